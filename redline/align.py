@@ -1,0 +1,319 @@
+"""(Stage, Stage) -> [Link]: which articles became which.
+
+Contents
+    KINDS        the kinds of link, and what each means
+    Link, Part   one alignment entry; a part of an old article merged elsewhere
+    align        the algorithm, in five passes
+
+The passes, cheapest first:
+
+1. **Same text.** Articles whose text is equal once references are masked
+   (:func:`~redline.normalise.mask_refs`) are paired in order. This settles
+   most articles of most revisions, and the pairs become anchors.
+2. **Similar text.** Each remaining old article gets candidates from an
+   inverted index of rare bigrams (:mod:`redline.similarity`), scored by Dice.
+   A pair near where the anchors predict may be less alike than one far away.
+   Pairs are taken greedily, best first.
+3. **Whole articles merged or split.** An old article left over whose text
+   is mostly inside a new article joins it (merged); a new article left over
+   whose text is mostly inside an old one comes from it (split).
+4. **Parts of articles merged.** A paragraph or item that left its article
+   and appears as text gained by another article (第六十八条、第六十九条第一项合并)
+   makes that article's entry a merge with a :class:`Part`.
+5. **Order.** One-to-one pairs outside the longest increasing run of the old
+   order are ``moved``; what is left is ``inserted`` or ``deleted``.
+
+>>> from redline.parse import parse_text
+>>> old, _ = parse_text("第一条 甲乙丙丁戊。\\n第二条 己庚辛壬癸子丑。")
+>>> new, _ = parse_text("第一条 新的条文内容。\\n第二条 甲乙丙丁戊。\\n第三条 己庚辛壬癸子寅。")
+>>> [(l.kind, l.old, l.new) for l in align(old, new)]
+[('inserted', [], [0]), ('renumbered', [0], [1]), ('modified', [1], [2])]
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .model import Stage
+from .normalise import mask_refs, norm_text
+from .similarity import Index, containment, dice, length_bound, shingles
+
+KINDS = {
+    "unchanged": "same number, same text",
+    "renumbered": "same text (references aside), new number",
+    "modified": "same place, text changed",
+    "moved": "out of the old order (text may also have changed)",
+    "inserted": "new article",
+    "deleted": "article removed",
+    "merged": "several old articles (or parts of them) became one",
+    "split": "one old article became several",
+}
+
+#: Dice of masked bigrams above which two articles match wherever they stand.
+MATCH = 0.5
+#: Lower Dice accepted for a pair that stands where the anchors predict.
+MATCH_IN_PLACE = 0.25
+#: How far (in articles) from the predicted place still counts as "in place".
+IN_PLACE = 2
+#: A left-over old article is merged into a new one when the new article's lines
+#: it explains (better than their own source does) add up to this share of it.
+#: Below that, it was deleted and a few of its words happen to recur.
+MERGED = 0.25
+#: A left-over new article is split from an old one only when most of it comes
+#: from there; a new article that takes one paragraph from an old one is, as the
+#: NPC counts it, inserted (CSL 2025: 第二十条 took 第十八条第二款).
+SPLIT = 0.5
+#: Share of a line's bigrams that must be found in the article it moved to ...
+LINE_CONTAINED = 0.7
+#: ... and by how much more than in the article it is otherwise credited to,
+#: so penalty boilerplate shared by many articles is never taken as a move.
+MARGIN = 0.15
+#: Lines shorter than this (characters) are too generic to follow.
+LINE_MIN = 12
+
+
+@dataclass
+class Part:
+    """The lines of an old article that went into a merged article."""
+
+    old: int  # index into the old stage's articles
+    lines: list[int]  # indexes into that article's lines
+
+
+@dataclass
+class Link:
+    """One entry of the alignment.
+
+    ``old`` and ``new`` are indexes into the stages' article lists (not
+    article numbers). An old article appears in more than one link only when a
+    part of it was merged elsewhere (``parts``) and the rest went on.
+    """
+
+    kind: str
+    old: list[int]
+    new: list[int]
+    score: float = 0.0  # Dice of masked bigrams; 1.0 for same text
+    parts: list[Part] = field(default_factory=list)
+
+
+def _predicted(anchors: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """Range of new indexes where old article ``i`` should land, between anchors."""
+    olds = [a for a, _ in anchors]
+    k = bisect.bisect_left(olds, i)
+    lo = anchors[k - 1][1] + 1 if k > 0 else 0
+    hi = anchors[k][1] - 1 if k < len(anchors) else 10**9
+    return lo, hi
+
+
+def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Longest run of pairs increasing in both old and new order."""
+    pairs = sorted(pairs)
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    keep: set[tuple[int, int]] = set()
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        keep.add(pairs[k])
+        k = prev[k]
+    return keep
+
+
+def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None) -> list[Link]:
+    """Align the articles of two stages; links come in the new text's order."""
+    a_keys = [norm_text(a.lines, old.language) for a in old.articles]
+    b_keys = [norm_text(b.lines, new.language) for b in new.articles]
+    a_mask = [mask_refs(k) for k in a_keys]
+    b_mask = [mask_refs(k) for k in b_keys]
+    n, m = len(a_keys), len(b_keys)
+    match: dict[int, int] = {}  # old -> new, one-to-one
+    score: dict[int, float] = {}
+
+    # 1. Same text, references masked.
+    by_text: dict[str, list[int]] = {}
+    for j, key in enumerate(b_mask):
+        by_text.setdefault(key, []).append(j)
+    for i, key in enumerate(a_mask):
+        if by_text.get(key):
+            match[i] = by_text[key].pop(0)
+            score[i] = 1.0
+
+    # 2. Similar text.
+    a_sh = [shingles(k) for k in a_mask]
+    b_sh = [shingles(k) for k in b_mask]
+    index = Index(b_sh, a_sh + b_sh)
+    anchors = sorted(match.items())
+    free_new = set(range(m)) - set(match.values())
+    pending = [i for i in range(n) if i not in match]
+    scored: list[tuple[float, float, int, int]] = []
+    for done, i in enumerate(pending):
+        if progress:
+            progress(done + 1, len(pending))
+        lo, hi = _predicted(anchors, i)
+        near = [j for j in range(lo, min(hi, m - 1) + 1) if j in free_new] if hi - lo < 8 else []
+        for j in set(index.candidates(a_sh[i], free_new)) | set(near):
+            if length_bound(len(a_sh[i]), len(b_sh[j])) < MATCH_IN_PLACE:
+                continue
+            d = dice(a_sh[i], b_sh[j])
+            in_place = lo - IN_PLACE <= j <= hi + IN_PLACE
+            if d >= MATCH or (in_place and d >= MATCH_IN_PLACE):
+                scored.append((d + (0.1 if in_place else 0.0), d, i, j))
+    for _, d, i, j in sorted(scored, reverse=True):
+        if i not in match and j in free_new:
+            match[i] = j
+            score[i] = d
+            free_new.discard(j)
+
+    # 3. Left-over articles merged or split, judged line by line.
+    groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
+    group_of_old: dict[int, int] = {}
+    group_of_new: dict[int, int] = {}
+    for i, j in match.items():
+        groups[i] = ({i}, {j})
+        group_of_old[i] = i
+        group_of_new[j] = i
+    old_index = Index(a_sh, a_sh + b_sh)
+    a_lines = [[(ln, shingles(ln)) for ln in k.split("\n")] for k in a_mask]
+    b_lines = [[(ln, shingles(ln)) for ln in k.split("\n")] for k in b_mask]
+
+    def own(sets: list[frozenset[str]], members: set[int]) -> frozenset[str]:
+        return frozenset().union(*(sets[k] for k in members))
+
+    def explained(line_sh: frozenset[str], there: frozenset[str], home: frozenset[str]) -> bool:
+        """The line is found ``there``, clearly better than in its own article."""
+        c = containment(line_sh, there)
+        return c >= LINE_CONTAINED - 0.1 and c >= containment(line_sh, home) + MARGIN
+
+    def evidence(lines, sets_there, index_there, group_of_there, home_of) -> dict[int, int]:
+        """Characters of these lines found in each article of the other side."""
+        found: dict[int, int] = {}
+        for ln, line_sh in lines:
+            if len(ln) < LINE_MIN:
+                continue
+            for k in index_there.candidates(line_sh):
+                if explained(line_sh, sets_there[k], home_of(k)):
+                    found[k] = found.get(k, 0) + len(ln)
+                    break
+        return found
+
+    left_old = [i for i in range(n) if i not in group_of_old]
+    for i in left_old:
+        # New lines that old article i explains better than their own source.
+        found: dict[int, int] = {}
+        for j in set(index.candidates(a_sh[i])):
+            home = own(a_sh, groups[group_of_new[j]][0]) if j in group_of_new else frozenset()
+            for ln, line_sh in b_lines[j]:
+                if len(ln) >= LINE_MIN and explained(line_sh, a_sh[i], home):
+                    found[j] = found.get(j, 0) + len(ln)
+        best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+        if best[0] is not None and best[1] >= MERGED * len(a_mask[i]):
+            j = best[0]
+            if j in group_of_new:
+                join(groups, group_of_old, group_of_new, group_of_new[j], {i}, set())
+            else:
+                groups[-1 - j] = (set(), set())
+                join(groups, group_of_old, group_of_new, -1 - j, {i}, {j})
+    for j in range(m):
+        if j in group_of_new:
+            continue
+        found = {}
+        for i in set(old_index.candidates(b_sh[j])):
+            home = own(b_sh, groups[group_of_old[i]][1]) if i in group_of_old else frozenset()
+            for ln, line_sh in a_lines[i]:
+                if len(ln) >= LINE_MIN and explained(line_sh, b_sh[j], home):
+                    found[i] = found.get(i, 0) + len(ln)
+        best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+        if best[0] is not None and best[1] >= SPLIT * len(b_mask[j]):
+            i = best[0]
+            if i in group_of_old:
+                join(groups, group_of_old, group_of_new, group_of_old[i], set(), {j})
+            else:
+                groups[i] = (set(), set())
+                join(groups, group_of_old, group_of_new, i, {i}, {j})
+
+    # 4. Parts of matched articles merged into another article.
+    parts: dict[int, list[Part]] = {}
+    for gid, (olds, news) in list(groups.items()):
+        news_sh = own(b_sh, news)
+        for i in sorted(olds):
+            moved_lines: dict[int, list[int]] = {}
+            for li, (ln, line_sh) in enumerate(a_lines[i]):
+                if len(ln) < LINE_MIN or containment(line_sh, news_sh) >= 0.5:
+                    continue
+                for j in index.candidates(line_sh):
+                    other = group_of_new.get(j)
+                    if other is None or other == gid:
+                        continue
+                    c = containment(line_sh, b_sh[j])
+                    if (c >= LINE_CONTAINED
+                            and c >= containment(line_sh, own(a_sh, groups[other][0])) + MARGIN):
+                        moved_lines.setdefault(other, []).append(li)
+                        break
+            for other, lines in moved_lines.items():
+                parts.setdefault(other, []).append(Part(i, lines))
+
+    # 5. Kinds and order.
+    one_to_one = [(min(o), min(nw)) for o, nw in groups.values()
+                  if len(o) == 1 and len(nw) == 1]
+    in_order = _lis(one_to_one)
+    links: list[Link] = []
+    for gid, (olds, news) in groups.items():
+        o, nw = sorted(olds), sorted(news)
+        extra = parts.get(gid, [])
+        if len(o) > 1 or extra:
+            kind = "merged"
+        elif len(nw) > 1:
+            kind = "split"
+        else:
+            i, j = o[0], nw[0]
+            if (i, j) not in in_order:
+                kind = "moved"
+            elif a_keys[i] == b_keys[j] and old.articles[i].number == new.articles[j].number:
+                kind = "unchanged"
+            elif a_mask[i] == b_mask[j] and old.articles[i].number != new.articles[j].number:
+                kind = "renumbered"
+            else:
+                kind = "modified"
+        if kind in ("merged", "split"):
+            s = dice(frozenset().union(*(a_sh[i] for i in o)),
+                     frozenset().union(*(b_sh[j] for j in nw)))
+        else:
+            s = score.get(o[0], 0.0)
+        links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))
+    for i in range(n):
+        if i not in group_of_old:
+            links.append(Link("deleted", [i], []))
+    for j in range(m):
+        if j not in group_of_new:
+            links.append(Link("inserted", [], [j]))
+    return sorted(links, key=lambda l: _position(l, match))
+
+
+def join(groups: dict, group_of_old: dict, group_of_new: dict, gid: int,
+         olds: set[int], news: set[int]) -> None:
+    groups[gid][0].update(olds)
+    groups[gid][1].update(news)
+    for i in olds:
+        group_of_old[i] = gid
+    for j in news:
+        group_of_new[j] = gid
+
+
+def _position(link: Link, match: dict[int, int]) -> tuple[float, int]:
+    """Sort key: new order; a deleted article sits after its old predecessor's match."""
+    if link.new:
+        return (min(link.new), 1)
+    i = link.old[0]
+    before = [j for k, j in match.items() if k < i]
+    return ((max(before) if before else -1) + 0.5, 0)

@@ -1,0 +1,177 @@
+"""The ``redline`` command: a thin click group over the library.
+
+Exit codes follow diff: 0 no differences (or all checks pass), 1 differences
+(or a check failed), 2 trouble. Trouble is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from .errors import RedlineError
+
+FORMATS = ("terminal", "json", "html", "changes")
+
+
+def _warn(message: str) -> None:
+    click.echo(f"redline: warning: {message}", err=True)
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress bar on stderr for long work, only when a person is watching."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if total < 200:  # small jobs finish before a bar would help
+                return
+            if task is None:
+                task = bar.add_task(label, total=total)
+            bar.update(task, completed=done)
+
+        yield update
+
+
+def _workspace(drafts, sources):
+    from .drafts import Workspace
+
+    return Workspace(drafts, sources)
+
+
+def _write_output(text: str, output: str | None, force: bool) -> None:
+    if output is None or output == "-":
+        stream = click.get_text_stream("stdout")
+        stream.write(text)
+        stream.flush()
+        return
+    from .yaml_io import atomic_write
+
+    atomic_write(Path(output), text, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="redline")
+def cli() -> None:
+    """Article-level redlines of how a law changed between its stages."""
+
+
+drafts_option = click.option("--drafts", type=click.Path(file_okay=False), default=None,
+                             help="Folder of laws (default: ./drafts, or REDLINE_DRAFTS).")
+sources_option = click.option("--sources", type=click.Path(file_okay=False), default=None,
+                              help="Root of source texts (default: REDLINE_SOURCES, or "
+                                   "../shared/corpus beside the checkout).")
+
+
+@cli.command("compare")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal",
+              show_default=True, help="Output form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to FILE instead of stdout (atomically).")
+@click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
+@click.option("--all", "show_all", is_flag=True, help="Show renumbered articles in full too.")
+@click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
+              show_default=True, help="HTML layout.")
+@click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("--width", type=int, default=None, help="Terminal width for wrapping.")
+@drafts_option
+@sources_option
+def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width,
+                drafts, sources):
+    """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
+
+    Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
+    """
+    from .compare import compare
+    from .drafts import load_stage
+
+    ws = _workspace(drafts, sources)
+    a = load_stage(old, ws, law, warn=_warn)
+    b = load_stage(new, ws, law, warn=_warn)
+    with _progress("aligning articles") as progress:
+        comparison = compare(a, b, progress)
+    if fmt == "json":
+        from .render.json import render_json
+
+        _write_output(render_json(comparison), output, force)
+    elif fmt == "html":
+        from .render.html import render_html
+
+        _write_output(render_html(comparison, layout=layout), output, force)
+    elif fmt == "changes":
+        from .render.changes import render_changes
+
+        _write_output(render_changes(comparison), output, force)
+    else:
+        from .render.terminal import make_console, render_terminal
+
+        if output:
+            import io
+
+            buf = io.StringIO()
+            render_terminal(comparison, make_console(buf, color=bool(color), width=width or 100),
+                            show_all)
+            _write_output(buf.getvalue(), output, force)
+        else:
+            if color is None and os.environ.get("NO_COLOR"):
+                color = False
+            render_terminal(comparison, make_console(None, color=color, width=width), show_all)
+    sys.exit(1 if comparison.has_changes else 0)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--law", required=True, help="Law id, the folder under drafts/.")
+@click.option("--stage", "stage_id", required=True, help="Stage id (e.g. draft2).")
+@click.option("--force", is_flag=True, help="Overwrite a stage file that differs.")
+@drafts_option
+def import_cmd(source, law, stage_id, force, drafts):
+    """Parse SOURCE (.md, .txt, .html) into drafts/LAW/STAGE.yaml."""
+    ws = _workspace(drafts, None)
+    st, path, changed, warnings = ws.import_file(Path(source), law, stage_id, force=force)
+    for w in warnings:
+        _warn(w)
+    state = "wrote" if changed else "unchanged"
+    click.echo(f"{state} {path} ({len(st.articles)} articles, {len(st.divisions)} divisions)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: RedlineError -> one line on stderr, exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="redline", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("redline: aborted", err=True)
+        sys.exit(130)
+    except RedlineError as e:
+        click.echo(f"redline: error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        # Output piped into `head`: the reader went away, which is not our error.
+        sys.stderr.close()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

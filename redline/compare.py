@@ -1,0 +1,220 @@
+"""align + textdiff -> Comparison: the one form every renderer reads.
+
+Contents
+    StageInfo    what a renderer needs to know of each side
+    Entry        one alignment entry with its diff (a row of ``alignment`` in JSON)
+    Comparison   both sides, the entries in the new text's order, counts per kind
+    compare      builds it
+
+Renderers (terminal, html, changes, json) consume a Comparison and never go
+back to the stages or re-run the alignment. ``Comparison.to_json()`` is what
+``redline compare --format json`` prints; ``Comparison.from_json`` reads it back.
+
+An entry's ``diff`` is diff-match-patch's shape, ``[[-1, "removed"], [0, "kept"],
+[1, "added"]]``; for a merge it diffs the merged parts (joined in order) against
+the new article, for a split the old article against the new ones.
+
+References that follow the renumbering are not substantive: an article whose
+only differences are 本法第二十二条 -> 本法第二十四条 where 22 became 24 keeps its
+kind (``renumbered``, or ``modified`` if its own number stayed) and gets
+``references_only: true``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable
+
+from .align import KINDS, Link, align
+from .model import Stage
+from .normalise import REFERENCE_RE, norm_key
+from .numbering import ArticleNumber, cn_to_int
+from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class StageInfo:
+    law: str
+    stage: str
+    title: str
+    language: str
+    articles: int  # how many
+    date: str | None = None
+    source: dict | None = None
+    #: [{"id": "chp_1", "heading": "第一章 总则", "kind": "chapter"}, …] in order
+    divisions: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Entry:
+    """One entry of the alignment, with everything a renderer shows of it."""
+
+    kind: str  # one of align.KINDS
+    old: list[ArticleNumber]
+    new: list[ArticleNumber]
+    old_labels: list[str]
+    new_labels: list[str]
+    #: 2 × equal characters / all characters of the diffed texts (1.0 = same).
+    similarity: float | None
+    diff: list[DiffOp]
+    #: Division id (chapter/section) the entry sits in: the new side's, else the old's.
+    division: str | None = None
+    references_only: bool = False
+    #: For merges of part of an article: {"old": number, "lines": [line indexes]}.
+    parts: list[dict] = field(default_factory=list)
+    diff_timed_out: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when the text changed (not only the number)."""
+        return any(op != EQUAL for op, _ in self.diff)
+
+    def to_json(self) -> dict:
+        d: dict[str, Any] = {
+            "old": [n.to_json() for n in self.old], "new": [n.to_json() for n in self.new],
+            "kind": self.kind, "old_labels": self.old_labels, "new_labels": self.new_labels,
+            "similarity": self.similarity,
+            "diff": [[op, text] for op, text in self.diff],
+            "division": self.division, "references_only": self.references_only,
+        }
+        if self.parts:
+            d["parts"] = self.parts
+        if self.diff_timed_out:
+            d["diff_timed_out"] = True
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Entry":
+        return cls(d["kind"], [ArticleNumber.from_json(x) for x in d["old"]],
+                   [ArticleNumber.from_json(x) for x in d["new"]], d.get("old_labels", []),
+                   d.get("new_labels", []), d.get("similarity"),
+                   [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
+                   d.get("references_only", False), d.get("parts", []),
+                   d.get("diff_timed_out", False))
+
+
+@dataclass
+class Comparison:
+    old: StageInfo
+    new: StageInfo
+    entries: list[Entry]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Entries per kind, in KINDS order, kinds with none left out."""
+        c = Counter(e.kind for e in self.entries)
+        return {k: c[k] for k in KINDS if c[k]}
+
+    @property
+    def has_changes(self) -> bool:
+        return any(e.kind != "unchanged" for e in self.entries)
+
+    def to_json(self) -> dict:
+        return {"format": "redline-comparison", "version": FORMAT_VERSION,
+                "old": asdict(self.old), "new": asdict(self.new), "summary": self.counts,
+                "alignment": [e.to_json() for e in self.entries]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Comparison":
+        return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
+                   [Entry.from_json(e) for e in d["alignment"]])
+
+
+def _info(st: Stage) -> StageInfo:
+    return StageInfo(st.law, st.stage, st.title, st.language, len(st.articles), st.date,
+                     st.source, [{"id": d.id, "heading": d.heading, "kind": d.kind}
+                                 for d in st.divisions])
+
+
+_EN_NUM = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def ref_articles(text: str) -> list[ArticleNumber]:
+    """Article numbers referred to in ``text``, in order.
+
+    >>> [str(n) for n in ref_articles("本法第二十二条第三款、第四十一条至第四十三条，Article 7")]
+    ['22', '41', '43', '7']
+    """
+    out = []
+    for m in REFERENCE_RE.finditer(text):
+        ref = m.group(0)
+        if ref.startswith("第"):
+            main = re.match(r"第([^条]+)条(?:之([^第]+))?", ref)
+            out.append(ArticleNumber(cn_to_int(main.group(1)),
+                                     cn_to_int(main.group(2)) if main.group(2) else 0))
+        else:
+            n = _EN_NUM.search(ref)
+            out.append(ArticleNumber(int(n.group(1)), int(n.group(2) or 0)))
+    return out
+
+
+def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[ArticleNumber]],
+                      language: str) -> bool:
+    """True when every change in ``ops`` is a reference renumbered as the law was.
+
+    ``mapping`` sends each old article number to the new numbers it became.
+    """
+    dels = [t for op, t in ops if op == DELETE]
+    ins = [t for op, t in ops if op == INSERT]
+    if not dels or len(dels) != len(ins):
+        return False
+    for d, i in zip(dels, ins):
+        old_refs, new_refs = ref_articles(d), ref_articles(i)
+        if not old_refs or len(old_refs) != len(new_refs):
+            return False
+        # Apart from the references, the changed runs must read the same.
+        if norm_key(REFERENCE_RE.sub("#", d), language) != norm_key(REFERENCE_RE.sub("#", i), language):
+            return False
+        if any(n not in mapping.get(o, ()) for o, n in zip(old_refs, new_refs)):
+            return False
+    return True
+
+
+def compare(old: Stage, new: Stage,
+            progress: Callable[[int, int], None] | None = None) -> Comparison:
+    """Align two stages and diff every aligned entry."""
+    links = align(old, new, progress)
+    mapping: dict[ArticleNumber, set[ArticleNumber]] = {}
+    for link in links:
+        for i in link.old:
+            mapping.setdefault(old.articles[i].number, set()).update(
+                new.articles[j].number for j in link.new)
+    lang = new.language
+    entries = [_entry(link, old, new, mapping, lang) for link in links]
+    return Comparison(_info(old), _info(new), entries)
+
+
+def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
+    olds = [old.articles[i] for i in link.old]
+    news = [new.articles[j] for j in link.new]
+    part_lines = {p.old: p.lines for p in link.parts}
+    old_text = "\n".join(
+        "\n".join(a.lines[k] for k in part_lines[i]) if i in part_lines else a.text
+        for i, a in zip(link.old, olds))
+    new_text = "\n".join(b.text for b in news)
+    kind = link.kind
+    refs_only = False
+    timed_out = False
+    if kind == "inserted":
+        ops, sim = [DiffOp(INSERT, new_text)], None
+    elif kind == "deleted":
+        ops, sim = [DiffOp(DELETE, old_text)], None
+    elif kind == "unchanged":
+        ops, sim = [DiffOp(EQUAL, new_text)], 1.0
+    else:
+        td = diff_texts(old_text, new_text, lang)
+        ops, sim, timed_out = td.ops, td.similarity, td.timed_out
+        if kind in ("renumbered", "modified", "moved") and any(op != EQUAL for op, _ in ops):
+            refs_only = references_follow(ops, mapping, lang)
+            if kind == "renumbered" and not refs_only:
+                # Same words, but a reference now points elsewhere: substantive.
+                kind = "modified"
+    division = (news[0] if news else olds[0]).division
+    return Entry(kind, [a.number for a in olds], [b.number for b in news],
+                 [a.label for a in olds], [b.label for b in news], sim, ops, division,
+                 refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines}
+                             for p in link.parts], timed_out)

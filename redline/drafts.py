@@ -1,0 +1,220 @@
+"""Laws in ``drafts/``: manifests, stage lookup, import from sources.
+
+Contents
+    Manifest        a law's history: stages, dates, sources with sha256 (facts only)
+    Workspace       where drafts/ and the sources root are; finds and imports stages
+    load_stage      a stage reference (path or ``law@stage`` or ``stage``) -> Stage
+
+Layout::
+
+    drafts/cybersecurity-law/manifest.yaml      tracked: the law's stages, as facts
+    drafts/cybersecurity-law/final.yaml         git-ignored: imported from a source
+    drafts/cybersecurity-law/annotations/*.yaml tracked: notes in our own words
+
+A stage's YAML is written on first use from the source the manifest names
+(``path`` relative to the sources root, checked against its ``sha256``), or by
+``redline import``. Stage texts are never committed: they are official texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .errors import RedlineError
+from .model import Stage
+from .parse import FORMATS, parse_file, read_source
+from .yaml_io import atomic_write, load_stage_yaml, load_yaml_text, stage_to_yaml
+
+MANIFEST = "manifest.yaml"
+STAGE_EXTS = (".yaml", ".yml")
+
+
+@dataclass
+class StageSpec:
+    id: str
+    name: str = ""
+    date: str | None = None
+    in_force: str | None = None
+    description: str = ""
+    sources: list[dict] = field(default_factory=list)  # [{"path":…, "sha256":…}]
+    urls: list[str] = field(default_factory=list)
+    #: Table of contents of a stage whose text is unavailable: [{"heading": …}, …]
+    toc: list[dict] = field(default_factory=list)
+    toc_source: str = ""
+    #: The amendment decision that produced this stage: {"path": …, "sha256": …}
+    decision: dict | None = None
+
+
+@dataclass
+class Manifest:
+    law: str
+    title: str
+    language: str
+    stages: list[StageSpec]
+    path: Path
+    title_en: str = ""
+
+    def stage(self, stage_id: str) -> StageSpec | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+
+def load_manifest(path: Path) -> Manifest:
+    text, _ = read_source(path)
+    data = load_yaml_text(text, str(path))
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
+        raise RedlineError(f"{path}: not a manifest (expected keys 'law' and 'stages')")
+    stages = []
+    known = set(StageSpec.__dataclass_fields__)
+    for k, s in enumerate(data["stages"]):
+        if not isinstance(s, dict) or "id" not in s:
+            raise RedlineError(f"{path}: stages[{k}] needs an 'id'")
+        unknown = set(s) - known
+        if unknown:
+            raise RedlineError(f"{path}: stages[{k}] ({s['id']}): unknown keys {sorted(unknown)}")
+        spec = StageSpec(**{k2: v for k2, v in s.items()})
+        spec.id = str(spec.id)
+        for key in ("date", "in_force"):
+            value = getattr(spec, key)
+            setattr(spec, key, str(value) if value else None)
+        stages.append(spec)
+    return Manifest(str(data.get("law") or path.parent.name), str(data.get("title") or ""),
+                    str(data.get("language") or "zh"), stages, path,
+                    str(data.get("title_en") or ""))
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _checkout_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+class Workspace:
+    """Where stages live (``drafts``) and where their sources are read from."""
+
+    def __init__(self, drafts: str | Path | None = None, sources: str | Path | None = None):
+        if drafts is None:
+            drafts = os.environ.get("REDLINE_DRAFTS")
+        if drafts is None:
+            drafts = Path("drafts") if Path("drafts").is_dir() else _checkout_root() / "drafts"
+        self.drafts = Path(drafts)
+        if sources is None:
+            sources = os.environ.get("REDLINE_SOURCES")
+        if sources is None:
+            guess = self.drafts.resolve().parent.parent / "shared" / "corpus"
+            sources = guess if guess.is_dir() else None
+        self.sources = Path(sources) if sources is not None else None
+
+    def manifests(self) -> list[Manifest]:
+        if not self.drafts.is_dir():
+            return []
+        return [load_manifest(p) for p in sorted(self.drafts.glob(f"*/{MANIFEST}"))]
+
+    def manifest(self, law: str) -> Manifest:
+        path = self.drafts / law / MANIFEST
+        if not path.is_file():
+            known = ", ".join(m.law for m in self.manifests()) or "none"
+            raise RedlineError(f"no law {law!r} in {self.drafts} (laws there: {known})")
+        return load_manifest(path)
+
+    def resolve(self, ref: str, law: str | None = None) -> tuple[Manifest, StageSpec]:
+        """``law@stage`` or a bare ``stage`` -> its manifest and stage entry."""
+        if "@" in ref:
+            law, stage_id = ref.split("@", 1)
+            m = self.manifest(law)
+            spec = m.stage(stage_id)
+            if spec is None:
+                raise RedlineError(f"{law} has no stage {stage_id!r} (stages: "
+                                   f"{', '.join(s.id for s in m.stages)})")
+            return m, spec
+        if law:
+            return self.resolve(f"{law}@{ref}")
+        hits = [(m, m.stage(ref)) for m in self.manifests() if m.stage(ref)]
+        if not hits:
+            raise RedlineError(f"{ref!r} is neither a file nor a stage of any law in "
+                               f"{self.drafts}; give a path, or LAW@STAGE")
+        if len(hits) > 1:
+            raise RedlineError(f"stage {ref!r} exists in several laws "
+                               f"({', '.join(m.law for m, _ in hits)}); write LAW@{ref}")
+        return hits[0]  # type: ignore[return-value]
+
+    def stage_path(self, law: str, stage_id: str) -> Path:
+        return self.drafts / law / f"{stage_id}.yaml"
+
+    def load(self, manifest: Manifest, spec: StageSpec) -> Stage:
+        """The stage's YAML, importing it from its source on first use."""
+        path = self.stage_path(manifest.law, spec.id)
+        if path.is_file():
+            return load_stage_yaml(path)
+        return self.import_from_manifest(manifest, spec)
+
+    def missing_text_message(self, manifest: Manifest, spec: StageSpec) -> str:
+        what = f"{manifest.law}@{spec.id}" + (f" ({spec.name}, {spec.date})" if spec.name else "")
+        return (f"{what} has no text here: no source for it is available; add it with "
+                f"`redline import FILE --law {manifest.law} --stage {spec.id}`")
+
+    def import_from_manifest(self, manifest: Manifest, spec: StageSpec) -> Stage:
+        if not spec.sources:
+            raise RedlineError(self.missing_text_message(manifest, spec))
+        if self.sources is None:
+            raise RedlineError(f"{manifest.law}@{spec.id}: no sources root; pass --sources DIR "
+                               "or set REDLINE_SOURCES to the folder holding "
+                               f"{spec.sources[0]['path']}")
+        source = spec.sources[0]
+        src = self.sources / source["path"]
+        if not src.is_file():
+            raise RedlineError(f"{manifest.law}@{spec.id}: source {src} not found; "
+                               f"{self.missing_text_message(manifest, spec).split(': ', 1)[1]}")
+        st, _ = parse_file(src, law=manifest.law, stage=spec.id)
+        if source.get("sha256") and st.source["sha256"] != source["sha256"]:
+            raise RedlineError(f"{src}: sha256 {st.source['sha256'][:12]}… differs from the "
+                               f"manifest's {source['sha256'][:12]}…; the source has changed")
+        st.source = {"path": source["path"], "sha256": st.source["sha256"]}
+        st.date = spec.date
+        atomic_write(self.stage_path(manifest.law, spec.id), stage_to_yaml(st))
+        return st
+
+    def import_file(self, source: Path, law: str, stage_id: str, *,
+                    force: bool = False) -> tuple[Stage, Path, bool, list[str]]:
+        """``redline import``: parse ``source``, write drafts/LAW/STAGE.yaml.
+
+        Returns (stage, path written, whether it changed, warnings).
+        """
+        st, warnings = parse_file(source, law=law, stage=stage_id)
+        manifest_path = self.drafts / law / MANIFEST
+        if manifest_path.is_file():
+            spec = load_manifest(manifest_path).stage(stage_id)
+            if spec is None:
+                warnings.append(f"stage {stage_id!r} is not in {manifest_path}; add it there")
+            else:
+                st.date = spec.date
+        path = self.stage_path(law, stage_id)
+        changed = atomic_write(path, stage_to_yaml(st), force=force)
+        return st, path, changed, warnings
+
+
+def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = None,
+               warn: Callable[[str], None] | None = None) -> Stage:
+    """A stage from a file path (.md .txt .html .yaml) or a stage reference.
+
+    Parser warnings (lines outside any article, numbers out of order) go to ``warn``.
+    """
+    ws = workspace or Workspace()
+    path = Path(ref)
+    suffix = path.suffix.lower()
+    if path.is_file():
+        if suffix in STAGE_EXTS:
+            return load_stage_yaml(path)
+        st, warnings = parse_file(path)
+        for w in warnings if warn else ():
+            warn(w)
+        return st
+    if suffix in STAGE_EXTS or suffix in FORMATS or os.sep in ref or "/" in ref:
+        raise RedlineError(f"{ref}: no such file")
+    manifest, spec = ws.resolve(ref, law)
+    return ws.load(manifest, spec)

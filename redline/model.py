@@ -1,0 +1,128 @@
+"""The document model: a stage of a law as plain data.
+
+Contents
+    Division    a part (编), sub-part (分编), chapter (章) or section (节)
+    Paragraph   a 款, with its items (项) and sub-items (目)
+    Article     number, label, the division it sits in, its lines of text
+    Stage       metadata + divisions + articles, in document order
+
+An article's text is kept as its lines, exactly as the source gives them: one
+line per paragraph (款) and one per item (项, ``（一）…``) or sub-item (目,
+``1.…``). Paragraphs and items are a view computed from the lines, so the YAML a
+person edits is the text itself and nothing can fall out of step with it.
+
+>>> a = Article(ArticleNumber(69), "第六十九条", None,
+...             ["有下列行为之一的：", "（一）甲；", "（二）乙。", "单位有前款行为的，同样处罚。"])
+>>> [(p.text, [i.label for i in p.items]) for p in a.paragraphs]
+[('有下列行为之一的：', ['（一）', '（二）']), ('单位有前款行为的，同样处罚。', [])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbering import ArticleNumber
+
+#: Kinds of division, outermost first, with the Chinese word that names each.
+DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
+ID_PREFIX = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
+
+ITEM_RE = re.compile(r"^\s*([（(][一二三四五六七八九十百]+[)）])")
+SUBITEM_RE = re.compile(r"^\s*(\d+[.．、])")
+
+
+@dataclass
+class Division:
+    """A heading that groups articles.
+
+    ``id`` is stable and Akoma Ntoso-like (``chp_3__sec_1``), so anchors and
+    links can be made from it.
+    """
+
+    id: str
+    kind: str  # one of DIVISION_KINDS
+    number: int
+    heading: str  # as written: "第一章 总 则"
+    title: str  # the words after the number: "总 则"
+
+
+@dataclass
+class Item:
+    label: str  # "（一）" or "1."
+    text: str  # the whole line, label included
+    level: int = 1  # 1 for 项, 2 for 目
+
+
+@dataclass
+class Paragraph:
+    text: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    number: ArticleNumber
+    label: str  # "第十八条" or "Article 18"
+    division: str | None  # Division.id it belongs to
+    lines: list[str]
+    line_no: int = field(default=0, compare=False)  # where it starts in its source
+
+    @property
+    def id(self) -> str:
+        """Anchor id: ``art_18``, ``art_120-1``."""
+        return f"art_{self.number}"
+
+    @property
+    def text(self) -> str:
+        """The article body, one line per paragraph or item."""
+        return "\n".join(self.lines)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        paragraphs: list[Paragraph] = []
+        for line in self.lines:
+            m = ITEM_RE.match(line) or SUBITEM_RE.match(line)
+            if m and paragraphs:
+                level = 1 if ITEM_RE.match(line) else 2
+                paragraphs[-1].items.append(Item(m.group(1), line, level))
+            else:
+                paragraphs.append(Paragraph(line))
+        return paragraphs
+
+
+@dataclass
+class Stage:
+    """One stage of a law (a draft, the adopted text, an amended text)."""
+
+    law: str
+    stage: str
+    title: str
+    language: str  # "zh" or "en"
+    date: str | None = None
+    source: dict | None = None  # {"path": …, "sha256": …}
+    history: list[str] = field(default_factory=list)  # adoption/amendment lines
+    divisions: list[Division] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    #: Lines found outside any article (reported by the parser, kept here).
+    stray_lines: list[str] = field(default_factory=list)
+
+    def division(self, div_id: str | None) -> Division | None:
+        for d in self.divisions:
+            if d.id == div_id:
+                return d
+        return None
+
+    def chapter_of(self, article: Article) -> Division | None:
+        """The outermost chapter (or part) enclosing ``article``."""
+        if article.division is None:
+            return None
+        top = article.division.split("__")
+        for i in range(len(top), 0, -1):
+            d = self.division("__".join(top[:i]))
+            if d and d.kind == "chapter":
+                return d
+        return self.division(article.division)
+
+    def by_number(self) -> dict[ArticleNumber, Article]:
+        return {a.number: a for a in self.articles}

@@ -1,0 +1,58 @@
+"""What does not count as a change, and references masked for matching.
+
+Contents
+    norm_key      one token or line -> comparison key (width of punctuation, spaces)
+    norm_text     an article's text -> key used for "same text" decisions
+    REFERENCE_RE  references to articles (第二十一条, 第二十四条第三款, Article 21)
+    mask_refs     references -> placeholders, so renumbered references still match
+
+The corpus mixes ``:`` and ``：``; NFKC folds full-width forms to their
+half-width twins, so both sides compare alike. Whitespace inside Chinese text
+is layout, never wording.
+
+>>> norm_key("处罚： ") == norm_key("处罚:")
+True
+>>> mask_refs("违反本法第二十二条第三款、第四十一条至第四十三条规定")
+'违反本法第#条第#款、第#条至第#条规定'
+>>> mask_refs("see Article 21 and Articles 3")
+'see Article # and Articles #'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .numbering import CN_NUM_RE
+
+_WS = re.compile(r"\s+")
+
+#: An article reference, with optional paragraph and item: 第二十四条第一款第二项.
+CN_REF = (rf"第(?:{CN_NUM_RE}|\d+)条(?:之(?:{CN_NUM_RE}|\d+))?"
+          rf"(?:第(?:{CN_NUM_RE}|\d+)款)?(?:第(?:{CN_NUM_RE}|\d+)项)?")
+EN_REF = r"\bArticles?\s+\d+(?:-\d+)?(?:\(\d+\))*"
+REFERENCE_RE = re.compile(f"{CN_REF}|{EN_REF}")
+_MASK_CN = re.compile(rf"(第)(?:{CN_NUM_RE}|\d+)(条|款|项)(?:之(?:{CN_NUM_RE}|\d+))?")
+_MASK_EN = re.compile(r"\b(Articles?\s+)\d+(?:-\d+)?")
+
+
+def norm_key(text: str, language: str = "zh") -> str:
+    """Comparison key of a token or line: NFKC, and spaces that do not count.
+
+    Chinese drops all spaces; English folds each run of spaces to one.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if language == "zh":
+        return _WS.sub("", text)
+    return _WS.sub(" ", text).strip()
+
+
+def norm_text(lines: list[str], language: str = "zh") -> str:
+    """Key of a whole article: its lines' keys joined by newlines."""
+    return "\n".join(norm_key(line, language) for line in lines)
+
+
+def mask_refs(text: str) -> str:
+    """Replace article/paragraph/item numbers in references with ``#``."""
+    text = _MASK_CN.sub(r"\1#\2", text)
+    return _MASK_EN.sub(r"\1#", text)

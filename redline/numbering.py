@@ -1,0 +1,154 @@
+"""Article numbers: Chinese and English forms <-> :class:`ArticleNumber`.
+
+Contents
+    ArticleNumber      (main, sub) value type; ``str()`` and ``to_json()`` forms
+    cn_to_int          Chinese numerals (up to 千) -> int
+    int_to_cn          int -> Chinese numerals, as the NPC writes them
+    parse_cn_article   "第一百二十条之一" -> ArticleNumber(120, 1)
+    cn_article_label   ArticleNumber(120, 1) -> "第一百二十条之一"
+
+Inserted articles keep their neighbour's number with a suffix (第X条之一), so an
+article number is a pair: the main number and the 之 suffix (0 when absent).
+
+>>> parse_cn_article("第一百二十条之一")
+ArticleNumber(main=120, sub=1)
+>>> str(ArticleNumber(120, 1)), ArticleNumber(120, 1).to_json(), ArticleNumber(18).to_json()
+('120-1', '120-1', 18)
+>>> cn_article_label(ArticleNumber(1260))
+'第一千二百六十条'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+#: A run of Chinese numerals, for use inside larger patterns.
+CN_NUM_RE = f"[{CN_NUMERAL}]+"
+
+
+class ArticleNumber(NamedTuple):
+    """An article's number: ``main`` and the 之 suffix ``sub`` (0 for none).
+
+    Tuples order as articles do: 120 < 120-1 < 120-2 < 121.
+    """
+
+    main: int
+    sub: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.main}-{self.sub}" if self.sub else str(self.main)
+
+    def to_json(self) -> int | str:
+        """Integers for plain articles, ``"120-1"`` strings for inserted ones."""
+        return str(self) if self.sub else self.main
+
+    @classmethod
+    def from_json(cls, value: int | str) -> "ArticleNumber":
+        """Inverse of :meth:`to_json`; also accepts ``"18"``.
+
+        >>> ArticleNumber.from_json("120-1"), ArticleNumber.from_json(7)
+        (ArticleNumber(main=120, sub=1), ArticleNumber(main=7, sub=0))
+        """
+        if isinstance(value, int):
+            return cls(value)
+        m = re.fullmatch(r"\s*(\d+)(?:-(\d+))?\s*", str(value))
+        if not m:
+            raise ValueError(f"not an article number: {value!r}")
+        return cls(int(m.group(1)), int(m.group(2) or 0))
+
+
+def cn_to_int(text: str) -> int:
+    """Value of a Chinese numeral as used in article and chapter numbers.
+
+    >>> [cn_to_int(s) for s in ("十", "十八", "二十", "一百零一", "一百一十", "一千二百六十")]
+    [10, 18, 20, 101, 110, 1260]
+    >>> cn_to_int("12")
+    12
+    """
+    if text.isdigit():
+        return int(text)
+    total = 0
+    digit = 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            # A bare unit (十 in 十八) means one of it.
+            total += (digit or 1) * CN_UNITS[ch]
+            digit = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + digit
+
+
+def int_to_cn(n: int) -> str:
+    """Chinese numeral for ``n`` (1..9999) as statutes write it.
+
+    >>> [int_to_cn(n) for n in (1, 10, 11, 20, 101, 110, 1001, 1010, 1260)]
+    ['一', '十', '十一', '二十', '一百零一', '一百一十', '一千零一', '一千零一十', '一千二百六十']
+    """
+    if not 0 < n < 10000:
+        raise ValueError(f"article number out of range: {n}")
+    digits = "零一二三四五六七八九"
+    parts: list[str] = []
+    units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
+    pending_zero = False
+    for value, unit in units:
+        d, n = divmod(n, value)
+        if d:
+            if pending_zero:
+                parts.append("零")
+                pending_zero = False
+            parts.append(digits[d] + unit)
+        elif parts:
+            pending_zero = True
+        if n == 0:
+            break
+    text = "".join(parts)
+    # 十一 not 一十一 when the number starts with ten.
+    return text[1:] if text.startswith("一十") else text
+
+
+ARTICLE_RE = re.compile(f"第({CN_NUM_RE}|\\d+)条(?:之({CN_NUM_RE}|\\d+))?")
+
+
+def parse_cn_article(label: str) -> ArticleNumber:
+    """``"第十八条"`` -> ``ArticleNumber(18)``; raises ValueError otherwise."""
+    m = ARTICLE_RE.fullmatch(label.strip())
+    if not m:
+        raise ValueError(f"not an article label: {label!r}")
+    return ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+
+
+def cn_article_label(number: ArticleNumber) -> str:
+    """``ArticleNumber(120, 1)`` -> ``"第一百二十条之一"``."""
+    label = f"第{int_to_cn(number.main)}条"
+    return label + (f"之{int_to_cn(number.sub)}" if number.sub else "")
+
+
+def en_article_label(number: ArticleNumber) -> str:
+    """``ArticleNumber(12)`` -> ``"Article 12"``; inserted ones as ``Article 12-1``."""
+    return f"Article {number}"
+
+
+def roman_to_int(text: str) -> int:
+    """Roman numerals of English chapter headings.
+
+    >>> roman_to_int("VII"), roman_to_int("IX"), roman_to_int("12")
+    (7, 9, 12)
+    """
+    if text.isdigit():
+        return int(text)
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    prev = 0
+    for ch in reversed(text.upper()):
+        v = values[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total

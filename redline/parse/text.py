@@ -1,0 +1,185 @@
+"""Statute text, line by line, into a :class:`~redline.model.Stage`.
+
+One loop serves Chinese (markdown as in ``../shared/corpus``, or the same text
+pasted from an official web page without ``#``) and English statutes; a
+:class:`Grammar` holds what differs between the languages.
+
+Every non-blank line ends up somewhere: the title, the history (adoption and
+amendment lines before the body), a division heading, or a line of an article.
+A line that fits none of these (text between headings and the first article) is
+kept in ``Stage.stray_lines`` and reported with its line number.
+
+>>> st, warnings = parse_lines("第一章 总 则\\n第一条 为了……，制定本法。\\n第一条之一 新增。", "zh")
+>>> [(str(a.number), a.label, a.division) for a in st.articles], st.divisions[0].title
+([('1', '第一条', 'chp_1'), ('1-1', '第一条之一', 'chp_1')], '总 则')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..errors import ParseError
+from ..model import DIVISION_KINDS, ID_PREFIX, Article, Division, Stage
+from ..numbering import CN_NUM_RE, ArticleNumber, cn_to_int, roman_to_int
+
+SPACE = r"[ \t\u3000\u00a0]"
+INFO_END = "<!-- INFO END -->"
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    heading: re.Pattern  # groups: number, kind word, title
+    article: re.Pattern  # groups: label, main, sub, rest of line
+    kind_of: dict[str, str]  # kind word -> model kind
+    number: Callable[[str], int]
+    label: Callable[[re.Match], str]
+
+
+ZH = Grammar(
+    heading=re.compile(rf"^第({CN_NUM_RE}|\d+)(分编|编|章|节){SPACE}*(.*)$"),
+    article=re.compile(
+        rf"^(第({CN_NUM_RE}|\d+)条(?:之({CN_NUM_RE}|\d+))?)(?:{SPACE}+(.*))?$"),
+    kind_of={v: k for k, v in DIVISION_KINDS.items()},
+    number=cn_to_int,
+    label=lambda m: m.group(1),
+)
+
+EN = Grammar(
+    heading=re.compile(r"^(?i:(Part|Chapter|Section))\s+([IVXLC]+|\d+)\s*[:.\-–—]?\s*(.*)$"),
+    article=re.compile(r"^(Article\s+(\d+)(?:-(\d+))?)\s*[:.\-–—]?\s*(.*)$", re.I),
+    kind_of={"part": "part", "chapter": "chapter", "section": "section"},
+    number=roman_to_int,
+    label=lambda m: f"Article {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else ""),
+)
+
+CN_ARTICLE_START = re.compile(rf"^#*\s*第({CN_NUM_RE}|\d+)条")
+
+
+def detect_language(text: str) -> str:
+    """``"zh"`` when the text has Chinese article labels, else ``"en"``."""
+    zh = sum(1 for line in text.splitlines() if CN_ARTICLE_START.match(line))
+    en = sum(1 for line in text.splitlines() if EN.article.match(line.strip()))
+    return "zh" if zh >= en else "en"
+
+
+def _heading_parts(grammar: Grammar, m: re.Match, lang: str) -> tuple[str, int, str]:
+    if lang == "zh":
+        number, word, title = m.group(1), m.group(2), m.group(3)
+    else:
+        word, number, title = m.group(1).lower(), m.group(2), m.group(3)
+    return grammar.kind_of[word], grammar.number(number), title.strip()
+
+
+def parse_lines(text: str, language: str | None = None, *, law: str = "",
+                stage: str = "", markdown: bool = True) -> tuple[Stage, list[str]]:
+    """Parse a statute; returns the stage and the warnings (``line N: …``).
+
+    Raises :class:`ParseError` for text with no articles and for an article
+    number used twice.
+    """
+    lang = language or detect_language(text)
+    grammar = ZH if lang == "zh" else EN
+    # Zero-width characters are page-formatting debris: invisible, and never
+    # part of the wording, so they would only show up as phantom changes.
+    lines = text.translate(ZERO_WIDTH).splitlines()
+    has_info_end = any(line.strip() == INFO_END for line in lines)
+    st = Stage(law=law, stage=stage, title="", language=lang)
+    warnings: list[str] = []
+    in_header = True  # before INFO END, or before the first heading/article
+    open_divs: dict[str, Division] = {}  # kind -> open division
+    current: Article | None = None
+    seen: dict[ArticleNumber, int] = {}
+    toc_mode = False
+
+    def division_path() -> str | None:
+        ids = [open_divs[k].id for k in DIVISION_KINDS if k in open_divs]
+        return ids[-1] if ids else None
+
+    for no, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line == INFO_END:
+            in_header = False
+            continue
+        bare = line.lstrip("#").strip() if markdown else line
+        if line.startswith("# ") and not st.title:
+            st.title = bare
+            continue
+        if in_header and has_info_end:
+            st.history.append(line)
+            continue
+        if re.fullmatch(rf"目{SPACE}*录|Contents|Table of Contents", bare, re.I):
+            toc_mode = True  # a table of contents repeats the headings: skip it
+            continue
+        am = grammar.article.match(bare)
+        hm = None if am else grammar.heading.match(bare)
+        if toc_mode and (am or (hm and _is_repeat(hm, st))):
+            toc_mode = False
+        if toc_mode:
+            st.stray_lines.append(line)
+            continue
+        if hm:
+            in_header = False
+            kind, number, title = _heading_parts(grammar, hm, lang)
+            rank = list(DIVISION_KINDS).index(kind)
+            for k in list(DIVISION_KINDS)[rank:]:
+                open_divs.pop(k, None)
+            parent = division_path()
+            own = f"{ID_PREFIX[kind]}_{number}"
+            div_id = f"{parent}__{own}" if parent else own
+            div = Division(div_id, kind, number, bare, title)
+            if st.division(div_id) is not None:
+                warnings.append(f"line {no}: heading {bare!r} repeats an earlier one")
+            st.divisions.append(div)
+            open_divs[kind] = div
+            current = None
+            continue
+        if am:
+            in_header = False
+            main = grammar.number(am.group(2))
+            sub = grammar.number(am.group(3)) if am.group(3) else 0
+            number = ArticleNumber(main, sub)
+            if number in seen:
+                raise ParseError(
+                    f"article {grammar.label(am)} appears twice (lines {seen[number]} and {no}); "
+                    "fix the source so each article number is used once")
+            if st.articles and number < st.articles[-1].number:
+                warnings.append(f"line {no}: {grammar.label(am)} comes after "
+                                f"{st.articles[-1].label}, out of order")
+            seen[number] = no
+            rest = (am.group(4) or "").strip()
+            current = Article(number, grammar.label(am), division_path(),
+                              [rest] if rest else [], no)
+            st.articles.append(current)
+            continue
+        if current is not None:
+            current.lines.append(line)
+        elif in_header and not st.articles and not st.divisions:
+            # Plain text: the first line is the title, then the history lines.
+            if not st.title:
+                st.title = bare
+            else:
+                st.history.append(line)
+        else:
+            st.stray_lines.append(line)
+            warnings.append(f"line {no}: text outside any article: {line[:40]!r}")
+    if not st.articles:
+        raise ParseError("no articles found (expected lines starting with "
+                         + ("第…条" if lang == "zh" else "Article N") + ")")
+    for a in st.articles:
+        if not a.lines:
+            warnings.append(f"line {a.line_no}: {a.label} has no text")
+    return st, warnings
+
+
+def _is_repeat(hm: re.Match, st: Stage) -> bool:
+    """True when a heading inside a table of contents starts the body again.
+
+    A contents list names each chapter once; the body names the first chapter
+    again, which is where the contents end.
+    """
+    return any(line.lstrip("#").strip() == hm.group(0) for line in st.stray_lines)

@@ -1,0 +1,1 @@
+"""Renderers: each consumes a :class:`~redline.compare.Comparison` and nothing else."""

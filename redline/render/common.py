@@ -1,0 +1,46 @@
+"""What every renderer says the same way: titles of entries, which are mechanical."""
+
+from __future__ import annotations
+
+from ..compare import Comparison, Entry
+
+
+def side_label(labels: list[str], parts: list[dict] | None = None, numbers=None) -> str:
+    """``第六十八条、第六十九条（部分）``: the labels of one side, parts marked.
+
+    >>> side_label(["第六十八条", "第六十九条"], [{"old": 69, "lines": [1]}], [68, 69])
+    '第六十八条、第六十九条（部分）'
+    """
+    partial = {str(p["old"]) for p in parts or ()}
+    out = []
+    for k, label in enumerate(labels):
+        mark = numbers is not None and str(numbers[k]) in partial
+        out.append(label + ("（部分）" if mark else ""))
+    sep = "、" if any("第" in lb for lb in labels) else ", "
+    return sep.join(out) if out else "—"
+
+
+def entry_title(e: Entry) -> str:
+    """``第十八条 → 第十九条``; ``— → 第三条`` for an inserted article."""
+    old = side_label(e.old_labels, e.parts, [n.to_json() for n in e.old])
+    return f"{old} → {side_label(e.new_labels)}"
+
+
+def is_number_only(e: Entry) -> bool:
+    """Renumbered with the text unchanged: summarised, not shown one by one."""
+    return e.kind == "renumbered" and not e.changed
+
+
+def is_mechanical(e: Entry) -> bool:
+    """Only references that follow the renumbering changed: shown apart."""
+    return e.references_only
+
+
+def is_substantive(e: Entry) -> bool:
+    return e.kind != "unchanged" and not is_number_only(e) and not is_mechanical(e)
+
+
+def stage_line(c: Comparison) -> str:
+    def one(s):
+        return f"{s.stage}" + (f" ({s.date})" if s.date else "") + f", {s.articles} articles"
+    return f"{one(c.old)} → {one(c.new)}"

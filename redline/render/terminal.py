@@ -1,0 +1,122 @@
+"""The redline in a terminal, with rich.
+
+Deletions are red and struck through, insertions green and underlined (two
+cues each: some terminals do not show strike-through). Without colour
+(``NO_COLOR``, or output that is not a terminal) the same marks are written as
+``[-removed-]{+added+}``. Styles are named in a theme (``redline.del``,
+``redline.ins`` …) that callers can override.
+
+Chinese has no spaces to wrap at, so text is folded at the console width.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+from ..align import KINDS
+from ..compare import Comparison, Entry
+from ..textdiff import DELETE, INSERT
+from .common import entry_title, is_mechanical, is_number_only, is_substantive, stage_line
+
+THEME = Theme({
+    "redline.del": "red strike",
+    "redline.ins": "green underline",
+    "redline.title": "bold",
+    "redline.kind": "cyan",
+    "redline.dim": "dim",
+    "redline.mechanical": "dim",
+})
+
+
+def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
+    text = Text(overflow="fold", style="redline.mechanical" if dim else "")
+    for op, chunk in e.diff:
+        if op == DELETE:
+            text.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
+        elif op == INSERT:
+            text.append(f"{{+{chunk}+}}" if plain else chunk, style="redline.ins")
+        else:
+            text.append(chunk)
+    return text
+
+
+def _header(e: Entry) -> Text:
+    t = Text(entry_title(e), style="redline.title")
+    t.append(f"  {e.kind}", style="redline.kind")
+    if e.similarity is not None and e.kind not in ("unchanged",):
+        t.append(f"  similarity {e.similarity:.2f}", style="redline.dim")
+    if e.diff_timed_out:
+        t.append("  (diff timed out: coarse)", style="redline.dim")
+    return t
+
+
+def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> list:
+    out: list = []
+    title = c.new.title or c.old.title or c.new.law
+    out.append(Text(title, style="redline.title"))
+    out.append(Text(stage_line(c), style="redline.dim"))
+    out.append(Text(""))
+    for e in c.entries:
+        if is_substantive(e) or (show_all and e.kind != "unchanged"):
+            out.append(_header(e))
+            out.append(diff_text(e, plain, dim=is_mechanical(e)))
+            out.append(Text(""))
+    if not show_all:
+        mech = [e for e in c.entries if is_mechanical(e)]
+        if mech:
+            out.append(Text(f"References updated to follow the renumbering ({len(mech)}):",
+                            style="redline.title"))
+            for e in mech:
+                line = Text(f"  {entry_title(e)}: ", style="redline.mechanical")
+                line.append_text(_changed_runs(e, plain))
+                out.append(line)
+            out.append(Text(""))
+        moved = [e for e in c.entries if is_number_only(e)]
+        if moved:
+            pairs = "; ".join(entry_title(e) for e in moved)
+            out.append(Text(f"Only renumbered ({len(moved)}): {pairs}", style="redline.dim",
+                            overflow="fold"))
+            out.append(Text("(--all shows every article in full)", style="redline.dim"))
+            out.append(Text(""))
+    table = Table(title="Summary", show_edge=False)
+    table.add_column("kind")
+    table.add_column("entries", justify="right")
+    table.add_column("meaning", style="redline.dim")
+    for kind, n in c.counts.items():
+        table.add_row(kind, str(n), KINDS[kind])
+    mech = sum(1 for e in c.entries if is_mechanical(e))
+    if mech:
+        table.add_row("(references only)", str(mech), "of the above, only references renumbered")
+    out.append(table)
+    return out
+
+
+def _changed_runs(e: Entry, plain: bool) -> Text:
+    """Just the changed runs of a references-only entry: [-第十七条-]{+第十九条+}."""
+    t = Text(style="redline.mechanical")
+    for op, chunk in e.diff:
+        if op == DELETE:
+            t.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
+        elif op == INSERT:
+            t.append(f"{{+{chunk}+}}" if plain else chunk, style="redline.ins")
+            t.append(" ")
+    return t
+
+
+def make_console(file=None, color: bool | None = None, width: int | None = None) -> Console:
+    """A console for the redline; ``color=None`` decides from NO_COLOR and the tty."""
+    kwargs = {"theme": THEME, "file": file, "highlight": False, "width": width,
+              "soft_wrap": False}
+    if color is False:
+        kwargs.update(no_color=True, color_system=None)
+    elif color is True:
+        kwargs.update(force_terminal=True, color_system="truecolor")
+    return Console(**kwargs)
+
+
+def render_terminal(c: Comparison, console: Console, show_all: bool = False) -> None:
+    plain = console.no_color or console.color_system is None
+    console.print(Group(*renderables(c, show_all, plain)))

@@ -1,0 +1,170 @@
+"""Stage <-> YAML, made for people to read and edit; round trip is identity.
+
+One block per article, its text as a block scalar (one line per paragraph or
+item), keys in a fixed order::
+
+    law: cybersecurity-law
+    stage: final
+    title: 中华人民共和国网络安全法
+    language: zh
+    date: '2016-11-07'
+    source: {path: cybersecurity-law/2016-11-07.md, sha256: ac4b…}
+    history: [2016年11月7日…通过]
+    divisions:
+    - {id: chp_1, kind: chapter, number: 1, heading: 第一章 总则, title: 总则}
+    articles:
+    - number: 1
+      label: 第一条
+      division: chp_1
+      text: |-
+        为了保障网络安全，……制定本法。
+
+``number`` is an integer, or a string ``"120-1"`` for 第一百二十条之一.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RedlineError
+from .model import Article, Division, Stage
+from .numbering import ArticleNumber
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+class _Block(str):
+    """A string to be written as a ``|`` block scalar."""
+
+
+class _Flow(dict):
+    """A mapping to be written on one line."""
+
+
+_Dumper.add_representer(
+    _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
+_Dumper.add_representer(
+    _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True))
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=10**6, default_flow_style=False)
+
+
+def stage_to_data(st: Stage) -> dict:
+    data: dict[str, Any] = {"law": st.law, "stage": st.stage, "title": st.title,
+                            "language": st.language}
+    if st.date:
+        data["date"] = str(st.date)
+    if st.source:
+        data["source"] = _Flow(st.source)
+    data["history"] = list(st.history)
+    data["divisions"] = [_Flow(id=d.id, kind=d.kind, number=d.number, heading=d.heading,
+                               title=d.title) for d in st.divisions]
+    data["articles"] = [
+        {"number": a.number.to_json(), "label": a.label, "division": a.division,
+         "text": _Block(a.text)} for a in st.articles]
+    if st.stray_lines:
+        data["stray_lines"] = list(st.stray_lines)
+    return data
+
+
+def stage_to_yaml(st: Stage) -> str:
+    return dump_yaml(stage_to_data(st))
+
+
+def _need(mapping: dict, key: str, where: str, types: type | tuple = str) -> Any:
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise RedlineError(f"{where}: missing key {key!r}")
+    value = mapping[key]
+    if not isinstance(value, types):
+        raise RedlineError(f"{where}: {key!r} should be {getattr(types, '__name__', types)}, "
+                           f"not {type(value).__name__}")
+    return value
+
+
+def load_yaml_text(text: str, name: str) -> Any:
+    try:
+        return yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RedlineError(f"{where}: malformed YAML: {problem}") from None
+
+
+def data_to_stage(data: Any, name: str) -> Stage:
+    if not isinstance(data, dict):
+        raise RedlineError(f"{name}: not a stage file (expected a mapping with 'articles')")
+    st = Stage(law=str(_need(data, "law", name)), stage=str(_need(data, "stage", name)),
+               title=str(data.get("title") or ""), language=str(data.get("language") or "zh"),
+               date=str(data["date"]) if data.get("date") else None,
+               source=data.get("source"), history=list(data.get("history") or []),
+               stray_lines=list(data.get("stray_lines") or []))
+    for i, d in enumerate(data.get("divisions") or []):
+        where = f"{name}: divisions[{i}]"
+        st.divisions.append(Division(_need(d, "id", where), _need(d, "kind", where),
+                                     _need(d, "number", where, int), _need(d, "heading", where),
+                                     str(d.get("title") or "")))
+    articles = _need(data, "articles", name, list)
+    if not articles:
+        raise RedlineError(f"{name}: no articles")
+    seen: set[ArticleNumber] = set()
+    for i, a in enumerate(articles):
+        where = f"{name}: articles[{i}]"
+        raw_number = _need(a, "number", where, (int, str))
+        try:
+            number = ArticleNumber.from_json(raw_number)
+        except ValueError as e:
+            raise RedlineError(f"{where}: {e}") from None
+        if number in seen:
+            raise RedlineError(f"{where}: article number {number} appears twice")
+        seen.add(number)
+        text = _need(a, "text", where)
+        st.articles.append(Article(number, str(_need(a, "label", where)), a.get("division"),
+                                   [ln.strip() for ln in text.splitlines() if ln.strip()]))
+    return st
+
+
+def load_stage_yaml(path: Path) -> Stage:
+    from .parse import read_source
+
+    text, _ = read_source(path)
+    return data_to_stage(load_yaml_text(text, str(path)), str(path))
+
+
+def atomic_write(path: Path, text: str, *, force: bool = False) -> bool:
+    """Write ``text`` to ``path`` via a temp file and rename; never half-written.
+
+    Returns False (and writes nothing) when the file already holds exactly
+    ``text``. Raises when it holds something else, unless ``force``: someone may
+    have edited it.
+    """
+    path = Path(path)
+    if path.exists():
+        if path.read_text(encoding="utf-8", errors="replace") == text:
+            return False
+        if not force:
+            raise RedlineError(f"{path}: exists and differs from what would be written; "
+                               "use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
