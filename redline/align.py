@@ -174,6 +174,12 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
             match[i] = j
             score[i] = d
             free_new.discard(j)
+    # A pair let in only for standing in place must really stand in order.
+    in_order = _lis(list(match.items()))
+    for i, j in list(match.items()):
+        if score[i] < MATCH and (i, j) not in in_order:
+            del match[i], score[i]
+            free_new.add(j)
 
     # 3. Left-over articles merged or split, judged line by line.
     groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
@@ -207,35 +213,30 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
                     break
         return found
 
-    left_old = [i for i in range(n) if i not in group_of_old]
-    for i in left_old:
-        # New lines that old article i explains better than their own source.
-        found: dict[int, int] = {}
-        for j in set(index.candidates(a_sh[i])):
-            home = own(a_sh, groups[group_of_new[j]][0]) if j in group_of_new else frozenset()
-            for ln, line_sh in b_lines[j]:
-                if len(ln) >= LINE_MIN and explained(line_sh, a_sh[i], home):
-                    found[j] = found.get(j, 0) + len(ln)
-        best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
-        if best[0] is not None and best[1] >= MERGED * len(a_mask[i]):
-            j = best[0]
+    def tie(x_sh, x_lines, y_sh, y_lines, home: frozenset[str]) -> int:
+        """Characters tying left-over X to Y: Y's lines found in X, or X's lines
+        found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
+        from_y = sum(len(ln) for ln, s in y_lines if len(ln) >= LINE_MIN and explained(s, x_sh, home))
+        from_x = sum(len(ln) for ln, s in x_lines if len(ln) >= LINE_MIN and explained(s, y_sh, home))
+        return max(from_y, from_x)
+
+    for i in [i for i in range(n) if i not in group_of_old]:
+        found = {j: tie(a_sh[i], a_lines[i], b_sh[j], b_lines[j],
+                        own(a_sh, groups[group_of_new[j]][0]) if j in group_of_new else frozenset())
+                 for j in index.candidates(a_sh[i])}
+        j, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+        if j is not None and best >= MERGED * len(a_mask[i]):
             if j in group_of_new:
                 join(groups, group_of_old, group_of_new, group_of_new[j], {i}, set())
             else:
                 groups[-1 - j] = (set(), set())
                 join(groups, group_of_old, group_of_new, -1 - j, {i}, {j})
-    for j in range(m):
-        if j in group_of_new:
-            continue
-        found = {}
-        for i in set(old_index.candidates(b_sh[j])):
-            home = own(b_sh, groups[group_of_old[i]][1]) if i in group_of_old else frozenset()
-            for ln, line_sh in a_lines[i]:
-                if len(ln) >= LINE_MIN and explained(line_sh, b_sh[j], home):
-                    found[i] = found.get(i, 0) + len(ln)
-        best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
-        if best[0] is not None and best[1] >= SPLIT * len(b_mask[j]):
-            i = best[0]
+    for j in [j for j in range(m) if j not in group_of_new]:
+        found = {i: tie(b_sh[j], b_lines[j], a_sh[i], a_lines[i],
+                        own(b_sh, groups[group_of_old[i]][1]) if i in group_of_old else frozenset())
+                 for i in old_index.candidates(b_sh[j])}
+        i, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+        if i is not None and best >= SPLIT * len(b_mask[j]):
             if i in group_of_old:
                 join(groups, group_of_old, group_of_new, group_of_old[i], set(), {j})
             else:

@@ -28,7 +28,7 @@ from .numbering import ArticleNumber
 DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 ID_PREFIX = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
 
-ITEM_RE = re.compile(r"^\s*([（(][一二三四五六七八九十百]+[)）])")
+ITEM_RE = re.compile(r"^\s*([（(](?:[一二三四五六七八九十百]+|\d+|[a-z])[)）])")
 SUBITEM_RE = re.compile(r"^\s*(\d+[.．、])")
 
 

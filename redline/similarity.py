@@ -12,8 +12,8 @@ all-pairs:
 Texts are compared with references masked (:func:`~redline.normalise.mask_refs`),
 so an article whose only change is 本法第二十一条 -> 本法第二十三条 is still identical.
 
->>> dice(shingles("网络运营者应当"), shingles("网络运营者不得"))
-0.6
+>>> round(dice(shingles("网络运营者应当"), shingles("网络运营者不得")), 3)
+0.667
 >>> containment(shingles("网络运营者"), shingles("网络运营者应当履行义务"))
 1.0
 """

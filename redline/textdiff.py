@@ -120,16 +120,23 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     started = time.perf_counter()
     raw = dmp.diff_main(a, b, False)
     timed_out = time.perf_counter() - started >= DIFF_TIMEOUT
+    # Similarity from the minimal diff: the cleanup below trades small equal
+    # runs for readable phrases, which would understate how alike the texts are.
+    equal_chars = 0
+    j = 0
+    for op, chunk in raw:
+        if op != DELETE:
+            if op == EQUAL:
+                equal_chars += sum(len(norm_key(t, language) or t) for t in new_toks[j:j + len(chunk)])
+            j += len(chunk)
     if semantic:
         dmp.diff_cleanupSemantic(raw)
     ops: list[DiffOp] = []
     i = j = 0
-    equal_chars = 0
     for op, chunk in raw:
         n = len(chunk)
         if op == EQUAL:
             text = "".join(new_toks[j:j + n])
-            equal_chars += sum(len(norm_key(t, language) or t) for t in new_toks[j:j + n])
             i += n
             j += n
         elif op == DELETE:
@@ -142,7 +149,7 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
             ops[-1] = DiffOp(op, ops[-1].text + text)
         else:
             ops.append(DiffOp(op, text))
-    total = len(norm_key(old, language)) + len(norm_key(new, language))
+    total = sum(len(norm_key(t, language) or t) for t in old_toks + new_toks)
     similarity = 2 * equal_chars / total if total else 1.0
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)
 

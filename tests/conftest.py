@@ -1,0 +1,63 @@
+"""Shared fixtures: the real corpus in ../shared/corpus, and golden files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
+DATA = Path(__file__).resolve().parent / "data"
+
+if not (CORPUS / "cybersecurity-law" / "2016-11-07.md").is_file():
+    raise RuntimeError(f"the corpus is missing at {CORPUS}: tests run on the real texts "
+                       "(clone next to ../shared, or set REDLINE_SOURCES)")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def csl_pair():
+    from redline.parse import parse_file
+
+    old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md",
+                        law="cybersecurity-law", stage="final")
+    new, _ = parse_file(CORPUS / "cybersecurity-law/2025-10-28.md",
+                        law="cybersecurity-law", stage="amended")
+    return old, new
+
+
+@pytest.fixture(scope="session")
+def csl_comparison(csl_pair):
+    from redline.compare import compare
+
+    return compare(*csl_pair)
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """A drafts/ folder holding a copy of the project's manifests, sources = corpus."""
+    import shutil
+
+    from redline.drafts import Workspace
+
+    drafts = tmp_path / "drafts"
+    for manifest in (ROOT / "drafts").glob("*/manifest.yaml"):
+        (drafts / manifest.parent.name).mkdir(parents=True)
+        shutil.copy(manifest, drafts / manifest.parent.name / "manifest.yaml")
+    return Workspace(drafts, CORPUS)

@@ -1,0 +1,205 @@
+"""The command line: exit codes, one-line errors, files written safely."""
+
+import json
+import shutil
+
+from conftest import CORPUS, DATA
+from redline.cli import main
+
+
+def invoke(args, env=None):
+    """Call main() as the console script would: returns (exit code, stdout, stderr)."""
+    import io
+    import sys
+    from contextlib import redirect_stderr, redirect_stdout
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    old_env = {}
+    import os
+    for k, v in (env or {}).items():
+        old_env[k] = os.environ.get(k)
+        os.environ[k] = v
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                main(args)
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    finally:
+        for k, v in old_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return code, out.getvalue(), err.getvalue()
+
+
+def ws_args(ws):
+    return ["--drafts", str(ws.drafts), "--sources", str(ws.sources)]
+
+
+def test_compare_stage_names_imports_on_first_use(workspace):
+    code, out, err = invoke(["compare", "final", "amended", "--no-color", *ws_args(workspace)])
+    assert code == 1, err
+    assert "第十八条 → 第十九条  modified" in out
+    assert "[-\n国家支持创新网络安全管理方式，运用网络新技术，提升网络安全保护水平。-]" in out
+    assert "{+网络安全工作坚持中国共产党的领导" in out
+    assert "Only renumbered (60)" in out
+    # The stage files were written into drafts/ (git-ignored there).
+    assert (workspace.drafts / "cybersecurity-law" / "final.yaml").is_file()
+    assert (workspace.drafts / "cybersecurity-law" / "amended.yaml").is_file()
+    # Second run reads the YAML and says the same.
+    code2, out2, _ = invoke(["compare", "cybersecurity-law@final", "cybersecurity-law@amended",
+                             "--no-color", *ws_args(workspace)])
+    assert (code2, out2) == (code, out)
+
+
+def test_no_color_env_gives_text_marks(workspace):
+    code, out, _ = invoke(["compare", "final", "amended", *ws_args(workspace)],
+                          env={"NO_COLOR": "1"})
+    assert "\x1b[" not in out and "{+" in out
+
+
+def test_color_uses_styles_not_marks(workspace):
+    code, out, _ = invoke(["compare", "final", "amended", "--color", *ws_args(workspace)])
+    assert "\x1b[" in out and "[-" not in out
+    assert "\x1b[9m" in out or ";9m" in out or "9;" in out  # strike-through
+    assert "\x1b[4m" in out or ";4m" in out or "4;" in out  # underline
+
+
+def test_all_lists_renumbered_articles_in_full(workspace):
+    _, out, _ = invoke(["compare", "final", "amended", "--no-color", "--all", *ws_args(workspace)])
+    assert "第三条 → 第四条  renumbered" in out and "Only renumbered" not in out
+
+
+def test_json_output_and_same_file_exit_zero(tmp_path):
+    src = CORPUS / "cybersecurity-law/2016-11-07.md"
+    code, out, _ = invoke(["compare", str(src), str(src), "--format", "json"])
+    assert code == 0
+    data = json.loads(out)
+    assert data["summary"] == {"unchanged": 79}
+
+
+def test_output_file_is_written_and_not_overwritten(tmp_path):
+    src = CORPUS / "cybersecurity-law/2016-11-07.md"
+    new = CORPUS / "cybersecurity-law/2025-10-28.md"
+    target = tmp_path / "out.json"
+    code, _, err = invoke(["compare", str(src), str(new), "--format", "json", "-o", str(target)])
+    assert code == 1 and json.loads(target.read_text())["new"]["articles"] == 81
+    target.write_text("edited by hand")
+    code, _, err = invoke(["compare", str(src), str(new), "--format", "json", "-o", str(target)])
+    assert code == 2 and "use --force" in err and target.read_text() == "edited by hand"
+    code, _, _ = invoke(["compare", str(src), str(new), "--format", "json", "-o", str(target),
+                         "--force"])
+    assert code == 1 and target.read_text().startswith("{")
+
+
+def _one_line_error(code, out, err):
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("redline: error: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_missing_file(tmp_path):
+    line = _one_line_error(*invoke(["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md")]))
+    assert "no such file" in line
+
+
+def test_malformed_yaml(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("law: x\narticles: [\n  - {number: 1\n", encoding="utf-8")
+    line = _one_line_error(*invoke(["compare", str(bad), str(bad)]))
+    assert "malformed YAML" in line and "bad.yaml:" in line
+
+
+def test_binary_input(tmp_path):
+    b = tmp_path / "b.md"
+    b.write_bytes(b"\x00\x01\x02binary")
+    line = _one_line_error(*invoke(["compare", str(b), str(b)]))
+    assert "binary" in line
+
+
+def test_undecodable_input(tmp_path):
+    b = tmp_path / "b.txt"
+    b.write_bytes(b"\xff\xfe\xfa\xfb" * 8)
+    assert "cannot decode" in _one_line_error(*invoke(["compare", str(b), str(b)]))
+
+
+def test_text_with_no_articles(tmp_path):
+    t = tmp_path / "t.md"
+    t.write_text("# 标题\n\n没有条文的文字。\n", encoding="utf-8")
+    assert "no articles" in _one_line_error(*invoke(["compare", str(t), str(t)]))
+
+
+def test_stage_without_text_names_the_import_command(workspace):
+    line = _one_line_error(*invoke(["compare", "draft2", "draft3", *ws_args(workspace)]))
+    assert "cybersecurity-law@draft2" in line and "has no text here" in line
+    assert "redline import FILE --law cybersecurity-law --stage draft2" in line
+
+
+def test_unknown_stage(workspace):
+    line = _one_line_error(*invoke(["compare", "draft9", "final", *ws_args(workspace)]))
+    assert "'draft9' is neither a file nor a stage" in line
+
+
+def test_changed_source_is_refused(workspace, tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(CORPUS / "cybersecurity-law", sources / "cybersecurity-law")
+    p = sources / "cybersecurity-law" / "2016-11-07.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("网络安全", "网路安全", 1), encoding="utf-8")
+    line = _one_line_error(*invoke(["compare", "final", "amended", "--drafts",
+                                    str(workspace.drafts), "--sources", str(sources)]))
+    assert "sha256" in line and "differs from the manifest" in line
+    assert not (workspace.drafts / "cybersecurity-law" / "final.yaml").exists()
+
+
+def test_import_writes_yaml_and_refuses_to_overwrite(workspace, tmp_path):
+    drafts = ["--drafts", str(workspace.drafts)]
+    src = DATA / "en_statute.txt"
+    code, out, err = invoke(["import", str(src), "--law", "model-act", "--stage", "v1", *drafts])
+    assert code == 0 and "wrote" in out and "4 articles" in out
+    path = workspace.drafts / "model-act" / "v1.yaml"
+    assert "Article 3" in path.read_text(encoding="utf-8")
+    code, out, _ = invoke(["import", str(src), "--law", "model-act", "--stage", "v1", *drafts])
+    assert code == 0 and "unchanged" in out
+    path.write_text(path.read_text(encoding="utf-8") + "# my note\n", encoding="utf-8")
+    other = DATA / "en_statute_v2.txt"
+    code, out, err = invoke(["import", str(other), "--law", "model-act", "--stage", "v1", *drafts])
+    assert code == 2 and "use --force" in err
+    assert path.read_text(encoding="utf-8").endswith("# my note\n")
+    code, out, err = invoke(["import", str(other), "--law", "model-act", "--stage", "v1",
+                             "--force", *drafts])
+    assert code == 0 and "5 articles" in out
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_import_a_reading_draft_then_compare(workspace, tmp_path):
+    """A user who has a draft's text imports it; the stage then compares."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("中华人民共和国网络安全法（草案）\n第一章 总则\n第一条 为了保障网络安全，制定本法。\n"
+                     "第二条 在中华人民共和国境内建设、运营、维护和使用网络，适用本法。", encoding="utf-8")
+    drafts = ["--drafts", str(workspace.drafts)]
+    code, out, err = invoke(["import", str(draft), "--law", "cybersecurity-law",
+                             "--stage", "draft1", *drafts])
+    assert code == 0, err
+    code, out, err = invoke(["compare", "draft1", "final", "--no-color", *ws_args(workspace)])
+    assert code == 1 and "第一条 → 第一条  modified" in out
+
+
+def test_english_compare():
+    code, out, _ = invoke(["compare", str(DATA / "en_statute.txt"), str(DATA / "en_statute_v2.txt"),
+                           "--no-color", "--width", "200"])
+    assert code == 1
+    assert "lawful {+and orderly +}use" in out or "lawful [-use-]" in out
+    assert "— → Article 2  inserted" in out
+    # Article 4 -> 5 only changed its reference to Article 3 -> 4, which followed.
+    assert "Article 4 → Article 5: [-Article 3 -]{+Article 4 +}" in out
+
+
+def test_usage_error_exit_2():
+    code, out, err = invoke(["compare", "only-one"])
+    assert code == 2 and "Missing argument" in err

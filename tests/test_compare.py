@@ -1,0 +1,57 @@
+"""The Comparison and its JSON contract."""
+
+import json
+
+from redline.compare import Comparison, compare, ref_articles
+from redline.parse import parse_text
+from redline.render.json import render_json
+
+
+def test_json_contract_on_the_csl(csl_comparison, csl_pair):
+    data = json.loads(render_json(csl_comparison))
+    assert data["old"]["title"] == "中华人民共和国网络安全法"
+    assert data["old"]["articles"] == 79 and data["new"]["articles"] == 81
+    rows = data["alignment"]
+    by_new = {tuple(r["new"]): r for r in rows}
+    r19 = by_new[(19,)]
+    assert r19["old"] == [18] and r19["kind"] == "modified"
+    assert 0 < r19["similarity"] < 1
+    assert all(op in (-1, 0, 1) and isinstance(t, str) for op, t in r19["diff"])
+    assert by_new[(3,)]["old"] == [] and by_new[(3,)]["kind"] == "inserted"
+    assert by_new[(71,)]["old"] == [64, 66, 70] and by_new[(71,)]["kind"] == "merged"
+    # Every article of both sides appears in the entries it belongs to.
+    old_nums = {n for r in rows for n in r["old"]}
+    new_nums = [n for r in rows for n in r["new"]]
+    assert old_nums == set(range(1, 80))
+    assert sorted(new_nums) == list(range(1, 82))
+    assert data["summary"] == {"unchanged": 2, "renumbered": 64, "modified": 9,
+                               "inserted": 4, "merged": 2}
+
+
+def test_json_round_trip(csl_comparison):
+    again = Comparison.from_json(json.loads(render_json(csl_comparison)))
+    assert again == csl_comparison
+
+
+def test_inserted_article_numbers_are_strings():
+    old, _ = parse_text("第一条 甲乙丙丁戊己庚。\n第二条 辛壬癸子丑寅卯。")
+    new, _ = parse_text("第一条 甲乙丙丁戊己庚。\n第一条之一 新增的一条内容。\n第二条 辛壬癸子丑寅卯。")
+    rows = json.loads(render_json(compare(old, new)))["alignment"]
+    assert [r["new"] for r in rows] == [[1], ["1-1"], [2]]
+
+
+def test_references_only_on_the_csl(csl_comparison):
+    refs = [e for e in csl_comparison.entries if e.references_only]
+    assert [(e.old_labels, e.new_labels) for e in refs] == [
+        (["第三十四条"], ["第三十六条"]), (["第六十三条"], ["第六十六条"]),
+        (["第六十七条"], ["第六十八条"]), (["第七十三条"], ["第七十五条"])]
+    assert all(e.kind == "renumbered" for e in refs)
+
+
+def test_no_changes_means_no_differences():
+    st, _ = parse_text("第一条 甲乙丙丁戊己庚。")
+    assert not compare(st, st).has_changes
+
+
+def test_ref_articles():
+    assert [str(n) for n in ref_articles("第一百二十条之一和第三条第二款")] == ["120-1", "3"]
