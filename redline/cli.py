@@ -15,7 +15,7 @@ import click
 
 from .errors import RedlineError
 
-FORMATS = ("terminal", "json")
+FORMATS = ("terminal", "json", "html")
 
 
 def _warn(message: str) -> None:
@@ -52,9 +52,8 @@ def _workspace(drafts, sources):
 
 def _write_output(text: str, output: str | None, force: bool) -> None:
     if output is None or output == "-":
-        stream = click.get_text_stream("stdout")
-        stream.write(text)
-        stream.flush()
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
     from .yaml_io import atomic_write
 

@@ -67,6 +67,10 @@ class Entry:
     #: For merges of part of an article: {"old": number, "lines": [line indexes]}.
     parts: list[dict] = field(default_factory=list)
     diff_timed_out: bool = False
+    #: For merges and splits, how many lines of the diffed text each article
+    #: gives: {"old": [2, 1], "new": [3]} (the articles' texts are joined by
+    #: newlines, so a renderer can split each side back into its articles).
+    segments: dict = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -85,6 +89,8 @@ class Entry:
             d["parts"] = self.parts
         if self.diff_timed_out:
             d["diff_timed_out"] = True
+        if self.segments:
+            d["segments"] = self.segments
         return d
 
     @classmethod
@@ -94,7 +100,7 @@ class Entry:
                    d.get("new_labels", []), d.get("similarity"),
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
                    d.get("references_only", False), d.get("parts", []),
-                   d.get("diff_timed_out", False))
+                   d.get("diff_timed_out", False), d.get("segments", {}))
 
 
 @dataclass
@@ -192,10 +198,14 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     olds = [old.articles[i] for i in link.old]
     news = [new.articles[j] for j in link.new]
     part_lines = {p.old: p.lines for p in link.parts}
-    old_text = "\n".join(
-        "\n".join(a.lines[k] for k in part_lines[i]) if i in part_lines else a.text
-        for i, a in zip(link.old, olds))
-    new_text = "\n".join(b.text for b in news)
+    old_texts = ["\n".join(a.lines[k] for k in part_lines[i]) if i in part_lines else a.text
+                 for i, a in zip(link.old, olds)]
+    new_texts = [b.text for b in news]
+    old_text, new_text = "\n".join(old_texts), "\n".join(new_texts)
+    segments = {}
+    if len(olds) > 1 or len(news) > 1:
+        segments = {"old": [t.count("\n") + 1 for t in old_texts],
+                    "new": [t.count("\n") + 1 for t in new_texts]}
     kind = link.kind
     refs_only = False
     timed_out = False
@@ -217,4 +227,4 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     return Entry(kind, [a.number for a in olds], [b.number for b in news],
                  [a.label for a in olds], [b.label for b in news], sim, ops, division,
                  refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines}
-                             for p in link.parts], timed_out)
+                             for p in link.parts], timed_out, segments)

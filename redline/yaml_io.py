@@ -144,6 +144,12 @@ def load_stage_yaml(path: Path) -> Stage:
     return data_to_stage(load_yaml_text(text, str(path)), str(path))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, text: str, *, force: bool = False) -> bool:
     """Write ``text`` to ``path`` via a temp file and rename; never half-written.
 
@@ -161,6 +167,10 @@ def atomic_write(path: Path, text: str, *, force: bool = False) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes 0600 files; give the file the mode a plain open() would,
+        # or the existing file's, so a published page stays readable.
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)

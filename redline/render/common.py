@@ -44,3 +44,34 @@ def stage_line(c: Comparison) -> str:
     def one(s):
         return f"{s.stage}" + (f" ({s.date})" if s.date else "") + f", {s.articles} articles"
     return f"{one(c.old)} → {one(c.new)}"
+
+
+def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
+    """The diff as display lines; ``side="old"`` drops insertions, ``"new"`` deletions.
+
+    >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")])
+    [[(0, '甲')], [(0, '乙'), (-1, '丙')], [(1, '丁')]]
+    >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")], "new")
+    [[(0, '甲')], [(0, '乙'), (1, '丁')]]
+    """
+    skip = {"old": 1, "new": -1}.get(side or "", None)
+    lines: list[list[tuple[int, str]]] = [[]]
+    for op, text in ops:
+        if op == skip:
+            continue
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append((op, piece))
+    return [ln for ln in lines if ln] or [[]]
+
+
+def group_lines(lines: list, counts: list[int]) -> list[list]:
+    """Lines cut into consecutive groups of ``counts`` (the rest joins the last)."""
+    groups, start = [], 0
+    for k, n in enumerate(counts):
+        end = len(lines) if k == len(counts) - 1 else start + n
+        groups.append(lines[start:end])
+        start = end
+    return groups

@@ -1,0 +1,247 @@
+"""A publishable HTML redline: one self-contained file, no scripts, no fetches.
+
+Removed text is ``<del>`` (struck through, red), added text ``<ins>`` (underlined,
+green): colour is the second cue, never the only one. Every article has an
+anchor for its new number (``new-art_19``) and for its old one (``old-art_18``),
+whether it is shown in full or in the compact list of renumbered articles.
+
+Everything taken from the texts goes through :func:`html.escape`: an article
+that contains ``<script>`` shows it as text.
+
+Layouts: ``inline`` (one text with both marks) and ``side-by-side`` (old text
+with deletions beside new text with insertions); both read the same entries.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..align import KINDS
+from ..compare import Comparison, Entry
+from ..textdiff import DELETE, INSERT
+from .common import entry_title, group_lines, is_mechanical, is_substantive, split_lines
+
+LANG = {"zh": "zh-Hans", "en": "en"}
+
+CSS = """
+:root { --del: #a4161a; --del-bg: #fde8e8; --ins: #1b5e20; --ins-bg: #e3f4e1; --muted: #5f6368;
+  --rule: #d9d9d9; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 4rem; line-height: 1.75;
+  color: #1f1f1f; background: #fff;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+    "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; }
+:lang(zh) { font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+  "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif; }
+h1 { font-size: 1.6rem; line-height: 1.3; margin: .5rem 0; }
+h2 { font-size: 1.2rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1rem; margin: 0 0 .3rem; }
+a { color: #0b57d0; }
+.meta, .muted { color: var(--muted); }
+.meta dt { font-weight: 600; } .meta dd { margin: 0 0 .3rem 0; overflow-wrap: anywhere; }
+table.summary { border-collapse: collapse; margin: .5rem 0; }
+table.summary td, table.summary th { padding: .15rem .75rem; border-bottom: 1px solid var(--rule);
+  text-align: left; }
+table.summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
+nav.toc ol { padding-left: 1.2rem; } nav.toc li { margin: .1rem 0; }
+nav.toc ul { padding-left: 1rem; list-style: none; display: flex; flex-wrap: wrap; gap: .1rem .8rem; }
+article.entry { border-left: 3px solid var(--rule); padding: .4rem 0 .4rem .9rem; margin: 1rem 0;
+  overflow-wrap: anywhere; word-break: normal; }
+article.kind-inserted { border-left-color: var(--ins); }
+article.kind-deleted { border-left-color: var(--del); }
+article.kind-merged, article.kind-split, article.kind-moved { border-left-color: #7b1fa2; }
+article.references-only { opacity: .7; }
+.kind { font-size: .8rem; font-weight: normal; border: 1px solid var(--rule); border-radius: .6rem;
+  padding: 0 .45rem; margin-left: .4rem; color: var(--muted); white-space: nowrap; }
+.sim { font-size: .8rem; color: var(--muted); margin-left: .4rem; white-space: nowrap; }
+.from { font-size: .85rem; color: var(--muted); margin: 0 0 .3rem; }
+.text p { margin: 0 0 .35rem; }
+del { text-decoration: line-through; text-decoration-thickness: .08em; color: var(--del);
+  background: var(--del-bg); }
+ins { text-decoration: underline; text-underline-offset: .15em; color: var(--ins);
+  background: var(--ins-bg); }
+.sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.sbs .col h4 { font-size: .8rem; color: var(--muted); margin: 0 0 .2rem; font-weight: 600; }
+.sbs .src { font-size: .8rem; color: var(--muted); margin: .3rem 0 0; }
+ul.compact { columns: 16rem; padding-left: 1.1rem; font-size: .92rem; }
+ul.compact li { break-inside: avoid; }
+.legend del, .legend ins { padding: 0 .2rem; }
+@media (max-width: 40rem) {
+  body { padding: .6rem .7rem 3rem; font-size: 1rem; }
+  .sbs { grid-template-columns: 1fr; }
+  ul.compact { columns: 1; }
+}
+@media print {
+  body { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  article.entry { break-inside: avoid; }
+  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _runs(line: list[tuple[int, str]]) -> str:
+    out = []
+    for op, text in line:
+        if op == DELETE:
+            out.append(f"<del>{_e(text)}</del>")
+        elif op == INSERT:
+            out.append(f"<ins>{_e(text)}</ins>")
+        else:
+            out.append(_e(text))
+    return "".join(out)
+
+
+def _paragraphs(lines: list) -> str:
+    return "".join(f"<p>{_runs(line)}</p>" for line in lines)
+
+
+def anchor(side: str, number) -> str:
+    """``anchor("new", ArticleNumber(19))`` -> ``"new-art_19"``."""
+    return f"{side}-art_{number}"
+
+
+def _anchors(e: Entry) -> tuple[str, str]:
+    """(id of the element, extra anchors inside it) for an entry's articles."""
+    ids = [anchor("new", n) for n in e.new] + [anchor("old", n) for n in e.old]
+    main_id, extra = ids[0], ids[1:]
+    return main_id, "".join(f'<span id="{x}"></span>' for x in dict.fromkeys(extra) if x != main_id)
+
+
+def _from_line(e: Entry) -> str:
+    if e.kind == "merged":
+        parts = {str(p["old"]): p for p in e.parts}
+        sources = []
+        for n, label in zip(e.old, e.old_labels):
+            p = parts.get(str(n.to_json()))
+            if p:
+                which = ", ".join(str(k + 1) for k in p["lines"])
+                what = f"{label} (line{'s' if len(p['lines']) > 1 else ''} {which} only)"
+            else:
+                what = label
+            sources.append(f'<a href="#{anchor("old", n)}">{_e(what)}</a>')
+        return f'<p class="from">Merged from {", ".join(sources)}.</p>'
+    if e.kind == "split":
+        return f'<p class="from">Split from {_e(e.old_labels[0])} into {_e("、".join(e.new_labels))}.</p>'
+    return ""
+
+
+def _side(e: Entry, side: str) -> str:
+    lines = split_lines(e.diff, side)
+    labels = e.old_labels if side == "old" else e.new_labels
+    if side == "old":
+        partial = {str(p["old"]) for p in e.parts}
+        labels = [lb + ("（部分）" if str(n.to_json()) in partial else "")
+                  for lb, n in zip(labels, e.old)]
+    counts = (e.segments or {}).get(side)
+    if counts and len(labels) > 1:
+        blocks = []
+        for label, group in zip(labels, group_lines(lines, counts)):
+            blocks.append(f'<p class="src">{_e(label)}</p>{_paragraphs(group)}')
+        return "".join(blocks)
+    return _paragraphs(lines) if labels else '<p class="muted">—</p>'
+
+
+def _entry(e: Entry, layout: str, lang: str) -> str:
+    main_id, extra = _anchors(e)
+    classes = ["entry", f"kind-{e.kind}"] + (["references-only"] if is_mechanical(e) else [])
+    sim = (f'<span class="sim">similarity {e.similarity:.2f}</span>'
+           if e.similarity is not None and e.kind != "unchanged" else "")
+    note = '<span class="kind">references only</span>' if is_mechanical(e) else ""
+    head = (f'<h3><a href="#{main_id}">{_e(entry_title(e))}</a>'
+            f'<span class="kind">{_e(e.kind)}</span>{note}{sim}</h3>')
+    if layout == "side-by-side":
+        body = (f'<div class="sbs"><div class="col old"><h4>old</h4>{_side(e, "old")}</div>'
+                f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
+    else:
+        body = f'<div class="text">{_paragraphs(split_lines(e.diff))}</div>'
+    return (f'<article class="{" ".join(classes)}" id="{main_id}" lang="{lang}">{extra}'
+            f'{head}{_from_line(e)}{body}</article>')
+
+
+def _stage_meta(label: str, s) -> str:
+    src = s.source or {}
+    bits = [f"<dt>{label}</dt><dd>{_e(s.stage)}" + (f" · {_e(s.date)}" if s.date else "")
+            + f" · {s.articles} articles"]
+    if src.get("path"):
+        bits.append(f"<br><span class=\"muted\">source: {_e(src['path'])}"
+                    + (f" · sha256 {_e(src['sha256'][:16])}…" if src.get("sha256") else "")
+                    + "</span>")
+    return "".join(bits) + "</dd>"
+
+
+def _chapter_of(e: Entry) -> str | None:
+    """Top-level division id (chapter or part) of an entry, for grouping."""
+    return e.division.split("__")[0] if e.division else None
+
+
+def render_html(c: Comparison, layout: str = "inline") -> str:
+    lang = LANG.get(c.new.language, c.new.language)
+    title = c.new.title or c.old.title or c.new.law
+    headings = {}
+    for side in (c.old, c.new):
+        for d in side.divisions:
+            headings.setdefault(d["id"], d["heading"])
+    shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
+    compact = [e for e in c.entries if not (is_substantive(e) or is_mechanical(e))]
+
+    # Entries grouped by the chapter they sit in (the new side's, else the old's).
+    chapters: dict[str | None, list[Entry]] = {}
+    for e in shown:
+        chapters.setdefault(_chapter_of(e), []).append(e)
+    toc, body = [], []
+    for chap, entries in chapters.items():
+        heading = headings.get(chap, "") if chap else ""
+        sec_id = f"sec-{chap or 'none'}"
+        links = "".join(f'<li><a href="#{_anchors(e)[0]}">{_e(entry_title(e))}</a></li>'
+                        for e in entries)
+        toc.append(f'<li><a href="#{sec_id}">{_e(heading or "(no chapter)")}</a><ul>{links}</ul></li>')
+        body.append(f'<section id="{sec_id}"><h2>{_e(heading or "(no chapter)")}</h2>'
+                    + "".join(_entry(e, layout, lang) for e in entries) + "</section>")
+
+    summary = "".join(f'<tr><td>{_e(k)}</td><td class="n">{n}</td><td class="muted">{_e(KINDS[k])}</td></tr>'
+                      for k, n in c.counts.items())
+    mech = sum(1 for e in c.entries if is_mechanical(e))
+    if mech:
+        summary += (f'<tr><td>(references only)</td><td class="n">{mech}</td>'
+                    '<td class="muted">of the above, only references that follow the renumbering</td></tr>')
+    compact_items = []
+    for e in compact:
+        main_id, extra = _anchors(e)
+        compact_items.append(f'<li id="{main_id}">{extra}{_e(entry_title(e))}'
+                             + (' <span class="muted">(unchanged)</span>' if e.kind == "unchanged" else "")
+                             + "</li>")
+    compact_html = (f'<section id="renumbered"><h2>Only renumbered or unchanged ({len(compact)})</h2>'
+                    f'<ul class="compact">{"".join(compact_items)}</ul></section>' if compact else "")
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="redline">
+<title>{_e(title)}: {_e(c.old.stage)} → {_e(c.new.stage)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>{_e(title)}</h1>
+<p class="legend">Redline, {_e(layout)} layout: <del>removed text</del> · <ins>added text</ins></p>
+<dl class="meta">{_stage_meta("old", c.old)}{_stage_meta("new", c.new)}</dl>
+</header>
+<nav class="summary" aria-label="summary"><h2>Summary</h2>
+<table class="summary"><thead><tr><th>kind</th><th>entries</th><th>meaning</th></tr></thead>
+<tbody>{summary}</tbody></table></nav>
+<nav class="toc" aria-label="contents"><h2>Changed articles by chapter</h2><ol>{"".join(toc)}</ol>
+{'<p><a href="#renumbered">Articles only renumbered or unchanged</a></p>' if compact else ""}</nav>
+<main>
+{"".join(body)}
+{compact_html}
+</main>
+</body>
+</html>
+"""
