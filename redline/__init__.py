@@ -3,14 +3,23 @@
 The public API reads as the data flow::
 
     old, new = load_stage("old.md"), load_stage("new.md")   # parse -> Stage
-    comparison = compare(old, new)                           # align + diff
-    print(render_terminal(comparison))                       # or to_json(), html, changes
+    comparison = compare(old, new)                           # align + diff -> Comparison
+    comparison.to_json()                                     # or a renderer in redline.render
+
+Names are imported on first use, so the command line starts fast.
 """
 
 __version__ = "0.1.0"
 
-from .compare import compare  # noqa: E402
-from .parse import parse_text, parse_file  # noqa: E402
-from .drafts import load_stage  # noqa: E402
+_EXPORTS = {"compare": "compare", "parse_text": "parse", "parse_file": "parse",
+            "load_stage": "drafts", "Comparison": "compare", "Stage": "model"}
 
-__all__ = ["compare", "parse_text", "parse_file", "load_stage", "__version__"]
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'redline' has no attribute {name!r}")

@@ -38,7 +38,7 @@ from typing import Callable
 
 from .model import Stage
 from .normalise import mask_refs, norm_text
-from .similarity import Index, containment, dice, length_bound, shingles
+from .similarity import Index, common_shingles, containment, dice, length_bound, shingles
 
 KINDS = {
     "unchanged": "same number, same text",
@@ -98,6 +98,19 @@ class Link:
     parts: list[Part] = field(default_factory=list)
 
 
+class _LineShingles:
+    """Each article's lines with their shingles, computed when first asked for."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.cache: dict[int, list[tuple[str, frozenset[str]]]] = {}
+
+    def __getitem__(self, k: int) -> list[tuple[str, frozenset[str]]]:
+        if k not in self.cache:
+            self.cache[k] = [(ln, shingles(ln)) for ln in self.texts[k].split("\n")]
+        return self.cache[k]
+
+
 def _predicted(anchors: list[tuple[int, int]], i: int) -> tuple[int, int]:
     """Range of new indexes where old article ``i`` should land, between anchors."""
     olds = [a for a, _ in anchors]
@@ -152,7 +165,8 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     # 2. Similar text.
     a_sh = [shingles(k) for k in a_mask]
     b_sh = [shingles(k) for k in b_mask]
-    index = Index(b_sh, a_sh + b_sh)
+    common = common_shingles(a_sh + b_sh)
+    index = Index(b_sh, common)
     anchors = sorted(match.items())
     free_new = set(range(m)) - set(match.values())
     pending = [i for i in range(n) if i not in match]
@@ -189,9 +203,9 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         groups[i] = ({i}, {j})
         group_of_old[i] = i
         group_of_new[j] = i
-    old_index = Index(a_sh, a_sh + b_sh)
-    a_lines = [[(ln, shingles(ln)) for ln in k.split("\n")] for k in a_mask]
-    b_lines = [[(ln, shingles(ln)) for ln in k.split("\n")] for k in b_mask]
+    old_index = Index(a_sh, common)
+    a_lines = _LineShingles(a_mask)
+    b_lines = _LineShingles(b_mask)
 
     def own(sets: list[frozenset[str]], members: set[int]) -> frozenset[str]:
         return frozenset().union(*(sets[k] for k in members))
@@ -201,21 +215,11 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         c = containment(line_sh, there)
         return c >= LINE_CONTAINED - 0.1 and c >= containment(line_sh, home) + MARGIN
 
-    def evidence(lines, sets_there, index_there, group_of_there, home_of) -> dict[int, int]:
-        """Characters of these lines found in each article of the other side."""
-        found: dict[int, int] = {}
-        for ln, line_sh in lines:
-            if len(ln) < LINE_MIN:
-                continue
-            for k in index_there.candidates(line_sh):
-                if explained(line_sh, sets_there[k], home_of(k)):
-                    found[k] = found.get(k, 0) + len(ln)
-                    break
-        return found
-
     def tie(x_sh, x_lines, y_sh, y_lines, home: frozenset[str]) -> int:
         """Characters tying left-over X to Y: Y's lines found in X, or X's lines
         found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
+        if len(x_sh & y_sh) < (LINE_MIN - 1) * (LINE_CONTAINED - 0.1):
+            return 0  # too little in common for any line to be found across
         from_y = sum(len(ln) for ln, s in y_lines if len(ln) >= LINE_MIN and explained(s, x_sh, home))
         from_x = sum(len(ln) for ln, s in x_lines if len(ln) >= LINE_MIN and explained(s, y_sh, home))
         return max(from_y, from_x)

@@ -55,7 +55,7 @@ def _write_output(text: str, output: str | None, force: bool) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from .yaml_io import atomic_write
+    from .files import atomic_write
 
     atomic_write(Path(output), text, force=force)
     click.echo(f"wrote {output}", err=True)

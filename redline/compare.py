@@ -29,7 +29,7 @@ from typing import Any, Callable
 
 from .align import KINDS, Link, align
 from .model import Stage
-from .normalise import REFERENCE_RE, norm_key
+from .normalise import REFERENCE_RE, norm_key, norm_text
 from .numbering import ArticleNumber, cn_to_int
 from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
 
@@ -213,7 +213,9 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
         ops, sim = [DiffOp(INSERT, new_text)], None
     elif kind == "deleted":
         ops, sim = [DiffOp(DELETE, old_text)], None
-    elif kind == "unchanged":
+    elif kind == "unchanged" or (kind == "renumbered" and not link.parts
+                                 and norm_text([old_text], lang) == norm_text([new_text], lang)):
+        # Same text once width and spacing are set aside: nothing to diff.
         ops, sim = [DiffOp(EQUAL, new_text)], 1.0
     else:
         td = diff_texts(old_text, new_text, lang)

@@ -27,7 +27,7 @@ from typing import Callable
 from .errors import RedlineError
 from .model import Stage
 from .parse import FORMATS, parse_file, read_source
-from .yaml_io import atomic_write, load_stage_yaml, load_yaml_text, stage_to_yaml
+from .files import atomic_write
 
 MANIFEST = "manifest.yaml"
 STAGE_EXTS = (".yaml", ".yml")
@@ -63,6 +63,8 @@ class Manifest:
 
 
 def load_manifest(path: Path) -> Manifest:
+    from .yaml_io import load_yaml_text
+
     text, _ = read_source(path)
     data = load_yaml_text(text, str(path))
     if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
@@ -150,6 +152,8 @@ class Workspace:
         """The stage's YAML, importing it from its source on first use."""
         path = self.stage_path(manifest.law, spec.id)
         if path.is_file():
+            from .yaml_io import load_stage_yaml
+
             return load_stage_yaml(path)
         return self.import_from_manifest(manifest, spec)
 
@@ -159,6 +163,8 @@ class Workspace:
                 f"`redline import FILE --law {manifest.law} --stage {spec.id}`")
 
     def import_from_manifest(self, manifest: Manifest, spec: StageSpec) -> Stage:
+        from .yaml_io import stage_to_yaml
+
         if not spec.sources:
             raise RedlineError(self.missing_text_message(manifest, spec))
         if self.sources is None:
@@ -185,6 +191,8 @@ class Workspace:
 
         Returns (stage, path written, whether it changed, warnings).
         """
+        from .yaml_io import stage_to_yaml
+
         st, warnings = parse_file(source, law=law, stage=stage_id)
         manifest_path = self.drafts / law / MANIFEST
         if manifest_path.is_file():
@@ -209,6 +217,8 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
     suffix = path.suffix.lower()
     if path.is_file():
         if suffix in STAGE_EXTS:
+            from .yaml_io import load_stage_yaml
+
             return load_stage_yaml(path)
         st, warnings = parse_file(path)
         for w in warnings if warn else ():

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .numbering import CN_NUM_RE
 
@@ -36,10 +37,12 @@ _MASK_CN = re.compile(rf"(第)(?:{CN_NUM_RE}|\d+)(条|款|项)(?:之(?:{CN_NUM_R
 _MASK_EN = re.compile(r"\b(Articles?\s+)\d+(?:-\d+)?")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str, language: str = "zh") -> str:
     """Comparison key of a token or line: NFKC, and spaces that do not count.
 
     Chinese drops all spaces; English folds each run of spaces to one.
+    Cached: diffs ask for the same tokens' keys many thousand times.
     """
     text = unicodedata.normalize("NFKC", text)
     if language == "zh":

@@ -20,7 +20,9 @@ so an article whose only change is 本法第二十一条 -> 本法第二十三�
 
 from __future__ import annotations
 
+import operator
 from collections import Counter, defaultdict
+from itertools import chain
 
 #: Size of the character n-grams (2 suits Chinese, where a word is 1-3 characters).
 SHINGLE = 2
@@ -31,11 +33,16 @@ COMMON_SHARE = 0.15
 CANDIDATES = 12
 
 
-def shingles(text: str, n: int = SHINGLE) -> frozenset[str]:
+def shingles(text: str) -> frozenset[str]:
+    """Character bigrams of ``text``, line breaks aside.
+
+    >>> sorted(shingles("网络安全"))
+    ['安全', '络安', '网络']
+    """
     text = text.replace("\n", "")
-    if len(text) < n:
+    if len(text) < SHINGLE:
         return frozenset([text]) if text else frozenset()
-    return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
+    return frozenset(map(operator.add, text, text[1:]))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -57,23 +64,27 @@ def length_bound(a: int, b: int) -> float:
 class Index:
     """Inverted index of rare shingles over one side's articles."""
 
-    def __init__(self, sets: list[frozenset[str]], all_sets: list[frozenset[str]]):
-        df: Counter[str] = Counter()
-        for s in all_sets:
-            df.update(s)
-        limit = max(3, COMMON_SHARE * len(all_sets))
-        self.common = {g for g, c in df.items() if c > limit}
+    def __init__(self, sets: list[frozenset[str]], common: set[str]):
+        self.common = common
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(sets):
-            for g in s - self.common:
+            for g in s - common:
                 self.postings[g].append(i)
 
     def candidates(self, query: frozenset[str], allowed: set[int] | None = None,
                    limit: int = CANDIDATES) -> list[int]:
         """Indexes sharing the most rare shingles with ``query``, best first."""
-        counts: Counter[int] = Counter()
-        for g in query - self.common:
-            for i in self.postings.get(g, ()):
-                if allowed is None or i in allowed:
-                    counts[i] += 1
+        postings = self.postings
+        counts: Counter[int] = Counter(chain.from_iterable(
+            postings[g] for g in query - self.common if g in postings))
+        if allowed is not None:
+            for i in [i for i in counts if i not in allowed]:
+                del counts[i]
         return [i for i, _ in counts.most_common(limit)]
+
+
+def common_shingles(sets: list[frozenset[str]]) -> set[str]:
+    """Shingles found in more than COMMON_SHARE of ``sets`` (at least 3 of them)."""
+    df = Counter(chain.from_iterable(sets))
+    limit = max(3, COMMON_SHARE * len(sets))
+    return {g for g, c in df.items() if c > limit}

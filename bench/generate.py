@@ -1,0 +1,131 @@
+"""A seeded revision of a statute, with its true alignment recorded.
+
+Starting from a real text (the Civil Code in the benchmark), it deletes,
+inserts, moves and edits articles, then renumbers them and the references to
+them, as a legislature would. The output is a markdown statute in the corpus's
+shape plus the truth: which old article became which new one.
+
+Generated texts are written to a temporary or git-ignored folder, never
+committed: they are derived from official texts.
+
+    python bench/generate.py ../shared/corpus/scale/民法典/2020-05-28.md /tmp/gen --seed 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from redline.model import Stage  # noqa: E402
+from redline.numbering import ArticleNumber, cn_article_label, cn_to_int  # noqa: E402
+from redline.parse import parse_file  # noqa: E402
+
+REF = re.compile(r"第([零一二三四五六七八九十百千]+)条")
+
+#: Shares of articles affected by each operation.
+DELETE_SHARE = 0.03
+INSERT_SHARE = 0.04
+MOVE_SHARE = 0.02
+EDIT_SHARE = 0.15
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """Reword part of an article: change a phrase, drop a clause, or add one."""
+    clauses = re.split(r"(?<=[，；。])", text)
+    clauses = [c for c in clauses if c]
+    choice = rng.random()
+    if choice < 0.4 and len(clauses) > 2:
+        del clauses[rng.randrange(len(clauses) - 1)]
+    elif choice < 0.7:
+        k = rng.randrange(len(clauses))
+        clauses.insert(k, "依照法律、行政法规的规定办理相关手续，")
+    else:
+        k = rng.randrange(len(clauses))
+        c = clauses[k]
+        if len(c) > 6:
+            i = rng.randrange(len(c) - 4)
+            clauses[k] = c[:i] + "有关部门" + c[i + 2:]
+    return "".join(clauses)
+
+
+def _invented(rng: random.Random, pool: list[str]) -> str:
+    """Text for an inserted article: the characters of one article shuffled, so it
+    reads like nothing in the old text and matches none of it."""
+    chars = list(rng.choice(pool).replace("\n", ""))
+    rng.shuffle(chars)
+    return "".join(chars[:120]) + "。"
+
+
+def generate(st: Stage, seed: int) -> tuple[str, dict]:
+    rng = random.Random(seed)
+    old = [(a.number, a.lines, a.division) for a in st.articles]
+    n = len(old)
+    deleted = set(rng.sample(range(n), int(n * DELETE_SHARE)))
+    kept = [i for i in range(n) if i not in deleted]
+    edited = set(rng.sample(kept, int(n * EDIT_SHARE)))
+    order = list(kept)
+    for i in rng.sample(kept, int(n * MOVE_SHARE)):
+        order.remove(i)
+        order.insert(rng.randrange(len(order) + 1), i)
+    pool = [a.text for a in st.articles]
+    sequence: list[tuple[int | None, list[str], str | None]] = []
+    for i in order:
+        lines = old[i][1]
+        if i in edited:
+            k = rng.randrange(len(lines))
+            lines = lines[:k] + [_edit(lines[k], rng)] + lines[k + 1:]
+        sequence.append((i, list(lines), old[i][2]))
+    for _ in range(int(n * INSERT_SHARE)):
+        at = rng.randrange(len(sequence) + 1)
+        div = sequence[min(at, len(sequence) - 1)][2]
+        sequence.insert(at, (None, [_invented(rng, pool)], div))
+    # Renumber, and make references follow, as a consolidated text does.
+    new_number = {old[i][0].main: k + 1 for k, (i, _, _) in enumerate(sequence) if i is not None}
+
+    def follow(m: re.Match) -> str:
+        target = new_number.get(cn_to_int(m.group(1)))
+        return cn_article_label(ArticleNumber(target)) if target else m.group(0)
+
+    headings = {d.id: d.heading for d in st.divisions}
+    out = [f"# {st.title}（生成的修订）", "", "<!-- INFO END -->", ""]
+    current = None
+    truth = {"pairs": [], "inserted": [], "deleted": sorted(old[i][0].main for i in deleted),
+             "edited": sorted(old[i][0].main for i in edited), "seed": seed}
+    for k, (i, lines, div) in enumerate(sequence, 1):
+        if div != current and div in headings:
+            out += [f"## {headings[div]}", ""]
+            current = div
+        body = [REF.sub(follow, line) for line in lines]
+        out += [f"{cn_article_label(ArticleNumber(k))} {body[0]}", ""]
+        out += [x for line in body[1:] for x in (line, "")]
+        if i is None:
+            truth["inserted"].append(k)
+        else:
+            truth["pairs"].append([old[i][0].main, k])
+    return "\n".join(out), truth
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source")
+    ap.add_argument("outdir")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    st, _ = parse_file(args.source)
+    text, truth = generate(st, args.seed)
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "revised.md").write_text(text, encoding="utf-8")
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(truth['pairs'])} kept, {len(truth['inserted'])} inserted, "
+          f"{len(truth['deleted'])} deleted, {len(truth['edited'])} edited -> {out}")
+
+
+if __name__ == "__main__":
+    main()
