@@ -15,7 +15,7 @@ import click
 
 from .errors import RedlineError
 
-FORMATS = ("terminal", "json", "html")
+FORMATS = ("terminal", "json", "html", "changes")
 
 
 def _warn(message: str) -> None:

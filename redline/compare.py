@@ -64,7 +64,7 @@ class Entry:
     #: Division id (chapter/section) the entry sits in: the new side's, else the old's.
     division: str | None = None
     references_only: bool = False
-    #: For merges of part of an article: {"old": number, "lines": [line indexes]}.
+    #: For merges of part of an article: {"old": 69, "lines": [1], "where": ["第一项"]}.
     parts: list[dict] = field(default_factory=list)
     diff_timed_out: bool = False
     #: For merges and splits, how many lines of the diffed text each article
@@ -228,5 +228,6 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     division = (news[0] if news else olds[0]).division
     return Entry(kind, [a.number for a in olds], [b.number for b in news],
                  [a.label for a in olds], [b.label for b in news], sim, ops, division,
-                 refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines}
+                 refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines,
+                              "where": [old.articles[p.old].locate(k) for k in p.lines]}
                              for p in link.parts], timed_out, segments)

@@ -78,6 +78,27 @@ class Article:
         """The article body, one line per paragraph or item."""
         return "\n".join(self.lines)
 
+    def locate(self, line: int) -> str:
+        """Where line ``line`` (0-based) sits, as the NPC cites it.
+
+        >>> a = Article(ArticleNumber(69), "第六十九条", None, ["有下列行为之一的：", "（一）甲；", "（二）乙。"])
+        >>> a.locate(1), a.locate(0)
+        ('第一项', '第一款')
+        """
+        from .numbering import int_to_cn
+
+        para = item = 0
+        for k, text in enumerate(self.lines[:line + 1]):
+            if (ITEM_RE.match(text) or SUBITEM_RE.match(text)) and k:
+                item += 1
+            else:
+                para, item = para + 1, 0
+        n_paras = len(self.paragraphs)
+        if item:
+            where = f"第{int_to_cn(item)}项"
+            return where if n_paras == 1 else f"第{int_to_cn(para)}款{where}"
+        return f"第{int_to_cn(para)}款"
+
     @property
     def paragraphs(self) -> list[Paragraph]:
         paragraphs: list[Paragraph] = []

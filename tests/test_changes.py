@@ -1,0 +1,79 @@
+"""The change list in the NPC's form, checked against the official decision."""
+
+from conftest import CORPUS
+from redline.compare import compare
+from redline.decision import account, parse_decision
+from redline.parse import parse_text
+from redline.render.changes import change_items, render_changes
+
+
+def _official():
+    return parse_decision((CORPUS / "cybersecurity-law/decision-2025-10-28.md")
+                          .read_text(encoding="utf-8"))
+
+
+def test_csl_change_list_names_the_decisions_changes(csl_comparison):
+    text = render_changes(csl_comparison)
+    ours = parse_decision("<!-- INFO END -->\n" + text)
+    assert ours.problems == []
+    assert ours.closing_renumbers
+    assert account(ours) == account(_official())
+    assert len(ours.items) == 14
+
+
+def test_csl_items_read_as_the_npc_wrote_them(csl_comparison):
+    items = change_items(csl_comparison)
+    assert items[1] == "将第十八条改为第十九条，删去第二款。"
+    assert items[3].startswith("将第四十条改为第四十二条，增加一款，作为第二款：“网络运营者处理个人信息")
+    assert items[10].startswith("将第六十八条、第六十九条第一项合并，作为第六十九条，修改为：")
+    assert items[11].startswith("将第六十四条、第六十六条、第七十条合并，作为第七十一条，修改为：")
+    # The official item 8 quotes the same words.
+    official = next(a for it in _official().items for a in it.actions if a.kind == "replace_words")
+    ours = next(a for it in parse_decision("<!-- INFO END -->\n" + render_changes(csl_comparison)).items
+                for a in it.actions if a.kind == "replace_words" and str(a.new) == "64")
+    assert (ours.before, ours.after) == (official.before, official.after)
+
+
+def test_quoted_new_wording_is_the_new_text(csl_comparison):
+    official = {str(a.new): a.text for it in _official().items for a in it.actions
+                if a.kind in ("insert_article", "rewrite")}
+    ours = {str(a.new): a.text
+            for it in parse_decision("<!-- INFO END -->\n" + render_changes(csl_comparison)).items
+            for a in it.actions if a.kind in ("insert_article", "rewrite")}
+    for number, paragraphs in ours.items():
+        if number in official:
+            assert paragraphs == official[number], number
+
+
+A = "国家建立健全网络安全监测预警和信息通报制度，加强网络安全信息收集、分析和通报工作。"
+B = "网络运营者应当制定网络安全事件应急预案，及时处置系统漏洞、计算机病毒、网络攻击等安全风险。"
+C = "任何个人和组织不得从事非法侵入他人网络、干扰他人网络正常功能、窃取网络数据等危害网络安全的活动。"
+
+
+def _items(old, new):
+    a, _ = parse_text(old)
+    b, _ = parse_text(new)
+    return change_items(compare(a, b))
+
+
+def test_same_number_forms():
+    assert _items(f"第一条 {A}\n第二条 {B}\n{C}", f"第一条 {A}\n第二条 {B}") == ["删去第二条第二款。"]
+    assert _items(f"第一条 {A}\n第二条 {B}", f"第一条 {A}\n第二条 {B}\n{C}") == [
+        f"第二条增加一款，作为第二款：“{C}”"]
+    changed = B.replace("及时处置", "立即处置")
+    # The quote runs to whole clauses (， ； 。), as the NPC's quotes do.
+    assert _items(f"第一条 {A}\n第二条 {B}", f"第一条 {A}\n第二条 {changed}") == [
+        "将第二条中的“及时处置系统漏洞、计算机病毒、网络攻击等安全风险”"
+        "修改为“立即处置系统漏洞、计算机病毒、网络攻击等安全风险”。"]
+
+
+def test_deleted_article_and_closing_sentence():
+    text = render_changes(compare(parse_text(f"第一条 {A}\n第二条 {B}\n第三条 {C}")[0],
+                                  parse_text(f"第一条 {A}\n第二条 {C}")[0]))
+    assert "一、删去第二条。" in text
+    assert text.rstrip().endswith("根据本决定作相应修改并对条文顺序作相应调整。")
+
+
+def test_nothing_to_list():
+    st, _ = parse_text(f"第一条 {A}")
+    assert "条文内容未作实质修改" in render_changes(compare(st, st))
