@@ -30,6 +30,7 @@ from typing import Any, Callable
 from .align import KINDS, Link, align
 from .model import Stage
 from .normalise import REFERENCE_RE, norm_key, norm_text
+from .references import check_references
 from .numbering import ArticleNumber, cn_to_int
 from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
 
@@ -71,6 +72,10 @@ class Entry:
     #: gives: {"old": [2, 1], "new": [3]} (the articles' texts are joined by
     #: newlines, so a renderer can split each side back into its articles).
     segments: dict = field(default_factory=dict)
+    #: References in the new text that point nowhere ("missing"), or that were
+    #: kept while the article they cited moved ("stale") or went ("deleted"):
+    #: [{"ref": "第二十一条", "problem": "stale", "detail": "…"}]
+    reference_issues: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -91,6 +96,8 @@ class Entry:
             d["diff_timed_out"] = True
         if self.segments:
             d["segments"] = self.segments
+        if self.reference_issues:
+            d["reference_issues"] = self.reference_issues
         return d
 
     @classmethod
@@ -100,7 +107,8 @@ class Entry:
                    d.get("new_labels", []), d.get("similarity"),
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
                    d.get("references_only", False), d.get("parts", []),
-                   d.get("diff_timed_out", False), d.get("segments", {}))
+                   d.get("diff_timed_out", False), d.get("segments", {}),
+                   d.get("reference_issues", []))
 
 
 @dataclass
@@ -191,6 +199,13 @@ def compare(old: Stage, new: Stage,
                 new.articles[j].number for j in link.new)
     lang = new.language
     entries = [_entry(link, old, new, mapping, lang) for link in links]
+    new_numbers = {a.number for a in new.articles}
+    for e in entries:
+        # Merged and split texts are rewritten: their citations are new ones.
+        if len(e.new) == 1 and len(e.old) <= 1:
+            old_side = "".join(t for op, t in e.diff if op != INSERT)
+            new_side = "".join(t for op, t in e.diff if op != DELETE)
+            e.reference_issues = check_references(old_side, new_side, new_numbers, mapping, lang)
     return Comparison(_info(old), _info(new), entries)
 
 

@@ -66,6 +66,7 @@ ins { text-decoration: underline; text-underline-offset: .15em; color: var(--ins
 .sbs .src { font-size: .8rem; color: var(--muted); margin: .3rem 0 0; }
 ul.compact { columns: 16rem; padding-left: 1.1rem; font-size: .92rem; }
 ul.compact li { break-inside: avoid; }
+.ref-issues { font-size: .85rem; color: #8a4b00; margin: .3rem 0 0; }
 .legend del, .legend ins { padding: 0 .2rem; }
 @media (max-width: 40rem) {
   body { padding: .6rem .7rem 3rem; font-size: 1rem; }
@@ -160,8 +161,11 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
     else:
         body = f'<div class="text">{_paragraphs(split_lines(e.diff))}</div>'
+    issues = "".join(f'<li><b>{_e(i["ref"])}</b> ({_e(i["problem"])}): {_e(i["detail"])}</li>'
+                     for i in e.reference_issues)
+    issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""
     return (f'<article class="{" ".join(classes)}" id="{main_id}" lang="{lang}">{extra}'
-            f'{head}{_from_line(e)}{body}</article>')
+            f'{head}{_from_line(e)}{body}{issues}</article>')
 
 
 def _stage_meta(label: str, s) -> str:

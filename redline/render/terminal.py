@@ -81,6 +81,13 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
                             overflow="fold"))
             out.append(Text("(--all shows every article in full)", style="redline.dim"))
             out.append(Text(""))
+    issues = [(e, i) for e in c.entries for i in e.reference_issues]
+    if issues:
+        out.append(Text(f"References to check ({len(issues)}):", style="redline.title"))
+        for e, i in issues:
+            out.append(Text(f"  {'、'.join(e.new_labels)}: {i['ref']} ({i['problem']}): {i['detail']}",
+                            overflow="fold"))
+        out.append(Text(""))
     table = Table(title="Summary", show_edge=False)
     table.add_column("kind")
     table.add_column("entries", justify="right")
