@@ -61,6 +61,23 @@ def _write_output(text: str, output: str | None, force: bool) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+def _terminal(render, output: str | None, force: bool, color: bool | None,
+              width: int | None) -> None:
+    """Terminal output to the screen, or (without colour unless asked) to a file."""
+    from .render.terminal import make_console
+
+    if output:
+        import io
+
+        buf = io.StringIO()
+        render(make_console(buf, color=bool(color), width=width or 100))
+        _write_output(buf.getvalue(), output, force)
+        return
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False
+    render(make_console(None, color=color, width=width))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="redline")
 def cli() -> None:
@@ -96,14 +113,21 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
     """
-    from .compare import compare
-    from .drafts import load_stage
+    from .compare import compare, compare_structure
+    from .drafts import load_pair
 
     ws = _workspace(drafts, sources)
-    a = load_stage(old, ws, law, warn=_warn)
-    b = load_stage(new, ws, law, warn=_warn)
-    with _progress("aligning articles") as progress:
-        comparison = compare(a, b, progress)
+    a, b, missing = load_pair(old, new, ws, law, warn=_warn)
+    if missing:
+        if fmt == "changes":
+            raise RedlineError(f"no article texts for {', '.join(missing)}: a change list needs "
+                               "them; the headings can be compared with --format terminal|json|html")
+        _warn(f"article texts are missing for {', '.join(missing)}: comparing their tables "
+              "of contents only")
+        comparison = compare_structure(a, b, missing)
+    else:
+        with _progress("aligning articles") as progress:
+            comparison = compare(a, b, progress)
     if fmt == "json":
         from .render.json import render_json
 
@@ -117,19 +141,10 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
         _write_output(render_changes(comparison), output, force)
     else:
-        from .render.terminal import make_console, render_terminal
+        from .render.terminal import render_terminal
 
-        if output:
-            import io
-
-            buf = io.StringIO()
-            render_terminal(comparison, make_console(buf, color=bool(color), width=width or 100),
-                            show_all)
-            _write_output(buf.getvalue(), output, force)
-        else:
-            if color is None and os.environ.get("NO_COLOR"):
-                color = False
-            render_terminal(comparison, make_console(None, color=color, width=width), show_all)
+        _terminal(lambda console: render_terminal(comparison, console, show_all),
+                  output, force, color, width)
     sys.exit(1 if comparison.has_changes else 0)
 
 
@@ -147,6 +162,38 @@ def import_cmd(source, law, stage_id, force, drafts):
         _warn(w)
     state = "wrote" if changed else "unchanged"
     click.echo(f"{state} {path} ({len(st.articles)} articles, {len(st.divisions)} divisions)")
+
+
+@cli.command("history")
+@click.argument("law")
+@click.argument("article")
+@click.option("--stage", default=None, help="Stage the article number belongs to "
+              "(default: the latest stage with text).")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "html"]),
+              default="terminal", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
+@click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
+@click.option("--color/--no-color", default=None)
+@click.option("--width", type=int, default=None)
+@drafts_option
+@sources_option
+def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, sources):
+    """The lineage of one ARTICLE of LAW across every stage that has text."""
+    from .history import history, parse_article_ref
+
+    h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage)
+    if fmt == "json":
+        import json
+
+        _write_output(json.dumps(h.to_json(), ensure_ascii=False, indent=1) + "\n", output, force)
+    elif fmt == "html":
+        from .render.html import render_history_html
+
+        _write_output(render_history_html(h), output, force)
+    else:
+        from .render.terminal import render_history_terminal
+
+        _terminal(lambda console: render_history_terminal(h, console), output, force, color, width)
 
 
 def main(argv: list[str] | None = None) -> None:

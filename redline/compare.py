@@ -31,6 +31,7 @@ from .align import KINDS, Link, align
 from .model import Stage
 from .normalise import REFERENCE_RE, norm_key, norm_text
 from .references import check_references
+from .structure import compare_divisions
 from .numbering import ArticleNumber, cn_to_int
 from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
 
@@ -116,6 +117,12 @@ class Comparison:
     old: StageInfo
     new: StageInfo
     entries: list[Entry]
+    #: Headings paired across the stages (structure.compare_divisions):
+    #: [{"kind": "renamed", "old": "chp_2", "new": "chp_2", "old_heading": …,
+    #:   "new_heading": …, "diff": [[op, text], …]}, …]
+    divisions: list[dict] = field(default_factory=list)
+    #: Stages compared by their tables of contents only: their texts are missing.
+    missing_text: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -125,17 +132,22 @@ class Comparison:
 
     @property
     def has_changes(self) -> bool:
-        return any(e.kind != "unchanged" for e in self.entries)
+        return (any(e.kind != "unchanged" for e in self.entries)
+                or any(d["kind"] != "unchanged" for d in self.divisions))
 
     def to_json(self) -> dict:
-        return {"format": "redline-comparison", "version": FORMAT_VERSION,
-                "old": asdict(self.old), "new": asdict(self.new), "summary": self.counts,
-                "alignment": [e.to_json() for e in self.entries]}
+        d = {"format": "redline-comparison", "version": FORMAT_VERSION,
+             "old": asdict(self.old), "new": asdict(self.new), "summary": self.counts,
+             "alignment": [e.to_json() for e in self.entries], "divisions": self.divisions}
+        if self.missing_text:
+            d["missing_text"] = self.missing_text
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> "Comparison":
         return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
-                   [Entry.from_json(e) for e in d["alignment"]])
+                   [Entry.from_json(e) for e in d["alignment"]], d.get("divisions", []),
+                   d.get("missing_text", []))
 
 
 def _info(st: Stage) -> StageInfo:
@@ -206,7 +218,14 @@ def compare(old: Stage, new: Stage,
             old_side = "".join(t for op, t in e.diff if op != INSERT)
             new_side = "".join(t for op, t in e.diff if op != DELETE)
             e.reference_issues = check_references(old_side, new_side, new_numbers, mapping, lang)
-    return Comparison(_info(old), _info(new), entries)
+    divisions = compare_divisions(old.divisions, new.divisions, lang)
+    return Comparison(_info(old), _info(new), entries, divisions)
+
+
+def compare_structure(old: Stage, new: Stage, missing: list[str]) -> Comparison:
+    """Two stages known by their headings only (tables of contents)."""
+    return Comparison(_info(old), _info(new), [],
+                      compare_divisions(old.divisions, new.divisions, new.language), missing)
 
 
 def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:

@@ -157,6 +157,23 @@ class Workspace:
             return load_stage_yaml(path)
         return self.import_from_manifest(manifest, spec)
 
+    def has_text(self, manifest: Manifest, spec: StageSpec) -> bool:
+        """A stage file exists, or a source it can be imported from."""
+        if self.stage_path(manifest.law, spec.id).is_file():
+            return True
+        return bool(spec.sources and self.sources is not None
+                    and (self.sources / spec.sources[0]["path"]).is_file())
+
+    def toc_stage(self, manifest: Manifest, spec: StageSpec) -> Stage:
+        """A stage known only by its table of contents: headings, no articles."""
+        from .parse.text import parse_headings
+
+        divisions = parse_headings([str(h) for h in spec.toc])
+        language = "zh" if divisions and divisions[0].heading.startswith("第") else "en"
+        title = manifest.title_en if language == "en" and manifest.title_en else manifest.title
+        return Stage(manifest.law, spec.id, title, language, spec.date,
+                     {"toc": spec.toc_source} if spec.toc_source else None, divisions=divisions)
+
     def missing_text_message(self, manifest: Manifest, spec: StageSpec) -> str:
         what = f"{manifest.law}@{spec.id}" + (f" ({spec.name}, {spec.date})" if spec.name else "")
         return (f"{what} has no text here: no source for it is available; add it with "
@@ -228,3 +245,38 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
         raise RedlineError(f"{ref}: no such file")
     manifest, spec = ws.resolve(ref, law)
     return ws.load(manifest, spec)
+
+
+def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
+              law: str | None = None, warn: Callable[[str], None] | None = None
+              ) -> tuple[Stage, Stage, list[str]]:
+    """The two stages to compare, and the ids of those known only by their contents.
+
+    When a named stage has no text but its manifest entry has a table of
+    contents, both sides are compared by their tables of contents (the other
+    side's from the manifest too, so both are in one language).
+    """
+    ws = workspace or Workspace()
+    specs = []
+    for ref in (old_ref, new_ref):
+        named = not Path(ref).is_file() and Path(ref).suffix.lower() not in (*STAGE_EXTS, *FORMATS) \
+            and "/" not in ref and os.sep not in ref
+        specs.append(ws.resolve(ref, law) if named else None)
+    textless = [(m, s) for m, s in filter(None, specs) if not ws.has_text(m, s)]
+    if not textless:
+        return load_stage(old_ref, ws, law, warn), load_stage(new_ref, ws, law, warn), []
+    for m, s in textless:
+        if not s.toc:
+            raise RedlineError(ws.missing_text_message(m, s))
+    if None in specs:
+        raise RedlineError("a stage known only by its table of contents can be compared only with "
+                           "another stage of the same law's manifest")
+    for m, s in specs:
+        if not s.toc:
+            tm, ts = textless[0]
+            raise RedlineError(f"{tm.law}@{ts.id} has no text here, and {s.id} has no table of "
+                               f"contents to set against its own; add {ts.id}'s text with "
+                               f"`redline import FILE --law {tm.law} --stage {ts.id}`")
+    (m1, s1), (m2, s2) = specs
+    missing = [s.id for _, s in textless]
+    return ws.toc_stage(m1, s1), ws.toc_stage(m2, s2), missing

@@ -136,9 +136,63 @@ def test_text_with_no_articles(tmp_path):
 
 
 def test_stage_without_text_names_the_import_command(workspace):
-    line = _one_line_error(*invoke(["compare", "draft2", "draft3", *ws_args(workspace)]))
-    assert "cybersecurity-law@draft2" in line and "has no text here" in line
-    assert "redline import FILE --law cybersecurity-law --stage draft2" in line
+    line = _one_line_error(*invoke(["compare", "draft1", "final", *ws_args(workspace)]))
+    assert "cybersecurity-law@draft1" in line and "has no text here" in line
+    assert "redline import FILE --law cybersecurity-law --stage draft1" in line
+
+
+def test_stages_known_by_their_contents(workspace):
+    code, out, err = invoke(["compare", "draft2", "draft3", "--no-color", "--width", "200",
+                             *ws_args(workspace)])
+    assert code == 1
+    assert "article texts are missing for draft2, draft3" in err
+    assert "Article texts are missing for draft2, draft3" in out
+    assert "Chapter II: [-Network Security -]{+Cybersecurity +}Strategy, Planning and Promotion  renamed" in out
+    assert "Chapter VII: Supplementary Provisions" in out
+    code, out, _ = invoke(["compare", "draft3", "final", "--format", "json", *ws_args(workspace)])
+    data = json.loads(out)
+    assert data["missing_text"] == ["draft3"] and data["alignment"] == []
+    assert [d["new_heading"] for d in data["divisions"] if d["kind"] == "renamed"] == [
+        "Chapter II: Support and Promotion of Cybersecurity",
+        "Chapter V: Monitoring, Early Warnings, and Emergency Responses"]
+    # A change list needs article texts.
+    line = _one_line_error(*invoke(["compare", "draft2", "draft3", "--format", "changes",
+                                    *ws_args(workspace)]))
+    assert "no article texts for draft2, draft3: a change list needs them" in line
+
+
+def test_history_of_an_article(workspace):
+    code, out, err = invoke(["history", "cybersecurity-law", "第十八条", "--stage", "final",
+                             "--no-color", "--width", "200", *ws_args(workspace)])
+    assert code == 0, err
+    assert "Stages without text here: draft1, draft2, draft3" in out
+    assert "第十八条 → 第十九条  modified" in out
+    code, out, _ = invoke(["history", "cybersecurity-law", "71", "--format", "json",
+                           *ws_args(workspace)])
+    data = json.loads(out)
+    (step,) = data["steps"]
+    assert [(e["old"], e["new"]) for e in step["alignment"]] == [([64, 66, 70], [71])]
+
+
+def test_history_through_an_imported_draft(workspace, tmp_path):
+    draft = tmp_path / "d3.txt"
+    draft.write_text("网络安全法（草案三次审议稿）\n第一条 为了保障网络安全，维护网络空间主权，制定本法。\n"
+                     "第二条 在中华人民共和国境内建设、运营、维护和使用网络，适用本法。", encoding="utf-8")
+    assert invoke(["import", str(draft), "--law", "cybersecurity-law", "--stage", "draft3",
+                   "--drafts", str(workspace.drafts)])[0] == 0
+    code, out, _ = invoke(["history", "cybersecurity-law", "1", "--stage", "amended", "--format",
+                           "json", *ws_args(workspace)])
+    data = json.loads(out)
+    assert [(s["old"]["stage"], s["new"]["stage"]) for s in data["steps"]] == [
+        ("draft3", "final"), ("final", "amended")]
+    assert data["missing_text"] == ["draft1", "draft2"]
+
+
+def test_history_errors(workspace):
+    assert "no article 99" in _one_line_error(*invoke(["history", "cybersecurity-law", "99",
+                                                        *ws_args(workspace)]))
+    assert "not an article number" in _one_line_error(*invoke(["history", "cybersecurity-law",
+                                                                "x9", *ws_args(workspace)]))
 
 
 def test_unknown_stage(workspace):

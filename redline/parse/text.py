@@ -89,14 +89,10 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
     st = Stage(law=law, stage=stage, title="", language=lang)
     warnings: list[str] = []
     in_header = True  # before INFO END, or before the first heading/article
-    open_divs: dict[str, Division] = {}  # kind -> open division
+    divisions = _Divisions()
     current: Article | None = None
     seen: dict[ArticleNumber, int] = {}
     toc_mode = False
-
-    def division_path() -> str | None:
-        ids = [open_divs[k].id for k in DIVISION_KINDS if k in open_divs]
-        return ids[-1] if ids else None
 
     for no, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -124,18 +120,10 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
             continue
         if hm:
             in_header = False
-            kind, number, title = _heading_parts(grammar, hm, lang)
-            rank = list(DIVISION_KINDS).index(kind)
-            for k in list(DIVISION_KINDS)[rank:]:
-                open_divs.pop(k, None)
-            parent = division_path()
-            own = f"{ID_PREFIX[kind]}_{number}"
-            div_id = f"{parent}__{own}" if parent else own
-            div = Division(div_id, kind, number, bare, title)
-            if st.division(div_id) is not None:
+            div = divisions.open(*_heading_parts(grammar, hm, lang), bare)
+            if st.division(div.id) is not None:
                 warnings.append(f"line {no}: heading {bare!r} repeats an earlier one")
             st.divisions.append(div)
-            open_divs[kind] = div
             current = None
             continue
         if am:
@@ -152,7 +140,7 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
                                 f"{st.articles[-1].label}, out of order")
             seen[number] = no
             rest = (am.group(4) or "").strip()
-            current = Article(number, grammar.label(am), division_path(),
+            current = Article(number, grammar.label(am), divisions.path(),
                               [rest] if rest else [], no)
             st.articles.append(current)
             continue
@@ -174,6 +162,53 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
         if not a.lines:
             warnings.append(f"line {a.line_no}: {a.label} has no text")
     return st, warnings
+
+
+class _Divisions:
+    """The divisions open at a point of the text, and their Akoma Ntoso-style ids.
+
+    >>> d = _Divisions()
+    >>> d.open("chapter", 3, "", "第三章").id, d.open("section", 1, "", "第一节").id
+    ('chp_3', 'chp_3__sec_1')
+    >>> d.open("chapter", 4, "", "第四章").id
+    'chp_4'
+    """
+
+    def __init__(self) -> None:
+        self.open_divs: dict[str, Division] = {}  # kind -> open division
+
+    def path(self) -> str | None:
+        ids = [self.open_divs[k].id for k in DIVISION_KINDS if k in self.open_divs]
+        return ids[-1] if ids else None
+
+    def open(self, kind: str, number: int, title: str, heading: str) -> Division:
+        rank = list(DIVISION_KINDS).index(kind)
+        for k in list(DIVISION_KINDS)[rank:]:
+            self.open_divs.pop(k, None)
+        parent = self.path()
+        own = f"{ID_PREFIX[kind]}_{number}"
+        div = Division(f"{parent}__{own}" if parent else own, kind, number, heading, title)
+        self.open_divs[kind] = div
+        return div
+
+
+def parse_headings(headings: list[str], language: str | None = None) -> list[Division]:
+    """A table of contents (one heading a line) -> divisions with ids.
+
+    >>> [(d.id, d.title) for d in parse_headings(["Chapter III: Operations", "Section 1: General"])]
+    [('chp_3', 'Operations'), ('chp_3__sec_1', 'General')]
+    """
+    text = "\n".join(headings)
+    lang = language or ("zh" if re.search(r"第.+[章节编]", text) else "en")
+    grammar = ZH if lang == "zh" else EN
+    divisions = _Divisions()
+    out = []
+    for heading in headings:
+        m = grammar.heading.match(heading.lstrip("#").strip())
+        if not m:
+            raise ParseError(f"not a heading: {heading!r}")
+        out.append(divisions.open(*_heading_parts(grammar, m, lang), heading.strip()))
+    return out
 
 
 def _is_repeat(hm: re.Match, st: Stage) -> bool:

@@ -42,8 +42,20 @@ def is_substantive(e: Entry) -> bool:
 
 def stage_line(c: Comparison) -> str:
     def one(s):
-        return f"{s.stage}" + (f" ({s.date})" if s.date else "") + f", {s.articles} articles"
+        count = "contents only" if s.stage in c.missing_text else f"{s.articles} articles"
+        return f"{s.stage}" + (f" ({s.date})" if s.date else "") + f", {count}"
     return f"{one(c.old)} → {one(c.new)}"
+
+
+def heading_prefix(d: dict) -> str:
+    """The numbering part of a heading change: ``Chapter II: `` of ``Chapter II: Legal…``.
+
+    >>> heading_prefix({"new_heading": "第二章 总则", "old_heading": None, "diff": [[1, "总则"]]})
+    '第二章 '
+    """
+    heading = d["new_heading"] or d["old_heading"]
+    title = "".join(t for op, t in d["diff"] if op != (-1 if d["new_heading"] else 1))
+    return heading[: len(heading) - len(title)] if title and heading.endswith(title) else ""
 
 
 def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:

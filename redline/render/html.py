@@ -19,7 +19,7 @@ from html import escape
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
-from .common import entry_title, group_lines, is_mechanical, is_substantive, split_lines
+from .common import entry_title, group_lines, heading_prefix, stage_line, is_mechanical, is_substantive, split_lines
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -66,6 +66,8 @@ ins { text-decoration: underline; text-underline-offset: .15em; color: var(--ins
 .sbs .src { font-size: .8rem; color: var(--muted); margin: .3rem 0 0; }
 ul.compact { columns: 16rem; padding-left: 1.1rem; font-size: .92rem; }
 ul.compact li { break-inside: avoid; }
+.missing { border: 1px solid #e0b252; background: #fff8e5; padding: .5rem .8rem; }
+ul.headings { list-style: none; padding-left: .5rem; }
 .ref-issues { font-size: .85rem; color: #8a4b00; margin: .3rem 0 0; }
 .legend del, .legend ins { padding: 0 .2rem; }
 @media (max-width: 40rem) {
@@ -184,6 +186,40 @@ def _chapter_of(e: Entry) -> str | None:
     return e.division.split("__")[0] if e.division else None
 
 
+def _page(title: str, lang: str, body: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="redline">
+<title>{_e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def render_history_html(h, layout: str = "inline") -> str:
+    """An article's lineage, one section per pair of consecutive stages."""
+    lang = LANG.get(h.steps[0].new.language, "zh-Hans") if h.steps else "zh-Hans"
+    title = (h.steps[0].new.title if h.steps else h.law) or h.law
+    sections = []
+    for k, c in enumerate(h.steps):
+        entries = "".join(_entry(e, layout, lang).replace(' id="', f' id="s{k}-')
+                          .replace('href="#', f'href="#s{k}-') for e in c.entries)
+        sections.append(f'<section><h2>{_e(stage_line(c))}</h2>'
+                        f'{entries or "<p class=muted>(no counterpart)</p>"}</section>')
+    missing = (f'<p class="muted">Stages without text here: {_e(", ".join(h.missing_text))}</p>'
+               if h.missing_text else "")
+    body = (f"<header><h1>{_e(title)}</h1><p>History of article {_e(str(h.article))}, as numbered "
+            f"in {_e(h.stage)}</p>{missing}</header><main>{''.join(sections)}</main>")
+    return _page(f"{title}: article {h.article}", lang, body)
+
+
 def render_html(c: Comparison, layout: str = "inline") -> str:
     lang = LANG.get(c.new.language, c.new.language)
     title = c.new.title or c.old.title or c.new.law
@@ -214,6 +250,17 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     if mech:
         summary += (f'<tr><td>(references only)</td><td class="n">{mech}</td>'
                     '<td class="muted">of the above, only references that follow the renumbering</td></tr>')
+    heads = [d for d in c.divisions if c.missing_text or d["kind"] != "unchanged"]
+    head_items = "".join(
+        f'<li class="heading-{_e(d["kind"])}">{_e(heading_prefix(d))}{_runs(d["diff"])}'
+        + (f' <span class="kind">{_e(d["kind"])}</span>' if d["kind"] != "unchanged" else "")
+        + "</li>" for d in heads)
+    missing = (f'<p class="missing"><b>Article texts are missing for '
+               f'{_e(", ".join(c.missing_text))}</b>: only the tables of contents are compared.</p>'
+               if c.missing_text else "")
+    headings_html = (f'<section id="headings"><h2>{"Headings" if c.missing_text else "Headings changed"}'
+                     f'</h2>{missing}<ul class="headings">{head_items}</ul></section>'
+                     if heads or missing else "")
     compact_items = []
     for e in compact:
         main_id, extra = _anchors(e)
@@ -243,6 +290,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
 <nav class="toc" aria-label="contents"><h2>Changed articles by chapter</h2><ol>{"".join(toc)}</ol>
 {'<p><a href="#renumbered">Articles only renumbered or unchanged</a></p>' if compact else ""}</nav>
 <main>
+{headings_html}
 {"".join(body)}
 {compact_html}
 </main>

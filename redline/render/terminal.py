@@ -18,8 +18,8 @@ from rich.theme import Theme
 
 from ..align import KINDS
 from ..compare import Comparison, Entry
-from ..textdiff import DELETE, INSERT
-from .common import entry_title, is_mechanical, is_number_only, is_substantive, stage_line
+from ..textdiff import DELETE, EQUAL, INSERT
+from .common import entry_title, heading_prefix, is_mechanical, is_number_only, is_substantive, stage_line
 
 THEME = Theme({
     "redline.del": "red strike",
@@ -31,9 +31,9 @@ THEME = Theme({
 })
 
 
-def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
-    text = Text(overflow="fold", style="redline.mechanical" if dim else "")
-    for op, chunk in e.diff:
+def _runs(ops, plain: bool, style: str = "") -> Text:
+    text = Text(overflow="fold", style=style)
+    for op, chunk in ops:
         if op == DELETE:
             text.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
         elif op == INSERT:
@@ -41,6 +41,10 @@ def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
         else:
             text.append(chunk)
     return text
+
+
+def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
+    return _runs(e.diff, plain, "redline.mechanical" if dim else "")
 
 
 def _header(e: Entry) -> Text:
@@ -59,6 +63,25 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
     out.append(Text(title, style="redline.title"))
     out.append(Text(stage_line(c), style="redline.dim"))
     out.append(Text(""))
+    if c.missing_text:
+        out.append(Text(f"Article texts are missing for {', '.join(c.missing_text)}: only the "
+                        "tables of contents are compared.", style="redline.title"))
+        out.append(Text(""))
+    heads = [d for d in c.divisions if c.missing_text or d["kind"] != "unchanged"]
+    if heads:
+        out.append(Text("Headings" if c.missing_text else f"Headings changed ({len(heads)})",
+                        style="redline.title"))
+        for d in heads:
+            line = Text("  ")
+            label = d["new_heading"] or d["old_heading"]
+            if d["kind"] == "unchanged":
+                line.append(label, style="redline.dim")
+            else:
+                line.append(heading_prefix(d))
+                line.append_text(_runs(d["diff"], plain))
+                line.append(f"  {d['kind']}", style="redline.kind")
+            out.append(line)
+        out.append(Text(""))
     for e in c.entries:
         if is_substantive(e) or (show_all and e.kind != "unchanged"):
             out.append(_header(e))
@@ -88,6 +111,8 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
             out.append(Text(f"  {'、'.join(e.new_labels)}: {i['ref']} ({i['problem']}): {i['detail']}",
                             overflow="fold"))
         out.append(Text(""))
+    if not c.entries:
+        return out
     table = Table(title="Summary", show_edge=False)
     table.add_column("kind")
     table.add_column("entries", justify="right")
@@ -103,14 +128,9 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
 
 def _changed_runs(e: Entry, plain: bool) -> Text:
     """Just the changed runs of a references-only entry: [-第十七条-]{+第十九条+}."""
-    t = Text(style="redline.mechanical")
-    for op, chunk in e.diff:
-        if op == DELETE:
-            t.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
-        elif op == INSERT:
-            t.append(f"{{+{chunk}+}}" if plain else chunk, style="redline.ins")
-            t.append(" ")
-    return t
+    changed = [op for op in e.diff if op[0] != EQUAL]
+    spaced = [x for op in changed for x in ((op, (EQUAL, " ")) if op[0] == INSERT else (op,))]
+    return _runs(spaced, plain, "redline.mechanical")
 
 
 def make_console(file=None, color: bool | None = None, width: int | None = None) -> Console:
@@ -127,3 +147,21 @@ def make_console(file=None, color: bool | None = None, width: int | None = None)
 def render_terminal(c: Comparison, console: Console, show_all: bool = False) -> None:
     plain = console.no_color or console.color_system is None
     console.print(Group(*renderables(c, show_all, plain)))
+
+
+def render_history_terminal(h, console: Console) -> None:
+    """An article's lineage: each pair of stages, with the entries it passes through."""
+    plain = console.no_color or console.color_system is None
+    out: list = [Text(f"History of article {h.article} of {h.law} (as numbered in {h.stage})",
+                      style="redline.title")]
+    if h.missing_text:
+        out.append(Text(f"Stages without text here: {', '.join(h.missing_text)}", style="redline.dim"))
+    for c in h.steps:
+        out.append(Text(""))
+        out.append(Text(stage_line(c), style="redline.kind"))
+        if not c.entries:
+            out.append(Text("(no counterpart)", style="redline.dim"))
+        for e in c.entries:
+            out.append(_header(e))
+            out.append(diff_text(e, plain, dim=is_mechanical(e)))
+    console.print(Group(*out))
