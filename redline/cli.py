@@ -105,9 +105,11 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--width", type=int, default=None, help="Terminal width for wrapping.")
+@click.option("--annotations/--no-annotations", "annotate", default=True, show_default=True,
+              help="Show the law's annotations (drafts/LAW/annotations) beside the text.")
 @drafts_option
 @sources_option
-def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width,
+def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
                 drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
@@ -126,8 +128,9 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
               "of contents only")
         comparison = compare_structure(a, b, missing)
     else:
+        notes = ws.annotations(a.law) if annotate and a.law and a.law == b.law else []
         with _progress("aligning articles") as progress:
-            comparison = compare(a, b, progress)
+            comparison = compare(a, b, progress, notes)
     if fmt == "json":
         from .render.json import render_json
 
@@ -194,6 +197,78 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
         from .render.terminal import render_history_terminal
 
         _terminal(lambda console: render_history_terminal(h, console), output, force, color, width)
+
+
+@cli.command("check")
+@click.argument("directory", type=click.Path(file_okay=False), default="drafts", required=False)
+@click.option("--redline", "redline_file", type=click.Path(dir_okay=False), default=None,
+              help="Also verify an annotated redline file (HTML with del/ins or s/u, or "
+                   "text with [-…-]{+…+}) against --old and --new.")
+@click.option("--old", "old_ref", default=None, help="Old stage of the --redline file.")
+@click.option("--new", "new_ref", default=None, help="New stage of the --redline file.")
+@click.option("-v", "--verbose", is_flag=True, help="List what passed too.")
+@sources_option
+def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
+    """Validate manifests, stage files and annotations in DIRECTORY (default drafts/).
+
+    Exit 0 when every check holds, 1 when one fails, 2 when the check cannot run.
+    """
+    from .check import check
+
+    report = check(Path(directory), Path(sources) if sources else None)
+    if redline_file:
+        if not (old_ref and new_ref):
+            raise RedlineError("--redline needs --old and --new stages to check it against")
+        from .drafts import load_stage
+        from .verify_redline import verify_redline
+
+        ws = _workspace(directory, sources)
+        ok, failed = verify_redline(Path(redline_file), load_stage(old_ref, ws), load_stage(new_ref, ws))
+        report.ok += ok
+        report.failed += failed
+    for line in report.ok if verbose else ():
+        click.echo(f"ok      {line}")
+    for line in report.failed:
+        click.echo(f"FAILED  {line}")
+    click.echo(f"{len(report.ok)} passed, {len(report.failed)} failed")
+    sys.exit(report.exit_code)
+
+
+@cli.command("verify-decision")
+@click.argument("decision", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
+@click.option("--law", default=None, help="Law of bare stage names.")
+@drafts_option
+@sources_option
+def verify_decision_cmd(decision, old, new, law, drafts, sources):
+    """Check each item of an amendment DECISION against the OLD and NEW texts.
+
+    One line per item; exit 0 only when every item and the closing clause hold.
+    """
+    from .compare import compare
+    from .decision import parse_decision
+    from .drafts import load_stage
+    from .parse import read_source
+    from .verify import verify_decision
+
+    text, _ = read_source(Path(decision))
+    parsed = parse_decision(text)
+    ws = _workspace(drafts, sources)
+    a = load_stage(old, ws, law, warn=_warn)
+    b = load_stage(new, ws, law, warn=_warn)
+    results = verify_decision(parsed, a, b, compare(a, b))
+    for problem in parsed.problems:
+        click.echo(f"FAILED  {problem}")
+    for r in results:
+        label = "closing clause" if r.label == "closing" else f"item {r.label}"
+        if r.ok:
+            click.echo(f"ok      {label}: {r.summary}")
+        for p in r.problems:
+            click.echo(f"FAILED  {label}: {p}")
+    failed = sum(not r.ok for r in results) + len(parsed.problems)
+    click.echo(f"{len(results) - sum(not r.ok for r in results)} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -77,6 +77,10 @@ class Entry:
     #: kept while the article they cited moved ("stale") or went ("deleted"):
     #: [{"ref": "第二十一条", "problem": "stale", "detail": "…"}]
     reference_issues: list[dict] = field(default_factory=list)
+    #: Notes anchored in this entry's text: [{"id", "side": "old"|"new", "offset",
+    #: "length", "quote", "note", "en"}]; offset counts characters of that side's
+    #: text (the diff without the other side's runs).
+    annotations: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -99,6 +103,8 @@ class Entry:
             d["segments"] = self.segments
         if self.reference_issues:
             d["reference_issues"] = self.reference_issues
+        if self.annotations:
+            d["annotations"] = self.annotations
         return d
 
     @classmethod
@@ -109,7 +115,7 @@ class Entry:
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
                    d.get("references_only", False), d.get("parts", []),
                    d.get("diff_timed_out", False), d.get("segments", {}),
-                   d.get("reference_issues", []))
+                   d.get("reference_issues", []), d.get("annotations", []))
 
 
 @dataclass
@@ -200,9 +206,13 @@ def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[Articl
     return True
 
 
-def compare(old: Stage, new: Stage,
-            progress: Callable[[int, int], None] | None = None) -> Comparison:
-    """Align two stages and diff every aligned entry."""
+def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None,
+            annotations: list | None = None) -> Comparison:
+    """Align two stages and diff every aligned entry.
+
+    ``annotations`` (:class:`~redline.annotations.Annotation`) of either stage
+    are anchored in the entries that show their articles.
+    """
     links = align(old, new, progress)
     mapping: dict[ArticleNumber, set[ArticleNumber]] = {}
     for link in links:
@@ -218,8 +228,29 @@ def compare(old: Stage, new: Stage,
             old_side = "".join(t for op, t in e.diff if op != INSERT)
             new_side = "".join(t for op, t in e.diff if op != DELETE)
             e.reference_issues = check_references(old_side, new_side, new_numbers, mapping, lang)
+    for a in annotations or ():
+        _attach(a, entries, old, new)
     divisions = compare_divisions(old.divisions, new.divisions, lang)
     return Comparison(_info(old), _info(new), entries, divisions)
+
+
+def _attach(a, entries: list[Entry], old: Stage, new: Stage) -> None:
+    """Anchor annotation ``a`` in the entry showing its article, on its side."""
+    from .annotations import anchor
+
+    for side, stage in (("new", new), ("old", old)):
+        if a.stage != stage.stage or (a.stage == old.stage == new.stage and side == "old"):
+            continue
+        for e in entries:
+            if a.article not in (e.new if side == "new" else e.old):
+                continue
+            text = "".join(t for op, t in e.diff if op != (DELETE if side == "new" else INSERT))
+            offset, _ = anchor(text, a.quote, a.prefix, a.suffix)
+            if offset is not None:
+                e.annotations.append({"id": a.id, "side": side, "offset": offset,
+                                      "length": len(a.quote), "quote": a.quote,
+                                      "note": a.note, "en": a.en})
+                return
 
 
 def compare_structure(old: Stage, new: Stage, missing: list[str]) -> Comparison:

@@ -179,20 +179,28 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             else:
                 kind, num = "rewrite", None
             actions.append(Action(kind, list(current_old), current_new, num, content))
-        elif m := re.fullmatch(rf"删去(?:第({N})款)?(?:第({N})项)?", c):
-            if m.group(2):
+        elif m := re.fullmatch(rf"删去(第{N}条(?:之{N})?)?(?:第({N})款)?(?:第({N})项)?", c):
+            if m.group(1):
+                current_old = [parse_ref(m.group(1))]
+                current_new = current_new or current_old[0].article
+            if m.group(3):
                 actions.append(Action("delete_item", list(current_old), current_new,
+                                      cn_to_int(m.group(3))))
+            elif m.group(2):
+                actions.append(Action("delete_paragraph", list(current_old), current_new,
                                       cn_to_int(m.group(2))))
             else:
-                actions.append(Action("delete_paragraph", list(current_old), current_new,
-                                      cn_to_int(m.group(1))))
+                problems.append(raw.strip())
         elif m := re.fullmatch(rf"增加一(款|项)(?:，)?(?:作为第({N})[款项])?", c):
             kind = "insert_paragraph" if m.group(1) == "款" else "insert_item"
             actions.append(Action(kind, list(current_old), current_new,
                                   cn_to_int(m.group(2)) if m.group(2) else None, content))
-        elif m := re.fullmatch(rf"作为第({N})(款|项)", c):
-            if actions and actions[-1].kind in ("insert_paragraph", "insert_item"):
+        elif m := re.fullmatch(rf"作为第({N})(款|项|章)", c):
+            kinds = {"款": "insert_paragraph", "项": "insert_item", "章": "insert_chapter"}
+            if actions and actions[-1].kind == kinds[m.group(2)]:
                 actions[-1].number = cn_to_int(m.group(1))
+            else:
+                problems.append(raw.strip())
         elif m := re.fullmatch(rf"(?:将)?(第{N}条(?:之{N})?)?(?:第{N}款)?(?:中的|其中的|将其中的)?"
                                r"⟨(\d+)⟩修改为⟨(\d+)⟩", c) or \
                 re.fullmatch(r"()⟨(\d+)⟩修改为⟨(\d+)⟩", c):

@@ -145,6 +145,18 @@ class Workspace:
                                f"({', '.join(m.law for m, _ in hits)}); write LAW@{ref}")
         return hits[0]  # type: ignore[return-value]
 
+    def annotations(self, law: str) -> list:
+        """Every annotation of ``law`` that parses (``redline check`` reports the rest)."""
+        from .annotations import load_annotations
+
+        out = []
+        for path in sorted((self.drafts / law / "annotations").glob("*.yaml")):
+            try:
+                out += load_annotations(path)[0]
+            except RedlineError:
+                continue
+        return out
+
     def stage_path(self, law: str, stage_id: str) -> Path:
         return self.drafts / law / f"{stage_id}.yaml"
 

@@ -65,13 +65,14 @@ def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None =
             raise RedlineError(f"{law} has no stage {stage!r} (stages: {', '.join(ids)})")
         raise RedlineError(ws.missing_text_message(manifest, manifest.stage(stage)))
     stages = [ws.load(manifest, s) for s in with_text]
+    notes = ws.annotations(law)
     start = ids.index(stage)
     if article not in stages[start].by_number():
         raise RedlineError(f"{law}@{stage} has no article {article}")
     steps: dict[int, Comparison] = {}
     current = {article}
     for k in range(start, len(stages) - 1):  # forwards
-        c = compare(stages[k], stages[k + 1])
+        c = compare(stages[k], stages[k + 1], annotations=notes)
         c.entries = [e for e in c.entries if current & set(e.old)]
         steps[k] = c
         current = {n for e in c.entries for n in e.new}
@@ -79,7 +80,7 @@ def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None =
             break
     current = {article}
     for k in range(start - 1, -1, -1):  # backwards
-        c = compare(stages[k], stages[k + 1])
+        c = compare(stages[k], stages[k + 1], annotations=notes)
         c.entries = [e for e in c.entries if current & set(e.new)]
         steps[k] = c
         current = {n for e in c.entries for n in e.old}

@@ -163,8 +163,8 @@ def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
     return (f"{head}修改为：" if renumbered else f"将{old_label}修改为：") + _quote(new_lines)
 
 
-def change_items(c: Comparison) -> list[str]:
-    """The numbered items' texts, without their numbers."""
+def merged_away(c: Comparison) -> dict[str, set[str]]:
+    """Lines (by key) of each partly merged old article that went into the merge."""
     merged_away: dict[str, set[str]] = {}
     for e in c.entries:
         if e.kind != "merged" or not e.parts:
@@ -178,7 +178,13 @@ def change_items(c: Comparison) -> list[str]:
             start += count
             if any(str(p["old"]) == str(n.to_json()) for p in e.parts):
                 merged_away.setdefault(str(n.to_json()), set()).update(_key(x) for x in lines)
-    return [text for e in c.entries if (text := describe(e, merged_away))]
+    return merged_away
+
+
+def change_items(c: Comparison) -> list[str]:
+    """The numbered items' texts, without their numbers."""
+    gone = merged_away(c)
+    return [text for e in c.entries if (text := describe(e, gone))]
 
 
 def render_changes(c: Comparison) -> str:

@@ -68,7 +68,12 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
     """
     skip = {"old": 1, "new": -1}.get(side or "", None)
     lines: list[list[tuple[int, str]]] = [[]]
-    for op, text in ops:
+    for run in ops:
+        op, text = run[0], run[1]
+        if op == "note":  # an annotation marker rides along on its line
+            if side in (None, run[2]["side"]):
+                lines[-1].append(run)
+            continue
         if op == skip:
             continue
         for k, piece in enumerate(text.split("\n")):
@@ -87,3 +92,36 @@ def group_lines(lines: list, counts: list[int]) -> list[list]:
         groups.append(lines[start:end])
         start = end
     return groups
+
+
+def with_notes(ops, notes: list[dict]) -> list[tuple]:
+    """The diff with a ``("note", n, note)`` run after each annotated quote.
+
+    Offsets count characters of the note's side: a note on the new text skips
+    deleted runs when counting, one on the old text skips insertions.
+
+    >>> with_notes([(0, "甲乙"), (1, "丙")], [{"side": "new", "offset": 1, "length": 2}])
+    [(0, '甲乙'), (1, '丙'), ('note', 1, {'side': 'new', 'offset': 1, 'length': 2})]
+    """
+    ends = sorted(((n["offset"] + n["length"], n["side"], k + 1, n) for k, n in enumerate(notes)),
+                  key=lambda x: x[0])
+    out: list[tuple] = []
+    pos = {"old": 0, "new": 0}
+    for op, text in ops:
+        start = dict(pos)
+        cut = 0
+        for side in ("old", "new"):
+            if op != (1 if side == "old" else -1):
+                pos[side] += len(text)
+        for end, side, k, n in list(ends):
+            counts = op != (1 if side == "old" else -1)
+            if counts and start[side] < end <= pos[side]:
+                at = end - start[side]
+                if at > cut:
+                    out.append((op, text[cut:at]))
+                    cut = at
+                out.append(("note", k, n))
+                ends.remove((end, side, k, n))
+        if cut < len(text):
+            out.append((op, text[cut:]))
+    return out

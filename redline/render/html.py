@@ -19,7 +19,7 @@ from html import escape
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
-from .common import entry_title, group_lines, heading_prefix, stage_line, is_mechanical, is_substantive, split_lines
+from .common import entry_title, group_lines, heading_prefix, stage_line, with_notes, is_mechanical, is_substantive, split_lines
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -68,6 +68,11 @@ ul.compact { columns: 16rem; padding-left: 1.1rem; font-size: .92rem; }
 ul.compact li { break-inside: avoid; }
 .missing { border: 1px solid #e0b252; background: #fff8e5; padding: .5rem .8rem; }
 ul.headings { list-style: none; padding-left: .5rem; }
+sup.fn { font-size: .7em; line-height: 0; }
+sup.fn a { text-decoration: none; padding: 0 .1em; }
+ol.footnotes { font-size: .85rem; color: #333; margin: .4rem 0 0; padding-left: 1.4rem;
+  border-top: 1px dotted var(--rule); }
+ol.footnotes .q { font-weight: 600; }
 .ref-issues { font-size: .85rem; color: #8a4b00; margin: .3rem 0 0; }
 .legend del, .legend ins { padding: 0 .2rem; }
 @media (max-width: 40rem) {
@@ -88,10 +93,14 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _runs(line: list[tuple[int, str]]) -> str:
+def _runs(line: list[tuple]) -> str:
     out = []
-    for op, text in line:
-        if op == DELETE:
+    for run in line:
+        op, text = run[0], run[1]
+        if op == "note":
+            nid = _e(run[2]["id"])
+            out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{text}</a></sup>')
+        elif op == DELETE:
             out.append(f"<del>{_e(text)}</del>")
         elif op == INSERT:
             out.append(f"<ins>{_e(text)}</ins>")
@@ -134,8 +143,20 @@ def _from_line(e: Entry) -> str:
     return ""
 
 
+def _footnotes(e: Entry) -> str:
+    if not e.annotations:
+        return ""
+    items = []
+    for n in e.annotations:
+        en = f' <span class="en" lang="en">({_e(n["en"])})</span>' if n.get("en") else ""
+        items.append(f'<li id="fn-{_e(n["id"])}"><span class="q">{_e(n["quote"])}</span>{en}: '
+                     f'<span lang="en">{_e(n["note"])}</span> '
+                     f'<a href="#fnref-{_e(n["id"])}" aria-label="back to the text">↩</a></li>')
+    return f'<ol class="footnotes">{"".join(items)}</ol>'
+
+
 def _side(e: Entry, side: str) -> str:
-    lines = split_lines(e.diff, side)
+    lines = split_lines(with_notes(e.diff, e.annotations), side)
     labels = e.old_labels if side == "old" else e.new_labels
     if side == "old":
         partial = {str(p["old"]) for p in e.parts}
@@ -162,12 +183,15 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
         body = (f'<div class="sbs"><div class="col old"><h4>old</h4>{_side(e, "old")}</div>'
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
     else:
-        body = f'<div class="text">{_paragraphs(split_lines(e.diff))}</div>'
+        body = (f'<div class="text">'
+                f'{_paragraphs(split_lines(with_notes(e.diff, e.annotations)))}</div>')
     issues = "".join(f'<li><b>{_e(i["ref"])}</b> ({_e(i["problem"])}): {_e(i["detail"])}</li>'
                      for i in e.reference_issues)
     issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""
-    return (f'<article class="{" ".join(classes)}" id="{main_id}" lang="{lang}">{extra}'
-            f'{head}{_from_line(e)}{body}{issues}</article>')
+    data = (f' data-old="{",".join(str(n) for n in e.old)}"'
+            f' data-new="{",".join(str(n) for n in e.new)}"')
+    return (f'<article class="{" ".join(classes)}" id="{main_id}" lang="{lang}"{data}>{extra}'
+            f'{head}{_from_line(e)}{body}{issues}{_footnotes(e)}</article>')
 
 
 def _stage_meta(label: str, s) -> str:

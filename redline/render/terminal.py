@@ -19,7 +19,7 @@ from rich.theme import Theme
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import entry_title, heading_prefix, is_mechanical, is_number_only, is_substantive, stage_line
+from .common import entry_title, heading_prefix, with_notes, is_mechanical, is_number_only, is_substantive, stage_line
 
 THEME = Theme({
     "redline.del": "red strike",
@@ -28,13 +28,17 @@ THEME = Theme({
     "redline.kind": "cyan",
     "redline.dim": "dim",
     "redline.mechanical": "dim",
+    "redline.note": "magenta",
 })
 
 
 def _runs(ops, plain: bool, style: str = "") -> Text:
     text = Text(overflow="fold", style=style)
-    for op, chunk in ops:
-        if op == DELETE:
+    for run in ops:
+        op, chunk = run[0], run[1]
+        if op == "note":
+            text.append(f"[{chunk}]", style="redline.note")
+        elif op == DELETE:
             text.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
         elif op == INSERT:
             text.append(f"{{+{chunk}+}}" if plain else chunk, style="redline.ins")
@@ -44,7 +48,20 @@ def _runs(ops, plain: bool, style: str = "") -> Text:
 
 
 def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
-    return _runs(e.diff, plain, "redline.mechanical" if dim else "")
+    return _runs(with_notes(e.diff, e.annotations), plain, "redline.mechanical" if dim else "")
+
+
+def notes_text(e: Entry) -> list[Text]:
+    """The entry's annotations as footnotes: ``[1] 人工智能伦理规范 (AI ethics rules): …``."""
+    out = []
+    for k, n in enumerate(e.annotations, 1):
+        line = Text(f"  [{k}] ", style="redline.note", overflow="fold")
+        line.append(n["quote"], style="bold")
+        if n.get("en"):
+            line.append(f" ({n['en']})")
+        line.append(f": {n['note']}", style="redline.dim")
+        out.append(line)
+    return out
 
 
 def _header(e: Entry) -> Text:
@@ -86,6 +103,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         if is_substantive(e) or (show_all and e.kind != "unchanged"):
             out.append(_header(e))
             out.append(diff_text(e, plain, dim=is_mechanical(e)))
+            out.extend(notes_text(e))
             out.append(Text(""))
     if not show_all:
         mech = [e for e in c.entries if is_mechanical(e)]

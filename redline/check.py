@@ -1,0 +1,122 @@
+"""``redline check``: what CI runs over ``drafts/``.
+
+It validates every manifest, stage file and annotation file, imports the
+stages annotations refer to when they are missing (from their sources, as
+``compare`` does), and verifies that each annotation's quote stands exactly
+once in its article. A quote that no longer matches is reported with its file,
+line and id, and with where it went: the same words in another article, or
+the closest words in the stated one.
+
+Each finding is a line ``file:line: id: message``; the result says whether
+all held (exit 0), a check failed (1), or the check could not run (2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotations import Annotation, anchor, load_annotations, relocate
+from .drafts import MANIFEST, Workspace, load_manifest
+from .errors import RedlineError
+from .model import Stage
+
+
+@dataclass
+class Report:
+    ok: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def check_annotation(a: Annotation, st: Stage) -> str | None:
+    """None when the annotation anchors, else what is wrong and where it went."""
+    where = f"{a.file}:{a.line}: {a.id}"
+    articles = st.by_number()
+    art = articles.get(a.article)
+    if art is None:
+        return f"{where}: {st.stage} has no article {a.article}"
+    offset, reason = anchor(art.text, a.quote, a.prefix, a.suffix)
+    if offset is not None:
+        return None
+    hint = ""
+    if reason.startswith("not found"):
+        elsewhere = [b.label for b in st.articles
+                     if b is not art and anchor(b.text, a.quote, a.prefix, a.suffix)[0] is not None]
+        if elsewhere:
+            hint = f"; the quote stands in {', '.join(elsewhere)} (moved from {art.label})"
+        else:
+            cand = relocate(art.text, a.quote)
+            if cand:
+                loc, words = cand
+                hint = f"; closest words in {art.label}: {words!r} at character {loc}"
+    return f"{where}: quote {a.quote!r} {reason} in {st.stage} {art.label}{hint}"
+
+
+def check(drafts: Path, sources: Path | None = None) -> Report:
+    if not drafts.is_dir():
+        raise RedlineError(f"{drafts}: no such folder")
+    ws = Workspace(drafts, sources)
+    report = Report()
+    for law_dir in sorted(p for p in drafts.iterdir() if p.is_dir()):
+        manifest_path = law_dir / MANIFEST
+        if not manifest_path.is_file():
+            report.failed.append(f"{law_dir}: no {MANIFEST}")
+            continue
+        try:
+            manifest = load_manifest(manifest_path)
+        except RedlineError as e:
+            report.failed.append(str(e))
+            continue
+        report.ok.append(f"{manifest_path}: {len(manifest.stages)} stages")
+        known = {s.id for s in manifest.stages}
+        for stage_file in sorted(law_dir.glob("*.yaml")):
+            if stage_file.name == MANIFEST:
+                continue
+            try:
+                from .yaml_io import load_stage_yaml
+
+                st = load_stage_yaml(stage_file)
+            except RedlineError as e:
+                report.failed.append(str(e))
+                continue
+            spec = manifest.stage(stage_file.stem)
+            if stage_file.stem not in known:
+                report.failed.append(f"{stage_file}: stage {stage_file.stem!r} is not in {MANIFEST}")
+            elif spec.sources and st.source and st.source.get("sha256") not in (
+                    None, spec.sources[0].get("sha256")):
+                report.failed.append(f"{stage_file}: made from a source whose sha256 differs from "
+                                     f"the manifest's; re-import it")
+            else:
+                report.ok.append(f"{stage_file}: {len(st.articles)} articles")
+        stages: dict[str, Stage | str] = {}
+        for ann_file in sorted((law_dir / "annotations").glob("*.yaml")):
+            try:
+                annotations, problems = load_annotations(ann_file)
+            except RedlineError as e:
+                report.failed.append(str(e))
+                continue
+            report.failed += problems
+            for a in annotations:
+                if a.stage not in stages:
+                    spec = manifest.stage(a.stage)
+                    if spec is None:
+                        stages[a.stage] = f"no stage {a.stage!r} in {MANIFEST}"
+                    else:
+                        try:
+                            stages[a.stage] = ws.load(manifest, spec)
+                        except RedlineError as e:
+                            stages[a.stage] = str(e)
+                st = stages[a.stage]
+                if isinstance(st, str):
+                    report.failed.append(f"{a.file}:{a.line}: {a.id}: {st}")
+                    continue
+                problem = check_annotation(a, st)
+                if problem:
+                    report.failed.append(problem)
+                else:
+                    report.ok.append(f"{a.file}:{a.line}: {a.id}")
+    return report

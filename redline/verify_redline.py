@@ -1,0 +1,209 @@
+"""Verify an annotated redline against the two stages it claims to compare.
+
+Dropping the insertions of a faithful redline gives the old text, and dropping
+the deletions gives the new text, article by article. This reads:
+
+- redline's own HTML (``<article data-old=… data-new=…>`` with ``<del>``/``<ins>``);
+- other HTML, where removed text is in ``<del>``, ``<s>`` or ``<strike>`` and added
+  text in ``<ins>`` or ``<u>``, and each article starts with its label;
+- text with ``[-removed-]`` and ``{+added+}`` marks, articles starting with labels.
+
+Mismatches are reported with the article and the character where they start.
+
+>>> runs_from_marks("甲[-乙-]{+丙+}丁")
+[(0, '甲'), (-1, '乙'), (1, '丙'), (0, '丁')]
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import Stage
+from .normalise import norm_key
+from .numbering import ArticleNumber
+from .parse import parse_text, read_source
+
+DEL_TAGS = {"del", "s", "strike"}
+INS_TAGS = {"ins", "u"}
+BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+_MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
+
+
+def runs_from_marks(text: str) -> list[tuple[int, str]]:
+    runs: list[tuple[int, str]] = []
+    pos = 0
+    for m in _MARKS.finditer(text):
+        if m.start() > pos:
+            runs.append((0, text[pos:m.start()]))
+        runs.append((-1, m.group(1)) if m.group(1) is not None else (1, m.group(2)))
+        pos = m.end()
+    if pos < len(text):
+        runs.append((0, text[pos:]))
+    return runs
+
+
+class _Runs(HTMLParser):
+    """HTML -> runs of (op, text); block ends become newlines.
+
+    In redline's own pages, runs are collected per ``<article data-old data-new>``,
+    headers and notes are left out, and in the side-by-side layout the old
+    column counts as old text only and the new column as new text only.
+    """
+
+    SKIP_TAGS = {"script", "style", "head"}
+    OWN_SKIP_TAGS = {"h3", "h4", "nav", "ul", "ol", "header"}
+    OWN_SKIP_CLASSES = {"from", "src", "muted", "fn", "footnotes", "ref-issues"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[int, str]] = []
+        self.articles: list[tuple[str, str, list[tuple[int, str]]]] = []
+        self.op = 0
+        self.generator = ""
+        self.stack: list[tuple[str, bool, int]] = []  # (tag, skips, column op)
+        self.in_article = False
+
+    def _skipping(self) -> bool:
+        return any(skips for _, skips, _ in self.stack)
+
+    def _column(self) -> int:
+        return next((col for _, _, col in reversed(self.stack) if col), 0)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = set((a.get("class") or "").split())
+        if tag == "meta" and a.get("name") == "generator":
+            self.generator = a.get("content") or ""
+        own = self.generator == "redline"
+        skips = tag in self.SKIP_TAGS or (own and (tag in self.OWN_SKIP_TAGS
+                                                   or classes & self.OWN_SKIP_CLASSES))
+        col = (-1 if "old" in classes else 1 if "new" in classes else 0) if "col" in classes else 0
+        if tag not in ("br", "meta", "img", "hr", "link"):
+            self.stack.append((tag, skips, col))
+        if own and tag == "article" and "data-new" in a:
+            self.articles.append((a.get("data-old", ""), a.get("data-new", ""), []))
+            self.in_article = True
+        if tag in DEL_TAGS:
+            self.op = -1
+        elif tag in INS_TAGS:
+            self.op = 1
+        if tag in BLOCKS:
+            self._text("\n", 0)
+
+    def handle_endtag(self, tag):
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][0] == tag:
+                del self.stack[k:]
+                break
+        if tag in DEL_TAGS | INS_TAGS:
+            self.op = 0
+        if tag in BLOCKS:
+            self._text("\n", 0)
+        if tag == "article":
+            self.in_article = False
+
+    def handle_data(self, data):
+        if not self._skipping():
+            self._text(data, self.op or self._column())
+
+    def _text(self, text: str, op: int) -> None:
+        target = self.articles[-1][2] if self.in_article else self.runs
+        target.append((op, text))
+
+
+def _side(runs: list[tuple[int, str]], drop: int) -> list[str]:
+    """The lines of one side: the runs without those of the other side."""
+    text = "".join(t for op, t in runs if op != drop)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _flat(lines: list[str]) -> str:
+    """Text compared without its line breaks: an inline redline shows a deleted
+    paragraph break as a break in both sides, so breaks cannot be told apart."""
+    return "".join(norm_key(x) for x in lines)
+
+
+def _first_difference(got: list[str], want: list[str]) -> str | None:
+    a, b = _flat(got), _flat(want)
+    if a == b:
+        return None
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"at character {k}: expected {b[k:k + 12]!r}, found {a[k:k + 12]!r}"
+
+
+def _numbers(attr: str) -> list[ArticleNumber]:
+    return [ArticleNumber.from_json(x) for x in attr.split(",") if x.strip()]
+
+
+def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[str]]:
+    """(passed, failed) lines, one per article side checked or failing."""
+    text, _ = read_source(path)
+    ok: list[str] = []
+    failed: list[str] = []
+    old_arts, new_arts = old.by_number(), new.by_number()
+    if path.suffix.lower() in (".html", ".htm"):
+        parser = _Runs()
+        parser.feed(text)
+        parser.close()
+        if parser.generator == "redline" and parser.articles:
+            for old_attr, new_attr, runs in parser.articles:
+                where = f"{path}: article {old_attr or '—'} → {new_attr or '—'}"
+                olds = [old_arts.get(n) for n in _numbers(old_attr)]
+                news = [new_arts.get(n) for n in _numbers(new_attr)]
+                if None in olds or None in news:
+                    failed.append(f"{where}: no such article in the stages")
+                    continue
+                want_new = [x for a in news for x in a.lines]
+                want_old = [x for a in olds for x in a.lines]
+                got_new, got_old = _side(runs, -1), _side(runs, 1)
+                bad_new = _first_difference(got_new, want_new)
+                # A part merged from an article shows only some of its lines.
+                bad_old = (None if _lines_left_out(_flat(got_old), want_old)
+                           else _first_difference(got_old, want_old))
+                if bad_new:
+                    failed.append(f"{where}: new side {bad_new}")
+                elif bad_old:
+                    failed.append(f"{where}: old side {bad_old}")
+                else:
+                    ok.append(where)
+            return ok, failed
+        runs = parser.runs
+    else:
+        runs = runs_from_marks(text)
+    for side, drop, stage, arts in (("old", 1, old, old_arts), ("new", -1, new, new_arts)):
+        body = "\n".join(_side(runs, drop))
+        try:
+            st, _ = parse_text(body, "text", language=stage.language)
+        except Exception as e:  # a side with no articles at all
+            failed.append(f"{path}: {side} side: {e}")
+            continue
+        for a in st.articles:
+            want = arts.get(a.number)
+            where = f"{path}: {side} side {a.label}"
+            if want is None:
+                failed.append(f"{where}: no such article in {stage.stage}")
+            elif bad := _first_difference(a.lines, want.lines):
+                failed.append(f"{where}: {bad}")
+            else:
+                ok.append(where)
+        missing = [a.label for a in stage.articles if a.number not in st.by_number()]
+        if missing:
+            failed.append(f"{path}: {side} side lacks {len(missing)} articles of {stage.stage} "
+                          f"(first: {missing[0]})")
+    return ok, failed
+
+
+def _lines_left_out(got: str, want: list[str]) -> bool:
+    """True when ``got`` is ``want`` with some whole lines left out (flattened).
+
+    >>> _lines_left_out("甲丙", ["甲", "乙", "丙"]), _lines_left_out("甲乙", ["乙", "甲"])
+    (True, False)
+    """
+    pos = 0
+    for line in want:
+        key = norm_key(line)
+        if got.startswith(key, pos):
+            pos += len(key)
+    return pos == len(got)

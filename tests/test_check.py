@@ -1,0 +1,174 @@
+"""redline check: annotations anchored to the text, schema errors, annotated redlines."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT
+from redline.annotations import load_annotations
+from redline.check import check
+from redline.render.html import render_html
+from redline.verify_redline import verify_redline
+from test_cli import _one_line_error, invoke
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    """A copy of the project's drafts/ (manifests and annotations, no stage files)."""
+    d = tmp_path / "drafts"
+    shutil.copytree(ROOT / "drafts", d, ignore=shutil.ignore_patterns("final.yaml", "amended.yaml",
+                                                                       "draft*.yaml"))
+    return d
+
+
+def test_project_annotations_hold(drafts):
+    report = check(drafts, CORPUS)
+    assert report.failed == []
+    anchored = [line for line in report.ok if "annotations/" in line]
+    assert len(anchored) >= 20
+    # Stages the annotations need were imported from their sources.
+    assert (drafts / "cybersecurity-law" / "amended.yaml").is_file()
+
+
+def test_every_decision_item_and_the_glossary_are_annotated():
+    anns, problems = load_annotations(ROOT / "drafts/cybersecurity-law/annotations/amendment-2025.yaml")
+    assert problems == []
+    items = {a.id.split("-")[1] for a in anns}
+    assert items == {f"{k:02d}" for k in range(1, 15)}
+    terms, problems = load_annotations(ROOT / "drafts/cybersecurity-law/annotations/glossary.yaml")
+    assert problems == [] and all(t.en for t in terms)
+    assert {"网络运营者", "关键信息基础设施", "网络安全等级保护制度", "个人信息", "重要数据"} <= {t.quote for t in terms}
+
+
+def _edit(drafts, old, new):
+    p = drafts / "cybersecurity-law/annotations/amendment-2025.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def test_drifted_quote_is_reported_with_a_candidate(drafts):
+    p = _edit(drafts, "quote: 消除对国家安全的影响", "quote: 消除对国家安全的不良影响")
+    (failed,) = check(drafts, CORPUS).failed
+    assert failed.startswith(f"{p}:83: d2025-10-security-review: quote '消除对国家安全的不良影响' not found")
+    assert failed.endswith("closest words in 第六十七条: '消除对国家安全的影响，处' at character 71")
+
+
+def test_quote_in_the_wrong_article_says_where_it_went(drafts):
+    _edit(drafts, "    article: 20\n", "    article: 19\n")
+    (failed,) = check(drafts, CORPUS).failed
+    assert "d2025-03-ai-article" in failed and "stands in 第二十条 (moved from 第十九条)" in failed
+
+
+def test_ambiguous_quote(drafts):
+    _edit(drafts, "    suffix: 情形\n", "")
+    (failed,) = check(drafts, CORPUS).failed
+    assert "occurs 2 times; add a prefix or suffix" in failed
+
+
+def test_schema_problems_have_file_and_line(drafts):
+    p = drafts / "cybersecurity-law/annotations/bad.yaml"
+    p.write_text("annotations:\n  - id: a\n    stage: amended\n    article: 3\n    quote: 网络\n"
+                 "  - id: a\n    stage: amended\n    article: 3\n    quote: 网络安全\n    note: n\n"
+                 "    colour: red\n", encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert f"{p}:2: annotation 'a' lacks note" in failed
+    assert f"{p}:11: unknown key 'colour' (known: article, en, id, note, prefix, quote, stage, suffix, tags)" in failed
+    p.write_text("annotations: [\n", encoding="utf-8")
+    assert any(f.startswith(f"{p}:") and "malformed YAML" in f for f in check(drafts, CORPUS).failed)
+
+
+def test_check_command_exit_codes(drafts, tmp_path):
+    code, out, _ = invoke(["check", str(drafts), "--sources", str(CORPUS)])
+    assert code == 0 and out.strip().endswith("passed, 0 failed")
+    _edit(drafts, "quote: 向有关主管部门报告", "quote: 向主管部门报告")
+    code, out, _ = invoke(["check", str(drafts), "--sources", str(CORPUS)])
+    assert code == 1 and "FAILED" in out and "1 failed" in out
+    assert "no such folder" in _one_line_error(*invoke(["check", str(tmp_path / "none")]))
+
+
+@pytest.mark.parametrize("layout", ["inline", "side-by-side"])
+def test_our_html_redline_verifies(tmp_path, csl_comparison, csl_pair, layout):
+    page = tmp_path / "r.html"
+    page.write_text(render_html(csl_comparison, layout=layout), encoding="utf-8")
+    ok, failed = verify_redline(page, *csl_pair)
+    # Every article shown in full: 15 changed entries and 4 with references only.
+    assert failed == [] and len(ok) == 19
+    # Tamper with one inserted word: the check points at it.
+    page.write_text(page.read_text(encoding="utf-8").replace("<ins>或者应用程序</ins>", "<ins>或者程序</ins>", 1),
+                    encoding="utf-8")
+    ok, failed = verify_redline(page, *csl_pair)
+    assert len(failed) == 1 and "new side at character" in failed[0] and "61 → 64" in failed[0]
+
+
+def _marked(comparison) -> str:
+    """The comparison as an annotated text: labels and text with [-…-]{+…+} marks."""
+    lines = []
+    for e in comparison.entries:
+        if len(e.old) > 1 or len(e.new) > 1:
+            continue  # merged articles cannot be written one label per article
+        label = ""
+        if e.old_labels and e.new_labels and e.old_labels != e.new_labels:
+            label = f"[-{e.old_labels[0]}-]{{+{e.new_labels[0]}+}} "
+        elif e.old_labels or e.new_labels:
+            only = (e.old_labels or e.new_labels)[0]
+            label = f"[-{only} -]" if not e.new_labels else (f"{{+{only} +}}" if not e.old_labels else f"{only} ")
+        body = "".join(t if op == 0 else f"[-{t}-]" if op < 0 else f"{{+{t}+}}" for op, t in e.diff)
+        lines.append(label + body)
+    return "\n".join(lines)
+
+
+def test_text_redline_with_marks(tmp_path):
+    from redline.compare import compare
+    from redline.parse import parse_file
+
+    old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md")
+    new, _ = parse_file(CORPUS / "cybersecurity-law/2025-10-28.md")
+    # Without the merged articles, each side is a whole text article by article.
+    drop_old = {64, 66, 68, 69, 70}
+    drop_new = {69, 71}
+    old.articles = [a for a in old.articles if a.number.main not in drop_old]
+    new.articles = [a for a in new.articles if a.number.main not in drop_new]
+    c = compare(old, new)
+    f = tmp_path / "r.txt"
+    f.write_text(_marked(c), encoding="utf-8")
+    ok, failed = verify_redline(f, old, new)
+    assert failed == [] and len(ok) == len(old.articles) + len(new.articles)
+    f.write_text(_marked(c).replace("{+人工智能伦理规范+}", "{+人工智能规范+}").replace(
+        "完善人工智能伦理规范", "完善人工智能规范"), encoding="utf-8")
+    ok, failed = verify_redline(f, old, new)
+    assert len(failed) == 1 and "new side 第二十条: at character" in failed[0]
+
+
+def test_generic_html_with_s_and_u(tmp_path):
+    from redline.parse import parse_text
+
+    old, _ = parse_text("第一条 甲乙丙丁。\n第二条 戊己庚。")
+    new, _ = parse_text("第一条 甲乙丁戊。\n第二条 戊己庚。")
+    f = tmp_path / "t.html"
+    f.write_text("<p>第一条 甲乙<s>丙</s>丁<u>戊</u>。</p><p>第二条 戊己庚。</p>", encoding="utf-8")
+    ok, failed = verify_redline(f, old, new)
+    assert failed == [] and len(ok) == 4
+    f.write_text("<p>第一条 甲乙<s>丙</s>丁<u>己</u>。</p><p>第二条 戊己庚。</p>", encoding="utf-8")
+    _, failed = verify_redline(f, old, new)
+    assert failed == [f"{f}: new side 第一条: at character 3: expected '戊。', found '己。'"]
+
+
+def test_annotations_show_beside_the_text(workspace):
+    import shutil as sh
+
+    sh.copytree(ROOT / "drafts/cybersecurity-law/annotations",
+                workspace.drafts / "cybersecurity-law/annotations")
+    code, out, _ = invoke(["compare", "final", "amended", "--no-color", "--width", "300",
+                           "--drafts", str(workspace.drafts), "--sources", str(CORPUS)])
+    assert "完善人工智能伦理规范+}[1]{+，加强" in out
+    assert "  [1] 人工智能伦理规范 (AI ethics rules): Decision item 3." in out
+    code, out, _ = invoke(["compare", "final", "amended", "--format", "html",
+                           "--drafts", str(workspace.drafts), "--sources", str(CORPUS)])
+    assert '<sup class="fn"><a href="#fn-d2025-03-ai-article" id="fnref-d2025-03-ai-article">1</a></sup>' in out
+    assert '<li id="fn-d2025-03-ai-article"><span class="q">人工智能伦理规范</span>' in out
+    code, out, _ = invoke(["compare", "final", "amended", "--format", "json", "--no-annotations",
+                           "--drafts", str(workspace.drafts), "--sources", str(CORPUS)])
+    assert '"annotations"' not in out

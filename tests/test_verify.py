@@ -1,0 +1,110 @@
+"""verify-decision: the official CSL decision holds; altered copies and other forms."""
+
+import pytest
+
+from conftest import CORPUS
+from redline.compare import compare
+from redline.decision import parse_decision
+from redline.parse import parse_text
+from redline.verify import verify_decision
+
+DECISION = (CORPUS / "cybersecurity-law/decision-2025-10-28.md").read_text(encoding="utf-8")
+
+
+def _run(decision_text, old, new):
+    d = parse_decision(decision_text)
+    return d, verify_decision(d, old, new, compare(old, new))
+
+
+def _failures(results):
+    return [(r.label, p) for r in results for p in r.problems]
+
+
+def test_official_decision_holds(csl_pair):
+    d, results = _run(DECISION, *csl_pair)
+    assert d.problems == []
+    assert len(results) == 15 and _failures(results) == []
+
+
+@pytest.mark.parametrize("before,after,label,expect", [
+    ("二、将第十八条改为第十九条", "二、将第十八条改为第二十条", "二", "became 第十九条, not 第二十条"),
+    ("其中的\"并可以由有关主管部门", "其中的\"并可以由有关部门", "八", "is not in the old 第六十一条"),
+    ("应用软件下载服务提供者，不履行本法第五十条第二款规定的安全管理义务的，依照前两款规定处罚。",
+     "应用软件下载服务提供者，不履行本法第五十条第二款规定的安全管理义务的，依照前款规定处罚。",
+     "十一", "does not read as quoted"),
+    ("十三、增加一条，作为第七十三条", "十三、增加一条，作为第七十二条", "十三", "is not new"),
+    ("二、将第十八条改为第十九条，删去第二款。", "二、将第十八条改为第十九条，删去第一款。", "二",
+     "is not the old one less paragraph 1"),
+], ids=["renumbering", "quoted-old-words", "quoted-new-wording", "inserted-number", "paragraph"])
+def test_altered_copies_fail(csl_pair, before, after, label, expect):
+    assert before in DECISION
+    _, results = _run(DECISION.replace(before, after, 1), *csl_pair)
+    failures = _failures(results)
+    assert any(lb == label and expect in p for lb, p in failures), failures
+
+
+def test_an_unlisted_change_fails_the_closing_clause(csl_pair):
+    """Drop item 14: the change to 第七十五条 is then made without a word."""
+    text = DECISION.split("十四、")[0] + "\n《中华人民共和国网络安全法》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"
+    _, results = _run(text, *csl_pair)
+    assert _failures(results) == [
+        ("closing", "第七十五条 → 第七十七条 changed (modified) but no item says so")]
+
+
+OLD = """# 示例法
+<!-- INFO END -->
+## 第一章 总则
+第一条 为了规范示例活动，保护当事人的合法权益，制定本法。
+第二条 本法适用于示例活动。
+本法所称示例活动，是指按照本法规定进行的各类活动。
+第三条 有下列情形之一的，不得从事示例活动：
+（一）未经登记的；
+（二）被吊销许可的；
+（三）其他违法情形的。
+第四条 主管部门应当每年公布示例活动的统计数据。
+第五条 违反本法第三条规定的，处一万元以下罚款。
+"""
+NEW = """# 示例法
+<!-- INFO END -->
+## 第一章 总则
+第一条 为了规范示例活动，保护当事人的合法权益，促进示例事业发展，制定本法。
+第二条 本法适用于示例活动。
+本法所称示例活动，是指依法进行的各类活动。
+第三条 有下列情形之一的，不得从事示例活动：
+（一）未经登记的；
+（二）其他违法情形的。
+## 第二章 法律责任
+第四条 违反本法第三条规定的，处五万元以下罚款。
+"""
+DECISION_FORMS = """# 关于修改《示例法》的决定
+<!-- INFO END -->
+一、对部分条文作以下修改：
+（一）将第一条中的"合法权益，制定本法"修改为"合法权益，促进示例事业发展，制定本法"。
+（二）将第二条第二款修改为："本法所称示例活动，是指依法进行的各类活动。"
+二、删去第三条第二项。
+三、删去第四条。
+四、增加一章，作为第二章："法律责任"
+五、将第五条改为第四条，修改为："违反本法第三条规定的，处五万元以下罚款。"
+《示例法》根据本决定作相应修改并对条文顺序作相应调整，重新公布。
+"""
+
+
+def test_other_item_forms():
+    old, _ = parse_text(OLD)
+    new, _ = parse_text(NEW)
+    d, results = _run(DECISION_FORMS, old, new)
+    assert d.problems == []
+    kinds = [a.kind for it in d.items for a in it.actions]
+    assert kinds == ["replace_words", "rewrite_paragraph", "delete_item", "delete_article",
+                     "insert_chapter", "renumber", "rewrite"]
+    assert _failures(results) == []
+
+
+def test_other_item_forms_catch_mistakes():
+    old, _ = parse_text(OLD)
+    new, _ = parse_text(NEW.replace("（二）其他违法情形的。", "（二）被吊销许可的；\n（三）其他违法情形的。"))
+    _, results = _run(DECISION_FORMS, old, new)
+    assert ("二", "the deleted text is still in the new 第三条") in _failures(results)
+    new2, _ = parse_text(NEW.replace("## 第二章 法律责任\n", ""))
+    _, results = _run(DECISION_FORMS, old, new2)
+    assert ("四", "the new text has no chapter 2") in _failures(results)
