@@ -207,6 +207,11 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     a_lines = _LineShingles(a_mask)
     b_lines = _LineShingles(b_mask)
 
+    def new_group() -> int:
+        gid = max(groups, default=-1) + 1
+        groups[gid] = (set(), set())
+        return gid
+
     def own(sets: list[frozenset[str]], members: set[int]) -> frozenset[str]:
         return frozenset().union(*(sets[k] for k in members))
 
@@ -230,22 +235,16 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
                  for j in index.candidates(a_sh[i])}
         j, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
         if j is not None and best >= MERGED * len(a_mask[i]):
-            if j in group_of_new:
-                join(groups, group_of_old, group_of_new, group_of_new[j], {i}, set())
-            else:
-                groups[-1 - j] = (set(), set())
-                join(groups, group_of_old, group_of_new, -1 - j, {i}, {j})
+            gid = group_of_new[j] if j in group_of_new else new_group()
+            join(groups, group_of_old, group_of_new, gid, {i}, {j})
     for j in [j for j in range(m) if j not in group_of_new]:
         found = {i: tie(b_sh[j], b_lines[j], a_sh[i], a_lines[i],
                         own(b_sh, groups[group_of_old[i]][1]) if i in group_of_old else frozenset())
                  for i in old_index.candidates(b_sh[j])}
         i, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
         if i is not None and best >= SPLIT * len(b_mask[j]):
-            if i in group_of_old:
-                join(groups, group_of_old, group_of_new, group_of_old[i], set(), {j})
-            else:
-                groups[i] = (set(), set())
-                join(groups, group_of_old, group_of_new, i, {i}, {j})
+            gid = group_of_old[i] if i in group_of_old else new_group()
+            join(groups, group_of_old, group_of_new, gid, {i}, {j})
 
     # 4. Parts of matched articles merged into another article.
     parts: dict[int, list[Part]] = {}

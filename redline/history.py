@@ -70,20 +70,18 @@ def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None =
     if article not in stages[start].by_number():
         raise RedlineError(f"{law}@{stage} has no article {article}")
     steps: dict[int, Comparison] = {}
-    current = {article}
-    for k in range(start, len(stages) - 1):  # forwards
-        c = compare(stages[k], stages[k + 1], annotations=notes)
-        c.entries = [e for e in c.entries if current & set(e.old)]
-        steps[k] = c
-        current = {n for e in c.entries for n in e.new}
-        if not current:
-            break
-    current = {article}
-    for k in range(start - 1, -1, -1):  # backwards
-        c = compare(stages[k], stages[k + 1], annotations=notes)
-        c.entries = [e for e in c.entries if current & set(e.new)]
-        steps[k] = c
-        current = {n for e in c.entries for n in e.old}
-        if not current:
-            break
+
+    def walk(pairs: range, forwards: bool) -> None:
+        """Follow the article from ``start`` through consecutive pairs of stages."""
+        current = {article}
+        for k in pairs:
+            c = compare(stages[k], stages[k + 1], annotations=notes)
+            c.entries = [e for e in c.entries if current & set(e.old if forwards else e.new)]
+            steps[k] = c
+            current = {n for e in c.entries for n in (e.new if forwards else e.old)}
+            if not current:
+                break
+
+    walk(range(start, len(stages) - 1), forwards=True)
+    walk(range(start - 1, -1, -1), forwards=False)
     return History(law, article, stage, [steps[k] for k in sorted(steps)], missing)

@@ -258,14 +258,14 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     chapters: dict[str | None, list[Entry]] = {}
     for e in shown:
         chapters.setdefault(_chapter_of(e), []).append(e)
-    toc, body = [], []
+    toc, sections = [], []
     for chap, entries in chapters.items():
         heading = headings.get(chap, "") if chap else ""
         sec_id = f"sec-{chap or 'none'}"
         links = "".join(f'<li><a href="#{_anchors(e)[0]}">{_e(entry_title(e))}</a></li>'
                         for e in entries)
         toc.append(f'<li><a href="#{sec_id}">{_e(heading or "(no chapter)")}</a><ul>{links}</ul></li>')
-        body.append(f'<section id="{sec_id}"><h2>{_e(heading or "(no chapter)")}</h2>'
+        sections.append(f'<section id="{sec_id}"><h2>{_e(heading or "(no chapter)")}</h2>'
                     + "".join(_entry(e, layout, lang) for e in entries) + "</section>")
 
     summary = "".join(f'<tr><td>{_e(k)}</td><td class="n">{n}</td><td class="muted">{_e(KINDS[k])}</td></tr>'
@@ -293,17 +293,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
                              + "</li>")
     compact_html = (f'<section id="renumbered"><h2>Only renumbered or unchanged ({len(compact)})</h2>'
                     f'<ul class="compact">{"".join(compact_items)}</ul></section>' if compact else "")
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="redline">
-<title>{_e(title)}: {_e(c.old.stage)} → {_e(c.new.stage)}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<header>
+    body = f"""<header>
 <h1>{_e(title)}</h1>
 <p class="legend">Redline, {_e(layout)} layout: <del>removed text</del> · <ins>added text</ins></p>
 <dl class="meta">{_stage_meta("old", c.old)}{_stage_meta("new", c.new)}</dl>
@@ -315,9 +305,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
 {'<p><a href="#renumbered">Articles only renumbered or unchanged</a></p>' if compact else ""}</nav>
 <main>
 {headings_html}
-{"".join(body)}
+{"".join(sections)}
 {compact_html}
-</main>
-</body>
-</html>
-"""
+</main>"""
+    return _page(f"{title}: {c.old.stage} → {c.new.stage}", lang, body)
