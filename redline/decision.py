@@ -15,6 +15,7 @@ The forms of the NPC's decisions (quoted text is kept exactly)::
     将第五十九条改为第六十一条，修改为："…"           renumber; rewrite
     将第六十一条改为第六十四条，其中的"A"修改为"B"     renumber; replace_words A->B
     将第六十八条、第六十九条第一项合并，作为第六十九条，修改为："…"   merge; rewrite
+    将第十四条分为二条，分别作为第十三条、第三十八条，修改为："…"      split; rewrite
     删去第X条 / 删去第N款 / 第N款修改为："…" / 增加一章，作为第X章 / 对部分条文作以下修改：（一）…
 
 Actions after ``将第X条改为第Y条`` apply to that article.
@@ -73,7 +74,7 @@ class Action:
 
     kind is one of: insert_article, delete_article, renumber, rewrite,
     rewrite_paragraph, insert_paragraph, delete_paragraph, insert_item,
-    delete_item, replace_words, merge, insert_chapter.
+    delete_item, replace_words, merge, split, insert_chapter.
     """
 
     kind: str
@@ -83,6 +84,8 @@ class Action:
     text: list[str] = field(default_factory=list)  # quoted new wording, by paragraph
     before: str | None = None  # replace_words: the old words
     after: str | None = None  # replace_words: the new words
+    #: split, or merge into several: the new articles (分别作为第X条、第Y条)
+    parts: list[ArticleNumber] = field(default_factory=list)
 
 
 @dataclass
@@ -163,6 +166,18 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             refs = [parse_ref(r.group(0)) for r in REF.finditer(m.group(1))]
             current_old = refs
             actions.append(Action("merge", old=refs))
+        elif m := re.fullmatch(rf"将(第{N}条(?:之{N})?)分为{N}条", c):
+            current_old = [parse_ref(m.group(1))]
+            actions.append(Action("split", old=current_old))
+        elif m := re.fullmatch(rf"分别作为((?:第{N}条(?:之{N})?、?)+)", c):
+            news = [parse_ref(r.group(0)).article for r in REF.finditer(m.group(1))]
+            target = next((a for a in reversed(actions) if a.kind in ("split", "merge")), None)
+            if target is None:
+                problems.append(raw.strip())
+            else:
+                target.parts = news
+                target.new = news[0]
+                current_new = news[0]
         elif m := re.fullmatch(rf"将(第{N}条(?:之{N})?)改为(第{N}条(?:之{N})?)", c):
             current_old = [parse_ref(m.group(1))]
             current_new = parse_ref(m.group(2)).article
@@ -294,8 +309,10 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
                 out.append(("deleted", [a.old[0].article], []))
             elif a.kind == "merge":
                 olds = list(dict.fromkeys(r.article for r in a.old))
-                out.append(("merged", olds, [a.new]))
-        if merged:
+                out.append(("merged", olds, list(a.parts) or [a.new]))
+            elif a.kind == "split":
+                out.append(("split", [a.old[0].article], list(a.parts)))
+        if merged or any(a.kind == "split" for a in item.actions):
             continue
         renumbers = [a for a in item.actions if a.kind == "renumber"]
         edits = [a for a in item.actions if a.kind not in

@@ -68,6 +68,7 @@ class _Checker:
         self.c = c
         self.mapping: dict[ArticleNumber, set[ArticleNumber]] = {}
         self.entry_of_new = {}
+        self.actions: list[Action] = []  # the item being checked
         for e in c.entries:
             for o in e.old:
                 self.mapping.setdefault(o, set()).update(e.new)
@@ -114,16 +115,29 @@ class _Checker:
                 return
             e = self.entry_of_new.get(a.new)
             sources = {r.article for r in a.old}
-            if e is None or not sources <= set(e.old):
+            if e is None or not sources <= set(e.old) or not set(a.parts) <= set(e.new):
                 problems.append(f"{_label(a.new)} is not found to merge "
                                 f"{'、'.join(map(_label, sorted(sources)))}"
                                 + (f" (it comes from {'、'.join(e.old_labels)})" if e else ""))
+        elif kind == "split":
+            if self.article("old", old_ref.article, problems) is None:
+                return
+            went = self.mapping.get(old_ref.article, set())
+            if not set(a.parts) <= went:
+                problems.append(f"{_label(old_ref.article)} became "
+                                f"{'、'.join(map(_label, sorted(went))) or 'nothing'}, not "
+                                f"{'、'.join(map(_label, a.parts))}")
         elif kind in ("rewrite", "rewrite_paragraph", "insert_paragraph", "insert_item"):
             art = self.article("new", a.new, problems)
             if art is None:
                 return
             if kind == "rewrite":
+                several = next((x for x in self.actions if x.parts), None)
                 got, what = art.lines, "article"
+                if several is not None:  # the quote is the several new articles, in order
+                    got = [ln for n in several.parts for ln in (self.new.get(n).lines
+                                                               if self.new.get(n) else [])]
+                    what = "articles"
             elif kind == "insert_item":
                 item = _item(art, a.number or 0)
                 got, what = ([item] if item else None), f"item {a.number}"
@@ -182,8 +196,10 @@ def verify_decision(decision: Decision, old: Stage, new: Stage, c: Comparison) -
         r = ItemResult(item.label, summary=item.text.split("\n")[0][:60])
         if not item.actions:
             r.problems.append("no change understood in this item")
+        checker.actions = item.actions
         for a in item.actions:
             checker.action(a, r.problems)
+            named_new.update(a.parts)
             named_old.update(ref.article for ref in a.old)
             if a.new:
                 named_new.add(a.new)

@@ -1,5 +1,7 @@
 """The change list in the NPC's form, checked against the official decision."""
 
+import pytest
+
 from conftest import CORPUS
 from redline.compare import compare
 from redline.decision import account, parse_decision
@@ -77,3 +79,34 @@ def test_deleted_article_and_closing_sentence():
 def test_nothing_to_list():
     st, _ = parse_text(f"第一条 {A}")
     assert "条文内容未作实质修改" in render_changes(compare(st, st))
+
+
+REVISIONS = [
+    ("revisions/立法法/2015-03-15.md", "revisions/立法法/2023-03-13.md"),
+    ("revisions/公司法/2018-10-26.md", "revisions/公司法/2023-12-29.md"),
+    ("revisions/反间谍法/2014-11-01.md", "revisions/反间谍法/2023-04-26.md"),
+    ("revisions/保守国家秘密法/2010-04-29.md", "revisions/保守国家秘密法/2024-02-27.md"),
+]
+
+
+@pytest.mark.parametrize("old_rel,new_rel", REVISIONS, ids=[p[0].split("/")[1] for p in REVISIONS])
+def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
+    """Our own outputs, checked by our own verifiers, on every real revision:
+    the change list must verify as a decision, the HTML as an annotated redline."""
+    from redline.parse import parse_file
+    from redline.render.html import render_html
+    from redline.verify import verify_decision
+    from redline.verify_redline import verify_redline
+
+    old, _ = parse_file(CORPUS / old_rel)
+    new, _ = parse_file(CORPUS / new_rel)
+    c = compare(old, new)
+    decision = parse_decision("<!-- INFO END -->\n" + render_changes(c))
+    assert decision.problems == []
+    failures = [(r.label, p) for r in verify_decision(decision, old, new, c) for p in r.problems]
+    assert failures == []
+    page = tmp_path / "r.html"
+    for layout in ("inline", "side-by-side"):
+        page.write_text(render_html(c, layout=layout), encoding="utf-8")
+        ok, failed = verify_redline(page, old, new)
+        assert failed == [] and ok

@@ -126,7 +126,8 @@ def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
         for n, label in zip(e.old, e.old_labels):
             p = parts.get(str(n.to_json()))
             sources.append(label + ("、".join(p.get("where", [])) if p else ""))
-        return f"将{'、'.join(sources)}合并，作为{new_label}，修改为：{_quote(_side(e, 'new'))}"
+        into = f"作为{new_label}" if len(e.new) == 1 else f"分别作为{new_label}"
+        return f"将{'、'.join(sources)}合并，{into}，修改为：{_quote(_side(e, 'new'))}"
     if e.kind == "split":
         return (f"将{e.old_labels[0]}分为{int_to_cn(len(e.new))}条，分别作为{new_label}，修改为："
                 f"{_quote(_side(e, 'new'))}")
