@@ -69,14 +69,18 @@ def load_manifest(path: Path) -> Manifest:
     data = load_yaml_text(text, str(path))
     if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
         raise RedlineError(f"{path}: not a manifest (expected keys 'law' and 'stages')")
+    from .yaml_io import item_lines
+
     stages = []
     known = set(StageSpec.__dataclass_fields__)
     for k, s in enumerate(data["stages"]):
-        if not isinstance(s, dict) or "id" not in s:
-            raise RedlineError(f"{path}: stages[{k}] needs an 'id'")
-        unknown = set(s) - known
-        if unknown:
-            raise RedlineError(f"{path}: stages[{k}] ({s['id']}): unknown keys {sorted(unknown)}")
+        if not isinstance(s, dict) or "id" not in s or set(s) - known:
+            found = item_lines(text, "stages")
+            where = f"{path}:{found[k]}" if k < len(found) else str(path)
+            if not isinstance(s, dict) or "id" not in s:
+                raise RedlineError(f"{where}: stages[{k}] needs an 'id'")
+            raise RedlineError(f"{where}: stages[{k}] ({s['id']}): unknown keys "
+                               f"{sorted(set(s) - known)}")
         spec = StageSpec(**{k2: v for k2, v in s.items()})
         spec.id = str(spec.id)
         for key in ("date", "in_force"):

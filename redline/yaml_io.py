@@ -82,13 +82,15 @@ def stage_to_yaml(st: Stage) -> str:
     return dump_yaml(stage_to_data(st))
 
 
-def _need(mapping: dict, key: str, where: str, types: type | tuple = str) -> Any:
+def _need(mapping: dict, key: str, where, types: type | tuple = str) -> Any:
+    """``mapping[key]`` of the right type; ``where`` (text, or a function making
+    it, called only on error) says where in the file."""
     if not isinstance(mapping, dict) or key not in mapping:
-        raise RedlineError(f"{where}: missing key {key!r}")
+        raise RedlineError(f"{where() if callable(where) else where}: missing key {key!r}")
     value = mapping[key]
     if not isinstance(value, types):
-        raise RedlineError(f"{where}: {key!r} should be {getattr(types, '__name__', types)}, "
-                           f"not {type(value).__name__}")
+        raise RedlineError(f"{where() if callable(where) else where}: {key!r} should be "
+                           f"{getattr(types, '__name__', types)}, not {type(value).__name__}")
     return value
 
 
@@ -102,7 +104,36 @@ def load_yaml_text(text: str, name: str) -> Any:
         raise RedlineError(f"{where}: malformed YAML: {problem}") from None
 
 
-def data_to_stage(data: Any, name: str) -> Stage:
+def item_lines(text: str, key: str) -> list[int]:
+    """Line (1-based) where each item of the top-level list ``key`` starts.
+
+    For messages only: composing the YAML again costs little next to a mistake.
+
+    >>> item_lines("law: x\\narticles:\\n- number: 1\\n- number: 2\\n", "articles")
+    [3, 4]
+    """
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for k, v in root.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [node.start_mark.line + 1 for node in v.value]
+    return []
+
+
+def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
+    """A stage from loaded YAML; ``text`` (the file's) puts line numbers in errors."""
+    lines: dict[str, list[int]] = {}
+
+    def at(section: str, i: int) -> str:
+        if text and section not in lines:
+            lines[section] = item_lines(text, section)
+        found = lines.get(section) or []
+        return f"{name}:{found[i]}: {section}[{i}]" if i < len(found) else f"{name}: {section}[{i}]"
+
     if not isinstance(data, dict):
         raise RedlineError(f"{name}: not a stage file (expected a mapping with 'articles')")
     st = Stage(law=str(_need(data, "law", name)), stage=str(_need(data, "stage", name)),
@@ -111,7 +142,7 @@ def data_to_stage(data: Any, name: str) -> Stage:
                source=data.get("source"), history=list(data.get("history") or []),
                stray_lines=list(data.get("stray_lines") or []))
     for i, d in enumerate(data.get("divisions") or []):
-        where = f"{name}: divisions[{i}]"
+        where = lambda i=i: at("divisions", i)  # noqa: E731 - evaluated only on error
         st.divisions.append(Division(_need(d, "id", where), _need(d, "kind", where),
                                      _need(d, "number", where, int), _need(d, "heading", where),
                                      str(d.get("title") or "")))
@@ -120,18 +151,18 @@ def data_to_stage(data: Any, name: str) -> Stage:
         raise RedlineError(f"{name}: no articles")
     seen: set[ArticleNumber] = set()
     for i, a in enumerate(articles):
-        where = f"{name}: articles[{i}]"
+        where = lambda i=i: at("articles", i)  # noqa: E731 - evaluated only on error
         raw_number = _need(a, "number", where, (int, str))
         try:
             number = ArticleNumber.from_json(raw_number)
         except ValueError as e:
-            raise RedlineError(f"{where}: {e}") from None
+            raise RedlineError(f"{where()}: {e}") from None
         if number in seen:
-            raise RedlineError(f"{where}: article number {number} appears twice")
+            raise RedlineError(f"{where()}: article number {number} appears twice")
         seen.add(number)
-        text = _need(a, "text", where)
+        body = _need(a, "text", where)
         st.articles.append(Article(number, str(_need(a, "label", where)), a.get("division"),
-                                   [ln.strip() for ln in text.splitlines() if ln.strip()]))
+                                   [ln.strip() for ln in body.splitlines() if ln.strip()]))
     return st
 
 
@@ -139,4 +170,4 @@ def load_stage_yaml(path: Path) -> Stage:
     from .parse import read_source
 
     text, _ = read_source(path)
-    return data_to_stage(load_yaml_text(text, str(path)), str(path))
+    return data_to_stage(load_yaml_text(text, str(path)), str(path), text)

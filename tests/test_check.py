@@ -172,3 +172,16 @@ def test_annotations_show_beside_the_text(workspace):
     code, out, _ = invoke(["compare", "final", "amended", "--format", "json", "--no-annotations",
                            "--drafts", str(workspace.drafts), "--sources", str(CORPUS)])
     assert '"annotations"' not in out
+
+
+def test_stage_and_manifest_schema_errors_have_lines(drafts):
+    stage = drafts / "cybersecurity-law" / "final.yaml"
+    stage.write_text("law: cybersecurity-law\nstage: final\narticles:\n- number: 1\n  label: 第一条\n"
+                     "  text: 甲\n- number: 2\n  label: 第二条\n", encoding="utf-8")
+    manifest = drafts / "cybersecurity-law" / "manifest.yaml"
+    failed = check(drafts, CORPUS).failed
+    assert f"{stage}:7: articles[1]: missing key 'text'" in failed
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "  - id: draft2\n", "  - id: draft2\n    colour: red\n"), encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert f"{manifest}:16: stages[1] (draft2): unknown keys ['colour']" in failed
