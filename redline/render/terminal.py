@@ -38,10 +38,20 @@ def _runs(ops, plain: bool, style: str = "") -> Text:
         op, chunk = run[0], run[1]
         if op == "note":
             text.append(f"[{chunk}]", style="redline.note")
-        elif op == DELETE:
-            text.append(f"[-{chunk}-]" if plain else chunk, style="redline.del")
-        elif op == INSERT:
-            text.append(f"{{+{chunk}+}}" if plain else chunk, style="redline.ins")
+        elif op in (DELETE, INSERT):
+            # A paragraph break at the edge of a change is shown as a break, and
+            # the marks go round the words: "[-\n第二款-]" reads as "\n[-第二款-]".
+            body = chunk.strip("\n")
+            lead, trail = chunk[: len(chunk) - len(chunk.lstrip("\n"))], chunk[len(chunk.rstrip("\n")):]
+            if not body:  # a paragraph break alone: joined (deleted) or made (inserted)
+                style = "redline.del" if op == DELETE else "redline.ins"
+                text.append(("[-¶-]" if op == DELETE else "{+¶+}") if plain else "¶", style=style)
+                text.append(chunk if op == INSERT else "")
+                continue
+            text.append(lead)
+            mark = f"[-{body}-]" if op == DELETE else f"{{+{body}+}}"
+            text.append(mark if plain else body, style="redline.del" if op == DELETE else "redline.ins")
+            text.append(trail)
         else:
             text.append(chunk)
     return text
