@@ -18,7 +18,6 @@ matching: the article whose first line a line of the new text was matched to.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics

@@ -32,6 +32,23 @@ ITEM_RE = re.compile(r"^\s*([（(](?:[一二三四五六七八九十百]+|\d+|[a
 SUBITEM_RE = re.compile(r"^\s*(\d+[.．、])")
 
 
+def line_position(lines: list[str], k: int) -> tuple[int, int]:
+    """(paragraph, item) of line ``k``, both counted from 1; item 0 for a paragraph.
+
+    A line is an item (项) or sub-item (目) by its label, except the first line.
+
+    >>> line_position(["甲：", "（一）乙；", "（二）丙。", "丁。"], 2), line_position(["甲：", "丁。"], 1)
+    ((1, 2), (2, 0))
+    """
+    para = item = 0
+    for i, text in enumerate(lines[:k + 1]):
+        if i and (ITEM_RE.match(text) or SUBITEM_RE.match(text)):
+            item += 1
+        else:
+            para, item = para + 1, 0
+    return para, item
+
+
 @dataclass
 class Division:
     """A heading that groups articles.
@@ -87,12 +104,7 @@ class Article:
         """
         from .numbering import int_to_cn
 
-        para = item = 0
-        for k, text in enumerate(self.lines[:line + 1]):
-            if (ITEM_RE.match(text) or SUBITEM_RE.match(text)) and k:
-                item += 1
-            else:
-                para, item = para + 1, 0
+        para, item = line_position(self.lines, line)
         n_paras = len(self.paragraphs)
         if item:
             where = f"第{int_to_cn(item)}项"

@@ -8,7 +8,6 @@ from conftest import CORPUS
 from redline.align import align
 from redline.compare import compare
 from redline.decision import account, parse_decision
-from redline.numbering import ArticleNumber
 from redline.parse import parse_file, parse_text
 
 PAIRS = [

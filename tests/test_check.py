@@ -1,7 +1,6 @@
 """redline check: annotations anchored to the text, schema errors, annotated redlines."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

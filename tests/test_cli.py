@@ -10,7 +10,6 @@ from redline.cli import main
 def invoke(args, env=None):
     """Call main() as the console script would: returns (exit code, stdout, stderr)."""
     import io
-    import sys
     from contextlib import redirect_stderr, redirect_stdout
 
     out, err = io.StringIO(), io.StringIO()

@@ -1,6 +1,5 @@
 """Parsers: the real corpus, plain text, English, HTML, and what must be refused."""
 
-from pathlib import Path
 
 import pytest
 

@@ -4,7 +4,6 @@ import pytest
 
 from conftest import CORPUS
 from redline.compare import compare
-from redline.numbering import ArticleNumber
 from redline.parse import parse_file, parse_text
 from redline.references import find_references
 

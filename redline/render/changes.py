@@ -22,7 +22,7 @@ other side's runs left out.
 from __future__ import annotations
 
 from ..compare import Comparison, Entry
-from ..model import ITEM_RE, SUBITEM_RE
+from ..model import ITEM_RE, line_position
 from ..normalise import mask_refs, norm_key
 from ..numbering import int_to_cn
 from ..textdiff import DELETE, EQUAL, INSERT
@@ -43,18 +43,9 @@ def _key(line: str) -> str:
     return mask_refs(norm_key(line))
 
 
-def _is_item(line: str) -> bool:
-    return bool(ITEM_RE.match(line) or SUBITEM_RE.match(line))
-
-
 def _position(lines: list[str], k: int) -> tuple[str, int]:
     """('款', n) or ('项', n): what line ``k`` is, counted as the NPC counts."""
-    para = item = 0
-    for i, line in enumerate(lines[:k + 1]):
-        if _is_item(line) and i:
-            item += 1
-        else:
-            para, item = para + 1, 0
+    para, item = line_position(lines, k)
     return ("项", item) if item else ("款", para)
 
 
