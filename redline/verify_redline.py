@@ -54,7 +54,7 @@ class _Runs(HTMLParser):
 
     SKIP_TAGS = {"script", "style", "head"}
     OWN_SKIP_TAGS = {"h3", "h4", "nav", "ul", "ol", "header"}
-    OWN_SKIP_CLASSES = {"from", "src", "muted", "fn", "footnotes", "ref-issues"}
+    OWN_SKIP_CLASSES = {"from", "src", "muted", "fn", "footnotes", "ref-issues", "pilcrow"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

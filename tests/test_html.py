@@ -139,3 +139,19 @@ def test_text_is_escaped(tmp_path, layout):
     r = browser(tmp_path, page)
     assert r["scripts"] == 1 and r["imgs"] == 0
     assert r["inss"] >= 1
+
+
+def test_joined_paragraphs_are_marked_and_still_verify(tmp_path):
+    from conftest import DATA
+    from redline.parse import parse_file
+    from redline.verify_redline import verify_redline
+
+    old, _ = parse_file(DATA / "small_old.md")
+    new, _ = parse_file(DATA / "small_new.md")
+    page = render_html(compare(old, new))
+    assert ('公平的原则。<del class="pilcrow" title="paragraph break removed">¶</del>示例单位'
+            in page)
+    path = tmp_path / "small.html"
+    path.write_text(page, encoding="utf-8")
+    ok, failed = verify_redline(path, old, new)
+    assert failed == [] and len(ok) == 4

@@ -65,6 +65,8 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
     [[(0, '甲')], [(0, '乙'), (-1, '丙')], [(1, '丁')]]
     >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")], "new")
     [[(0, '甲')], [(0, '乙'), (1, '丁')]]
+    >>> split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")])
+    [[(0, '甲'), ('break', -1), (0, '乙')]]
     """
     skip = {"old": 1, "new": -1}.get(side or "", None)
     lines: list[list[tuple[int, str]]] = [[]]
@@ -75,6 +77,13 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
                 lines[-1].append(run)
             continue
         if op == skip:
+            continue
+        if side is None and op != 0 and text == "\n":
+            # A paragraph break alone, removed (two paragraphs joined) or added
+            # (one split in two): a visible mark, and the new layout.
+            lines[-1].append(("break", op))
+            if op == 1:
+                lines.append([])
             continue
         for k, piece in enumerate(text.split("\n")):
             if k:

@@ -97,7 +97,10 @@ def _runs(line: list[tuple]) -> str:
     out = []
     for run in line:
         op, text = run[0], run[1]
-        if op == "note":
+        if op == "break":
+            tag, title = ("del", "paragraph break removed") if text < 0 else ("ins", "new paragraph")
+            out.append(f'<{tag} class="pilcrow" title="{title}">¶</{tag}>')
+        elif op == "note":
             nid = _e(run[2]["id"])
             out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{text}</a></sup>')
         elif op == DELETE:
