@@ -257,6 +257,8 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
         for w in warnings if warn else ():
             warn(w)
         return st
+    if path.is_dir():
+        raise RedlineError(f"{ref}: is a folder; give a stage file or a source text")
     if suffix in STAGE_EXTS or suffix in FORMATS or os.sep in ref or "/" in ref:
         raise RedlineError(f"{ref}: no such file")
     manifest, spec = ws.resolve(ref, law)

@@ -109,6 +109,9 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
                 line.append(f"  {d['kind']}", style="redline.kind")
             out.append(line)
         out.append(Text(""))
+    if not c.has_changes and c.entries:
+        out.append(Text("No differences: every article is unchanged.", style="redline.title"))
+        out.append(Text(""))
     for e in c.entries:
         if is_substantive(e) or (show_all and e.kind != "unchanged"):
             out.append(_header(e))
