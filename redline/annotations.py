@@ -138,8 +138,9 @@ def anchor(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[i
     return None, f"occurs {len(hits)} times; add a prefix or suffix to say which"
 
 
-def relocate(text: str, quote: str) -> tuple[int, str] | None:
-    """Best fuzzy candidate for ``quote`` in ``text``: (offset, the words there).
+def relocate(text: str, quote: str) -> tuple[int, str, int] | None:
+    """Best fuzzy candidate for ``quote`` in ``text``: (offset, the words there,
+    how many characters differ from the quote: the Levenshtein distance).
 
     Uses diff-match-patch's ``match_main`` (Bitap), which takes patterns of up to
     32 characters: a longer quote is located by its first 32.
@@ -153,4 +154,5 @@ def relocate(text: str, quote: str) -> tuple[int, str] | None:
     loc = dmp.match_main(text, pattern, 0)
     if loc < 0:
         return None
-    return loc, text[loc:loc + len(quote)]
+    words = text[loc:loc + len(quote)]
+    return loc, words, dmp.diff_levenshtein(dmp.diff_main(quote, words, False))

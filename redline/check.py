@@ -51,8 +51,9 @@ def check_annotation(a: Annotation, st: Stage) -> str | None:
         else:
             cand = relocate(art.text, a.quote)
             if cand:
-                loc, words = cand
-                hint = f"; closest words in {art.label}: {words!r} at character {loc}"
+                loc, words, distance = cand
+                hint = (f"; closest words in {art.label}: {words!r} at character {loc}, "
+                        f"{distance} character{'s' if distance != 1 else ''} away from the quote")
     return f"{where}: quote {a.quote!r} {reason} in {st.stage} {art.label}{hint}"
 
 

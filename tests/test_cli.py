@@ -173,6 +173,10 @@ def test_history_of_an_article(workspace):
     data = json.loads(out)
     (step,) = data["steps"]
     assert [(e["old"], e["new"]) for e in step["alignment"]] == [([64, 66, 70], [71])]
+    code, out, _ = invoke(["history", "cybersecurity-law", "71", "--format", "html",
+                           *ws_args(workspace)])
+    assert code == 0 and out.startswith("<!DOCTYPE html>")
+    assert 'data-old="64,66,70" data-new="71"' in out and "<h2>final (2016-11-07)" in out
 
 
 def test_history_through_an_imported_draft(workspace, tmp_path):

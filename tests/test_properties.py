@@ -1,0 +1,56 @@
+"""Properties that must hold for any input, checked with hypothesis."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redline.compare import compare
+from redline.model import Article, Stage
+from redline.normalise import norm_key
+from redline.numbering import ArticleNumber, cn_article_label, parse_cn_article
+from redline.textdiff import DELETE, INSERT, diff_texts
+from redline.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
+PUNCT = st.sampled_from(list("，。；：、（）"))
+TEXT = st.text(st.one_of(CJK, PUNCT, st.sampled_from(list("第一二十条款项元万 \n"))), max_size=80)
+
+
+@given(st.integers(1, 9999), st.integers(0, 9))
+def test_article_labels_round_trip(main, sub):
+    n = ArticleNumber(main, sub)
+    assert parse_cn_article(cn_article_label(n)) == n
+
+
+@given(TEXT, TEXT)
+@settings(max_examples=300, deadline=None)
+def test_diff_rebuilds_both_sides(old, new):
+    ops = diff_texts(old, new).ops
+    assert norm_key("".join(t for op, t in ops if op != INSERT)) == norm_key(old)
+    assert "".join(t for op, t in ops if op != DELETE) == new
+    assert 0.0 <= diff_texts(old, new).similarity <= 1.0
+
+
+LINE = st.text(st.one_of(CJK, PUNCT), min_size=1, max_size=30)
+
+
+@st.composite
+def stages(draw):
+    n = draw(st.integers(1, 12))
+    numbers = sorted(draw(st.sets(st.integers(1, 300), min_size=n, max_size=n)))
+    arts = [Article(ArticleNumber(k), cn_article_label(ArticleNumber(k)), None,
+                    draw(st.lists(LINE, min_size=1, max_size=3))) for k in numbers]
+    return Stage("law", "s", "法", "zh", articles=arts)
+
+
+@given(stages())
+@settings(max_examples=100, deadline=None)
+def test_yaml_round_trip(stage):
+    assert data_to_stage(load_yaml_text(stage_to_yaml(stage), "t"), "t") == stage
+
+
+@given(stages(), stages())
+@settings(max_examples=100, deadline=None)
+def test_every_article_is_in_the_alignment(a, b):
+    c = compare(a, b)
+    assert sorted(n for e in c.entries for n in e.new) == [x.number for x in b.articles]
+    assert {n for e in c.entries for n in e.old} == {x.number for x in a.articles}
