@@ -28,9 +28,11 @@ def _progress(label: str):
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, console=None) as bar:
+    # On stderr: stdout may be a JSON or HTML file being written.
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = None
 
         def update(done: int, total: int) -> None:
