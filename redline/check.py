@@ -20,6 +20,7 @@ from .annotations import Annotation, anchor, load_annotations, relocate
 from .drafts import MANIFEST, Workspace, load_manifest
 from .errors import RedlineError
 from .model import Stage
+from .yaml_io import load_stage_yaml
 
 
 @dataclass
@@ -30,6 +31,15 @@ class Report:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
+
+    def attempt(self, load, path: Path):
+        """``load(path)``, or None with the failure recorded: one bad file does not
+        stop the check of the others."""
+        try:
+            return load(path)
+        except RedlineError as e:
+            self.failed.append(str(e))
+            return None
 
 
 def check_annotation(a: Annotation, st: Stage) -> str | None:
@@ -67,22 +77,16 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
         if not manifest_path.is_file():
             report.failed.append(f"{law_dir}: no {MANIFEST}")
             continue
-        try:
-            manifest = load_manifest(manifest_path)
-        except RedlineError as e:
-            report.failed.append(str(e))
+        manifest = report.attempt(load_manifest, manifest_path)
+        if manifest is None:
             continue
         report.ok.append(f"{manifest_path}: {len(manifest.stages)} stages")
         known = {s.id for s in manifest.stages}
         for stage_file in sorted(law_dir.glob("*.yaml")):
             if stage_file.name == MANIFEST:
                 continue
-            try:
-                from .yaml_io import load_stage_yaml
-
-                st = load_stage_yaml(stage_file)
-            except RedlineError as e:
-                report.failed.append(str(e))
+            st = report.attempt(load_stage_yaml, stage_file)
+            if st is None:
                 continue
             spec = manifest.stage(stage_file.stem)
             if stage_file.stem not in known:
@@ -95,11 +99,10 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
                 report.ok.append(f"{stage_file}: {len(st.articles)} articles")
         stages: dict[str, Stage | str] = {}
         for ann_file in sorted((law_dir / "annotations").glob("*.yaml")):
-            try:
-                annotations, problems = load_annotations(ann_file)
-            except RedlineError as e:
-                report.failed.append(str(e))
+            loaded = report.attempt(load_annotations, ann_file)
+            if loaded is None:
                 continue
+            annotations, problems = loaded
             report.failed += problems
             for a in annotations:
                 if a.stage not in stages:
