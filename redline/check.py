@@ -67,6 +67,24 @@ def check_annotation(a: Annotation, st: Stage) -> str | None:
     return f"{where}: quote {a.quote!r} {reason} in {st.stage} {art.label}{hint}"
 
 
+def _check_sources(manifest, ws: Workspace, report: Report) -> None:
+    """Each source the manifest names is where it says, with the sha256 it says."""
+    from .drafts import sha256_file
+
+    if ws.sources is None:
+        return
+    for spec in manifest.stages:
+        for src in [*spec.sources, *([spec.decision] if spec.decision else [])]:
+            path = ws.sources / src["path"]
+            where = f"{manifest.path}: {spec.id}: {src['path']}"
+            if not path.is_file():
+                report.failed.append(f"{where}: not found under {ws.sources}")
+            elif src.get("sha256") and sha256_file(path) != src["sha256"]:
+                report.failed.append(f"{where}: sha256 differs from the manifest's")
+            else:
+                report.ok.append(f"{where}: sha256 ok")
+
+
 def check(drafts: Path, sources: Path | None = None) -> Report:
     if not drafts.is_dir():
         raise RedlineError(f"{drafts}: no such folder")
@@ -81,6 +99,7 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
         if manifest is None:
             continue
         report.ok.append(f"{manifest_path}: {len(manifest.stages)} stages")
+        _check_sources(manifest, ws, report)
         known = {s.id for s in manifest.stages}
         for stage_file in sorted(law_dir.glob("*.yaml")):
             if stage_file.name == MANIFEST:

@@ -185,3 +185,16 @@ def test_stage_and_manifest_schema_errors_have_lines(drafts):
         "  - id: draft2\n", "  - id: draft2\n    colour: red\n"), encoding="utf-8")
     failed = check(drafts, CORPUS).failed
     assert f"{manifest}:16: stages[1] (draft2): unknown keys ['colour']" in failed
+
+
+def test_manifest_sources_are_checked(drafts, tmp_path):
+    report = check(drafts, CORPUS)
+    assert sum("sha256 ok" in line for line in report.ok) == 3  # final, amended, the decision
+    sources = tmp_path / "sources"
+    shutil.copytree(CORPUS / "cybersecurity-law", sources / "cybersecurity-law")
+    (sources / "cybersecurity-law" / "decision-2025-10-28.md").write_text("changed", encoding="utf-8")
+    (sources / "cybersecurity-law" / "2025-10-28.md").unlink()
+    failed = check(drafts, sources).failed
+    manifest = drafts / "cybersecurity-law" / "manifest.yaml"
+    assert f"{manifest}: amended: cybersecurity-law/decision-2025-10-28.md: sha256 differs from the manifest's" in failed
+    assert f"{manifest}: amended: cybersecurity-law/2025-10-28.md: not found under {sources}" in failed
