@@ -51,7 +51,9 @@ def _edit(drafts, old, new):
 def test_drifted_quote_is_reported_with_a_candidate(drafts):
     p = _edit(drafts, "quote: 消除对国家安全的影响", "quote: 消除对国家安全的不良影响")
     (failed,) = check(drafts, CORPUS).failed
-    assert failed.startswith(f"{p}:83: d2025-10-security-review: quote '消除对国家安全的不良影响' not found")
+    line = p.read_text(encoding="utf-8").splitlines().index("  - id: d2025-10-security-review") + 1
+    assert failed.startswith(f"{p}:{line}: d2025-10-security-review: "
+                             "quote '消除对国家安全的不良影响' not found")
     assert failed.endswith("closest words in 第六十七条: '消除对国家安全的影响，处' at character 71, "
                            "4 characters away from the quote")
 
