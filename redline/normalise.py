@@ -59,3 +59,15 @@ def mask_refs(text: str) -> str:
     """Replace article/paragraph/item numbers in references with ``#``."""
     text = _MASK_CN.sub(r"\1#\2", text)
     return _MASK_EN.sub(r"\1#", text)
+
+
+_LABEL = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十百]+|\d+|[a-z])[)）]|\d+[.．、])")
+
+
+def line_key(line: str, language: str = "zh") -> str:
+    """A line as a decision compares lines: item label, references and width aside.
+
+    >>> line_key("（三）违反本法第二十条规定的") == line_key("(二)违反本法第二十二条规定的")
+    True
+    """
+    return mask_refs(norm_key(_LABEL.sub("", line, count=1), language))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .compare import Comparison
 from .decision import Action, Decision
 from .model import Article, Stage
-from .normalise import mask_refs, norm_key
+from .normalise import line_key, norm_key
 from .numbering import ArticleNumber, cn_article_label
 from .render.changes import describe, merged_away
 
@@ -164,12 +164,10 @@ class _Checker:
                 problems.append(f"the old {_label(old_art.number)} has no "
                                 f"{'paragraph' if kind == 'delete_paragraph' else 'item'} {a.number}")
                 return
-            if [mask_refs(x) for x in _lines(gone)] and any(
-                    mask_refs(norm_key(x)) in {mask_refs(norm_key(y)) for y in new_art.lines}
-                    for x in gone):
+            if {line_key(x) for x in gone} & {line_key(y) for y in new_art.lines}:
                 problems.append(f"the deleted text is still in the new {_label(a.new)}")
-            if kind == "delete_paragraph" and [mask_refs(x) for x in _lines(rest)] != \
-                    [mask_refs(x) for x in _lines(new_art.lines)]:
+            if kind == "delete_paragraph" and [line_key(x) for x in rest] != \
+                    [line_key(x) for x in new_art.lines]:
                 problems.append(f"the new {_label(a.new)} is not the old one less paragraph "
                                 f"{a.number}")
         elif kind == "replace_words":

@@ -22,8 +22,8 @@ other side's runs left out.
 from __future__ import annotations
 
 from ..compare import Comparison, Entry
-from ..model import ITEM_RE, line_position
-from ..normalise import mask_refs, norm_key
+from ..model import line_position
+from ..normalise import line_key, mask_refs
 from ..numbering import int_to_cn
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import is_mechanical, is_number_only, split_lines
@@ -35,12 +35,6 @@ _CLAUSE_END = "，；。：,;:"
 
 def _side(e: Entry, side: str) -> list[str]:
     return ["".join(t for _, t in line) for line in split_lines(e.diff, side)]
-
-
-def _key(line: str) -> str:
-    """Compare lines as the NPC would: references and item labels aside."""
-    line = ITEM_RE.sub("", line, count=1)
-    return mask_refs(norm_key(line))
 
 
 def _position(lines: list[str], k: int) -> tuple[str, int]:
@@ -58,7 +52,7 @@ def _only_subsequence(short: list[str], long: list[str]) -> list[int] | None:
     """Indexes of ``long`` not in ``short`` if ``short`` is ``long`` minus some lines."""
     extra, k = [], 0
     for i, line in enumerate(long):
-        if k < len(short) and _key(short[k]) == _key(line):
+        if k < len(short) and line_key(short[k]) == line_key(line):
             k += 1
         else:
             extra.append(i)
@@ -130,8 +124,8 @@ def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
     # What is left of an article whose lines were merged elsewhere is covered
     # by the merge item.
     gone = merged_away.get(str(e.old[0].to_json()), set())
-    kept_old = [ln for ln in old_lines if _key(ln) not in gone]
-    if [_key(x) for x in kept_old] == [_key(x) for x in new_lines]:
+    kept_old = [ln for ln in old_lines if line_key(ln) not in gone]
+    if [line_key(x) for x in kept_old] == [line_key(x) for x in new_lines]:
         return None
     dropped = _only_subsequence(new_lines, kept_old)
     if dropped:
@@ -146,7 +140,7 @@ def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
                 else f"{old_label}增加一{unit}，作为第{int_to_cn(n)}{unit}：{quote}")
     all_lines = split_lines(e.diff)
     if len(old_lines) == len(new_lines) == len(all_lines):
-        changed = [k for k in range(len(new_lines)) if _key(old_lines[k]) != _key(new_lines[k])]
+        changed = [k for k in range(len(new_lines)) if line_key(old_lines[k]) != line_key(new_lines[k])]
         if len(changed) == 1:
             a, b = _span(all_lines[changed[0]])
             if len(b) <= SPAN_SHARE * len(new_lines[changed[0]]):
@@ -169,7 +163,7 @@ def merged_away(c: Comparison) -> dict[str, set[str]]:
             lines = groups[start:start + count]
             start += count
             if any(str(p["old"]) == str(n.to_json()) for p in e.parts):
-                merged_away.setdefault(str(n.to_json()), set()).update(_key(x) for x in lines)
+                merged_away.setdefault(str(n.to_json()), set()).update(line_key(x) for x in lines)
     return merged_away
 
 
