@@ -259,10 +259,21 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
         return st
     if path.is_dir():
         raise RedlineError(f"{ref}: is a folder; give a stage file or a source text")
-    if suffix in STAGE_EXTS or suffix in FORMATS or os.sep in ref or "/" in ref:
+    if not names_a_stage(ref):
         raise RedlineError(f"{ref}: no such file")
     manifest, spec = ws.resolve(ref, law)
     return ws.load(manifest, spec)
+
+
+def names_a_stage(ref: str) -> bool:
+    """True for ``final`` or ``law@final``; False for anything that reads as a path.
+
+    >>> names_a_stage("cybersecurity-law@amended"), names_a_stage("texts/old.md")
+    (True, False)
+    """
+    path = Path(ref)
+    return not (path.exists() or path.suffix.lower() in (*STAGE_EXTS, *FORMATS)
+                or os.sep in ref or "/" in ref)
 
 
 def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
@@ -277,9 +288,7 @@ def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
     ws = workspace or Workspace()
     specs = []
     for ref in (old_ref, new_ref):
-        named = not Path(ref).is_file() and Path(ref).suffix.lower() not in (*STAGE_EXTS, *FORMATS) \
-            and "/" not in ref and os.sep not in ref
-        specs.append(ws.resolve(ref, law) if named else None)
+        specs.append(ws.resolve(ref, law) if names_a_stage(ref) else None)
     textless = [(m, s) for m, s in filter(None, specs) if not ws.has_text(m, s)]
     if not textless:
         return load_stage(old_ref, ws, law, warn), load_stage(new_ref, ws, law, warn), []
