@@ -290,8 +290,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
             else:
                 kind = "modified"
         if kind in ("merged", "split"):
-            s = dice(frozenset().union(*(a_sh[i] for i in o)),
-                     frozenset().union(*(b_sh[j] for j in nw)))
+            s = dice(own(a_sh, olds), own(b_sh, news))
         else:
             s = score.get(o[0], 0.0)
         links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))

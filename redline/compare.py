@@ -22,7 +22,6 @@ kind (``renumbered``, or ``modified`` if its own number stayed) and gets
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
@@ -30,10 +29,10 @@ from typing import Any, Callable
 from .align import KINDS, Link, align
 from .model import Stage
 from .normalise import REFERENCE_RE, norm_key, norm_text
-from .references import check_references
+from .references import check_references, find_references
 from .structure import compare_divisions
-from .numbering import ArticleNumber, cn_to_int
-from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
+from .numbering import ArticleNumber
+from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text
 
 FORMAT_VERSION = 1
 
@@ -162,26 +161,13 @@ def _info(st: Stage) -> StageInfo:
                                  for d in st.divisions])
 
 
-_EN_NUM = re.compile(r"(\d+)(?:-(\d+))?")
+def ref_articles(text: str, language: str = "zh") -> list[ArticleNumber]:
+    """Article numbers referred to in ``text``, in order (both ends of a range).
 
-
-def ref_articles(text: str) -> list[ArticleNumber]:
-    """Article numbers referred to in ``text``, in order.
-
-    >>> [str(n) for n in ref_articles("本法第二十二条第三款、第四十一条至第四十三条，Article 7")]
-    ['22', '41', '43', '7']
+    >>> [str(n) for n in ref_articles("本法第二十二条第三款、第四十一条至第四十三条")]
+    ['22', '41', '43']
     """
-    out = []
-    for m in REFERENCE_RE.finditer(text):
-        ref = m.group(0)
-        if ref.startswith("第"):
-            main = re.match(r"第([^条]+)条(?:之([^第]+))?", ref)
-            out.append(ArticleNumber(cn_to_int(main.group(1)),
-                                     cn_to_int(main.group(2)) if main.group(2) else 0))
-        else:
-            n = _EN_NUM.search(ref)
-            out.append(ArticleNumber(int(n.group(1)), int(n.group(2) or 0)))
-    return out
+    return [t for r in find_references(text, language) for t in r.targets()]
 
 
 def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[ArticleNumber]],
@@ -195,7 +181,7 @@ def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[Articl
     if not dels or len(dels) != len(ins):
         return False
     for d, i in zip(dels, ins):
-        old_refs, new_refs = ref_articles(d), ref_articles(i)
+        old_refs, new_refs = ref_articles(d, language), ref_articles(i, language)
         if not old_refs or len(old_refs) != len(new_refs):
             return False
         # Apart from the references, the changed runs must read the same.
@@ -225,9 +211,8 @@ def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None 
     for e in entries:
         # Merged and split texts are rewritten: their citations are new ones.
         if len(e.new) == 1 and len(e.old) <= 1:
-            old_side = "".join(t for op, t in e.diff if op != INSERT)
-            new_side = "".join(t for op, t in e.diff if op != DELETE)
-            e.reference_issues = check_references(old_side, new_side, new_numbers, mapping, lang)
+            e.reference_issues = check_references(side_text(e.diff, "old"), side_text(e.diff, "new"),
+                                                  new_numbers, mapping, lang)
     for a in annotations or ():
         _attach(a, entries, old, new)
     divisions = compare_divisions(old.divisions, new.divisions, lang)
@@ -244,8 +229,7 @@ def _attach(a, entries: list[Entry], old: Stage, new: Stage) -> None:
         for e in entries:
             if a.article not in (e.new if side == "new" else e.old):
                 continue
-            text = "".join(t for op, t in e.diff if op != (DELETE if side == "new" else INSERT))
-            offset, _ = anchor(text, a.quote, a.prefix, a.suffix)
+            offset, _ = anchor(side_text(e.diff, side), a.quote, a.prefix, a.suffix)
             if offset is not None:
                 e.annotations.append({"id": a.id, "side": side, "offset": offset,
                                       "length": len(a.quote), "quote": a.quote,

@@ -5,6 +5,7 @@ Contents
     DELETE/EQUAL/INSERT   its op values, as diff-match-patch numbers them
     tokenize        text -> tokens that must stay whole (references, amounts, words)
     diff_texts      (old, new, language) -> TextDiff (ops, similarity, timed_out)
+    side_text       one side of a diff, rebuilt
     marked_chars    characters a diff marks (deleted + inserted)
 
 Why tokens: diff-match-patch's semantic cleanup treats every Chinese character as
@@ -187,6 +188,16 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     total = sum(len(norm_key(t, language) or t) for t in old_toks + new_toks)
     similarity = 2 * equal_chars / total if total else 1.0
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)
+
+
+def side_text(ops: list[DiffOp], side: str) -> str:
+    """One side of a diff: ``"old"`` leaves insertions out, ``"new"`` deletions.
+
+    >>> side_text([DiffOp(0, "处"), DiffOp(-1, "一万元"), DiffOp(1, "五万元")], "old")
+    '处一万元'
+    """
+    skip = INSERT if side == "old" else DELETE
+    return "".join(text for op, text in ops if op != skip)
 
 
 def marked_chars(ops: list[DiffOp]) -> int:
