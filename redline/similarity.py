@@ -20,6 +20,7 @@ so an article whose only change is 本法第二十一条 -> 本法第二十三�
 
 from __future__ import annotations
 
+import heapq
 import operator
 from collections import Counter, defaultdict
 from itertools import chain
@@ -80,7 +81,9 @@ class Index:
         if allowed is not None:
             for i in [i for i in counts if i not in allowed]:
                 del counts[i]
-        return [i for i, _ in counts.most_common(limit)]
+        # Ties go to the lower index: counting follows set order, which changes
+        # with each process's string hashing, and the result must not.
+        return [i for i, _ in heapq.nsmallest(limit, counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def common_shingles(sets: list[frozenset[str]]) -> set[str]:
