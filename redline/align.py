@@ -229,22 +229,23 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         from_x = sum(len(ln) for ln, s in x_lines if len(ln) >= LINE_MIN and explained(s, y_sh, home))
         return max(from_y, from_x)
 
-    for i in [i for i in range(n) if i not in group_of_old]:
-        found = {j: tie(a_sh[i], a_lines[i], b_sh[j], b_lines[j],
-                        own(a_sh, groups[group_of_new[j]][0]) if j in group_of_new else frozenset())
-                 for j in index.candidates(a_sh[i])}
-        j, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
-        if j is not None and best >= MERGED * len(a_mask[i]):
-            gid = group_of_new[j] if j in group_of_new else new_group()
-            join(groups, group_of_old, group_of_new, gid, {i}, {j})
-    for j in [j for j in range(m) if j not in group_of_new]:
-        found = {i: tie(b_sh[j], b_lines[j], a_sh[i], a_lines[i],
-                        own(b_sh, groups[group_of_old[i]][1]) if i in group_of_old else frozenset())
-                 for i in old_index.candidates(b_sh[j])}
-        i, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
-        if i is not None and best >= SPLIT * len(b_mask[j]):
-            gid = group_of_old[i] if i in group_of_old else new_group()
-            join(groups, group_of_old, group_of_new, gid, {i}, {j})
+    def adopt(x_sh, x_lines, x_mask, group_of_x, y_sh, y_lines, y_index, group_of_y,
+              x_is_old: bool, share: float) -> None:
+        """Each left-over X joins the Y its lines tie it to most, if that tie is at
+        least ``share`` of X's length: a merge (X old) or a split (X new)."""
+        mine = 0 if x_is_old else 1  # X's side of a group: (olds, news)
+        for x in [x for x in range(len(x_sh)) if x not in group_of_x]:
+            found = {y: tie(x_sh[x], x_lines[x], y_sh[y], y_lines[y],
+                            own(x_sh, groups[group_of_y[y]][mine]) if y in group_of_y else frozenset())
+                     for y in y_index.candidates(x_sh[x])}
+            y, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+            if y is not None and best >= share * len(x_mask[x]):
+                gid = group_of_y[y] if y in group_of_y else new_group()
+                olds, news = ({x}, {y}) if x_is_old else ({y}, {x})
+                join(groups, group_of_old, group_of_new, gid, olds, news)
+
+    adopt(a_sh, a_lines, a_mask, group_of_old, b_sh, b_lines, index, group_of_new, True, MERGED)
+    adopt(b_sh, b_lines, b_mask, group_of_new, a_sh, a_lines, old_index, group_of_old, False, SPLIT)
 
     # 4. Parts of matched articles merged into another article.
     parts: dict[int, list[Part]] = {}
