@@ -26,7 +26,7 @@ from ..model import line_position
 from ..normalise import line_key, mask_refs
 from ..numbering import int_to_cn
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import is_mechanical, is_number_only, split_lines
+from .common import group_lines, is_mechanical, is_number_only, split_lines
 
 #: A quoted span (其中的“A”修改为“B”) is used when it is at most this share of the line.
 SPAN_SHARE = 0.6
@@ -156,12 +156,8 @@ def merged_away(c: Comparison) -> dict[str, set[str]]:
         if e.kind != "merged" or not e.parts:
             continue
         # Old lines of each partly merged article, as the merged entry quotes them.
-        groups = _side(e, "old")
-        start = 0
         counts = (e.segments or {}).get("old", [1] * len(e.old))
-        for n, count in zip(e.old, counts):
-            lines = groups[start:start + count]
-            start += count
+        for n, lines in zip(e.old, group_lines(_side(e, "old"), counts)):
             if any(str(p["old"]) == str(n.to_json()) for p in e.parts):
                 merged_away.setdefault(str(n.to_json()), set()).update(line_key(x) for x in lines)
     return merged_away
