@@ -62,7 +62,9 @@ class Annotation:
 
 
 def _scalar(node) -> str | None:
-    return node.value if node.__class__.__name__ == "ScalarNode" else None
+    import yaml
+
+    return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def load_annotations(path: Path) -> tuple[list[Annotation], list[str]]:
@@ -71,26 +73,22 @@ def load_annotations(path: Path) -> tuple[list[Annotation], list[str]]:
 
     from .history import parse_article_ref
     from .parse import read_source
+    from .yaml_io import compose_yaml_text
 
     text, _ = read_source(path)
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise RedlineError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                           f"{getattr(e, 'problem', e)}") from None
+    root = compose_yaml_text(text, str(path))
     problems: list[str] = []
     out: list[Annotation] = []
-    if root is None or root.__class__.__name__ != "MappingNode":
+    if not isinstance(root, yaml.MappingNode):
         return [], [f"{path}:1: expected a mapping with the key 'annotations'"]
     items = next((v for k, v in root.value if _scalar(k) == "annotations"), None)
-    if items is None or items.__class__.__name__ != "SequenceNode":
+    if not isinstance(items, yaml.SequenceNode):
         return [], [f"{path}:1: expected 'annotations:' with a list of annotations"]
     seen: dict[str, int] = {}
     for node in items.value:
         line = node.start_mark.line + 1
         where = f"{path}:{line}"
-        if node.__class__.__name__ != "MappingNode":
+        if not isinstance(node, yaml.MappingNode):
             problems.append(f"{where}: an annotation must be a mapping")
             continue
         fields = {}

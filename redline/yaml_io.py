@@ -94,14 +94,26 @@ def _need(mapping: dict, key: str, where, types: type | tuple = str) -> Any:
     return value
 
 
+def _malformed(e: yaml.YAMLError, name: str) -> RedlineError:
+    mark = getattr(e, "problem_mark", None)
+    where = f"{name}:{mark.line + 1}" if mark else name
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    return RedlineError(f"{where}: malformed YAML: {problem}")
+
+
 def load_yaml_text(text: str, name: str) -> Any:
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark else name
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise RedlineError(f"{where}: malformed YAML: {problem}") from None
+        raise _malformed(e, name) from None
+
+
+def compose_yaml_text(text: str, name: str) -> yaml.Node | None:
+    """The YAML as nodes, which know their line numbers."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError as e:
+        raise _malformed(e, name) from None
 
 
 def item_lines(text: str, key: str) -> list[int]:
