@@ -24,10 +24,11 @@ from .model import Stage
 from .normalise import norm_key
 from .numbering import ArticleNumber
 from .parse import parse_text, read_source
+from .parse.html import BLOCKS
+from .textdiff import side_text
 
 DEL_TAGS = {"del", "s", "strike"}
 INS_TAGS = {"ins", "u"}
-BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
 _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
 
 
@@ -113,10 +114,9 @@ class _Runs(HTMLParser):
         target.append((op, text))
 
 
-def _side(runs: list[tuple[int, str]], drop: int) -> list[str]:
+def _side(runs: list[tuple[int, str]], side: str) -> list[str]:
     """The lines of one side: the runs without those of the other side."""
-    text = "".join(t for op, t in runs if op != drop)
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [line.strip() for line in side_text(runs, side).split("\n") if line.strip()]
 
 
 def _flat(lines: list[str]) -> str:
@@ -157,7 +157,7 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
                     continue
                 want_new = [x for a in news for x in a.lines]
                 want_old = [x for a in olds for x in a.lines]
-                got_new, got_old = _side(runs, -1), _side(runs, 1)
+                got_new, got_old = _side(runs, "new"), _side(runs, "old")
                 bad_new = _first_difference(got_new, want_new)
                 # A part merged from an article shows only some of its lines.
                 bad_old = (None if _lines_left_out(_flat(got_old), want_old)
@@ -172,8 +172,8 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
         runs = parser.runs
     else:
         runs = runs_from_marks(text)
-    for side, drop, stage, arts in (("old", 1, old, old_arts), ("new", -1, new, new_arts)):
-        body = "\n".join(_side(runs, drop))
+    for side, stage, arts in (("old", old, old_arts), ("new", new, new_arts)):
+        body = "\n".join(_side(runs, side))
         try:
             st, _ = parse_text(body, "text", language=stage.language)
         except Exception as e:  # a side with no articles at all
