@@ -74,6 +74,7 @@ _CN_TOKEN = re.compile(
     re.S,
 )
 _EN_TOKEN = re.compile(rf"{EN_REF}|\w+(?:['’\-]\w+)*|\n|[^\S\n]+|.", re.S)
+_SPACE = re.compile(r"[^\S\n]")
 
 
 def tokenize(text: str, language: str = "zh") -> list[str]:
@@ -84,10 +85,11 @@ def tokenize(text: str, language: str = "zh") -> list[str]:
     >>> tokenize("Article 21 applies, mutatis mutandis.", "en")
     ['Article 21 ', 'applies', ', ', 'mutatis ', 'mutandis', '.']
     """
-    pattern = _CN_TOKEN if language == "zh" else _EN_TOKEN
+    found = (_CN_TOKEN if language == "zh" else _EN_TOKEN).findall(text)
+    if not _SPACE.search(text):
+        return found  # most Chinese articles: nothing to attach
     tokens: list[str] = []
-    for m in pattern.finditer(text):
-        tok = m.group(0)
+    for tok in found:
         if tok.isspace() and tok != "\n" and tokens and tokens[-1] != "\n":
             tokens[-1] += tok
         else:
@@ -104,19 +106,73 @@ class TextDiff:
     timed_out: bool = False
 
 
-def _encode(tokens: list[str], language: str, table: dict[str, str]) -> str:
-    out = []
-    for tok in tokens:
-        key = norm_key(tok, language) or tok
-        ch = table.get(key)
-        if ch is None:
-            n = len(table)
-            # Private-use planes: never in real text, and neither alphanumeric
-            # nor space, so the cleanup's boundary scores treat all tokens alike.
-            ch = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n - 6400)
-            table[key] = ch
-        out.append(ch)
-    return "".join(out)
+class _Codes:
+    """Token -> one private-use character, tokens alike once normalised sharing
+    one; and token -> its normalised length. One table per language for the
+    whole process: a law's articles share most of their tokens, and a diff only
+    needs equal tokens to get equal characters.
+
+    >>> codes = _Codes("zh")
+    >>> codes.encode(["第二十条", "：", ":"]) == "\ue000\ue001\ue001"
+    True
+    >>> codes.weight["第二十条"]
+    4
+    """
+
+    #: Private-use areas (first, size): never in real text, and neither
+    #: alphanumeric nor space, so the cleanup's boundary scores treat all tokens alike.
+    AREAS = ((0xE000, 0x1900), (0xF0000, 0xFFFE), (0x100000, 0xFFFE))
+    CAPACITY = sum(size for _, size in AREAS)
+
+    def __init__(self, language: str):
+        self.language = language
+        self.by_key: dict[str, str] = {}
+        self.char: dict[str, str] = {}
+        self.weight: dict[str, int] = {}
+
+    def encode(self, tokens: list[str]) -> str:
+        char = self.char
+        for tok in dict.fromkeys(tokens):  # first-seen order: deterministic codes
+            if tok in char:
+                continue
+            key = norm_key(tok, self.language) or tok
+            ch = self.by_key.get(key)
+            if ch is None:
+                ch = self.by_key[key] = self._char(len(self.by_key))
+            char[tok] = ch
+            self.weight[tok] = len(key)
+        return "".join(map(char.__getitem__, tokens))
+
+
+    def _char(self, n: int) -> str:
+        """The n-th private-use character.
+
+        >>> hex(ord(_Codes("zh")._char(6400)))
+        '0xf0000'
+        """
+        for first, size in self.AREAS:
+            if n < size:
+                return chr(first + n)
+            n -= size
+        raise _Full
+
+
+class _Full(Exception):
+    pass
+
+
+_CODES: dict[str, _Codes] = {}
+
+
+def _encode_pair(old_toks: list[str], new_toks: list[str], language: str) -> tuple[str, str, _Codes]:
+    codes = _CODES.get(language)
+    if codes is None:
+        codes = _CODES[language] = _Codes(language)
+    try:
+        return codes.encode(old_toks), codes.encode(new_toks), codes
+    except _Full:  # start a fresh table; this pair alone fits in it
+        codes = _CODES[language] = _Codes(language)
+        return codes.encode(old_toks), codes.encode(new_toks), codes
 
 
 def _lcs_diff(a: str, b: str) -> list[tuple[int, str]]:
@@ -144,8 +200,8 @@ def _lcs_diff(a: str, b: str) -> list[tuple[int, str]]:
 def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = True) -> TextDiff:
     """Diff two texts by token (character for Chinese, word for English)."""
     old_toks, new_toks = tokenize(old, language), tokenize(new, language)
-    table: dict[str, str] = {}
-    a, b = _encode(old_toks, language, table), _encode(new_toks, language, table)
+    a, b, codes = _encode_pair(old_toks, new_toks, language)
+    weight = codes.weight  # what a token counts for in the similarity
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
     timed_out = False
@@ -163,7 +219,7 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     for op, chunk in raw:
         if op != DELETE:
             if op == EQUAL:
-                equal_chars += sum(len(norm_key(t, language) or t) for t in new_toks[j:j + len(chunk)])
+                equal_chars += sum(map(weight.__getitem__, new_toks[j:j + len(chunk)]))
             j += len(chunk)
     if semantic:
         dmp.diff_cleanupSemantic(raw)
@@ -185,7 +241,7 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
             ops[-1] = DiffOp(op, ops[-1].text + text)
         else:
             ops.append(DiffOp(op, text))
-    total = sum(len(norm_key(t, language) or t) for t in old_toks + new_toks)
+    total = sum(map(weight.__getitem__, old_toks)) + sum(map(weight.__getitem__, new_toks))
     similarity = 2 * equal_chars / total if total else 1.0
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)
 
