@@ -1,11 +1,13 @@
 """Properties that must hold for any input, checked with hypothesis."""
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redline.compare import compare
 from redline.model import Article, Stage
-from redline.normalise import norm_key
+from redline.normalise import nfkc, norm_key
 from redline.numbering import ArticleNumber, cn_article_label, parse_cn_article
 from redline.textdiff import DELETE, INSERT, diff_texts
 from redline.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
@@ -28,6 +30,13 @@ def test_diff_rebuilds_both_sides(old, new):
     assert norm_key("".join(t for op, t in ops if op != INSERT)) == norm_key(old)
     assert "".join(t for op, t in ops if op != DELETE) == new
     assert 0.0 <= diff_texts(old, new).similarity <= 1.0
+
+
+@given(st.text(st.one_of(st.characters(), PUNCT, st.characters(min_codepoint=0xFF00,
+                                                             max_codepoint=0xFFEF))))
+@settings(max_examples=500)
+def test_fast_nfkc_is_nfkc(text):
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 LINE = st.text(st.one_of(CJK, PUNCT), min_size=1, max_size=30)
