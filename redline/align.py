@@ -213,6 +213,8 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         return gid
 
     def own(sets: list[frozenset[str]], members: set[int]) -> frozenset[str]:
+        if len(members) == 1:  # most groups: no copy
+            return sets[next(iter(members))]
         return frozenset().union(*(sets[k] for k in members))
 
     def explained(line_sh: frozenset[str], there: frozenset[str], home: frozenset[str]) -> bool:
