@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..errors import ParseError, RedlineError
 from ..model import Stage
-from .html import html_to_lines
 from .text import detect_language, parse_lines
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
@@ -21,6 +20,8 @@ FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
 def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = "",
                language: str | None = None) -> tuple[Stage, list[str]]:
     if fmt == "html":
+        from .html import html_to_lines  # html.parser: only for HTML sources
+
         lines = html_to_lines(text)
         # Headings arrive without '#': treat the first line as the title.
         text = "\n".join(lines)
