@@ -26,6 +26,7 @@ from ..numbering import CN_NUM_RE, ArticleNumber, cn_to_int, roman_to_int
 
 SPACE = r"[ \t\u3000\u00a0]"
 INFO_END = "<!-- INFO END -->"
+_TOC = re.compile(rf"目{SPACE}*录|Contents|Table of Contents", re.I)
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -108,7 +109,7 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
         if in_header and has_info_end:
             st.history.append(line)
             continue
-        if re.fullmatch(rf"目{SPACE}*录|Contents|Table of Contents", bare, re.I):
+        if _TOC.fullmatch(bare):
             toc_mode = True  # a table of contents repeats the headings: skip it
             continue
         am = grammar.article.match(bare)
