@@ -27,7 +27,6 @@ from typing import Callable
 from .errors import RedlineError
 from .model import Stage
 from .parse import FORMATS, parse_file, read_source
-from .files import atomic_write
 
 MANIFEST = "manifest.yaml"
 STAGE_EXTS = (".yaml", ".yml")
@@ -196,6 +195,7 @@ class Workspace:
                 f"`redline import FILE --law {manifest.law} --stage {spec.id}`")
 
     def import_from_manifest(self, manifest: Manifest, spec: StageSpec) -> Stage:
+        from .files import atomic_write  # tempfile: only when a stage is written
         from .yaml_io import stage_to_yaml
 
         if not spec.sources:
@@ -224,6 +224,7 @@ class Workspace:
 
         Returns (stage, path written, whether it changed, warnings).
         """
+        from .files import atomic_write  # tempfile: only when a stage is written
         from .yaml_io import stage_to_yaml
 
         st, warnings = parse_file(source, law=law, stage=stage_id)
