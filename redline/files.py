@@ -23,6 +23,17 @@ def atomic_write(path: Path, text: str, *, force: bool = False) -> bool:
     have edited it.
     """
     path = Path(path)
+    try:
+        return _write(path, text, force)
+    except (FileExistsError, NotADirectoryError) as e:  # mkdir met a file on the way
+        raise RedlineError(f"{e.filename or path}: is a file, not a folder; "
+                           f"cannot write {path}") from None
+    except OSError as e:  # no permission, disk full, …
+        raise RedlineError(f"{e.filename or path}: cannot write {path} "
+                           f"({e.strerror or e})") from None
+
+
+def _write(path: Path, text: str, force: bool) -> bool:
     if path.exists():
         if path.read_text(encoding="utf-8", errors="replace") == text:
             return False

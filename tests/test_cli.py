@@ -96,6 +96,16 @@ def test_output_file_is_written_and_not_overwritten(tmp_path):
     assert code == 1 and target.read_text().startswith("{")
 
 
+def test_output_that_cannot_be_written_is_one_line(tmp_path):
+    src = CORPUS / "cybersecurity-law/2016-11-07.md"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    line = _one_line_error(*invoke(["compare", str(src), str(src), "--format", "json",
+                                    "-o", str(blocker / "out.json")]))
+    assert "a-file: is a file, not a folder; cannot write" in line
+    assert blocker.read_text() == "not a folder"
+
+
 def _one_line_error(code, out, err):
     assert code == 2
     assert out == ""
