@@ -16,7 +16,10 @@ The forms of the NPC's decisions (quoted text is kept exactly)::
     将第六十一条改为第六十四条，其中的"A"修改为"B"     renumber; replace_words A->B
     将第六十八条、第六十九条第一项合并，作为第六十九条，修改为："…"   merge; rewrite
     将第十四条分为二条，分别作为第十三条、第三十八条，修改为："…"      split; rewrite
-    删去第X条 / 删去第N款 / 第N款修改为："…" / 增加一章，作为第X章 / 对部分条文作以下修改：（一）…
+    删去第X条 / 删去第N款 / 第N款修改为："…" / 对部分条文作以下修改：（一）…
+    增加一章，作为第五章："第五章　…"                insert_division chp_5
+    将第三章的章名修改为"…" / 将第四章第二节的节名修改为："…"   rename_division
+    删去第二章第三节的节名                          delete_division chp_2__sec_3
 
 Actions after ``将第X条改为第Y条`` apply to that article.
 
@@ -34,11 +37,13 @@ from dataclasses import dataclass, field
 
 from .errors import RedlineError
 from .numbering import CN_NUM_RE, ArticleNumber, cn_to_int
+from .structure import DIVISION_REF, division_id
 
 N = rf"(?:{CN_NUM_RE}|\d+)"
 ITEM_START = re.compile(rf"^({CN_NUM_RE})、(.*)$")
 SUB_ITEM_START = re.compile(rf"^[（(]({CN_NUM_RE})[)）](.*)$")
 QUOTE = re.compile(r'"([^"]*)"|“([^”]*)”')
+HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division")
 REF = re.compile(rf"第({N})条(?:之({N}))?(?:第({N})款)?(?:第({N})项)?")
 CLOSING = re.compile(r"根据本决定作相应(?:的)?修改")
 
@@ -74,7 +79,8 @@ class Action:
 
     kind is one of: insert_article, delete_article, renumber, rewrite,
     rewrite_paragraph, insert_paragraph, delete_paragraph, insert_item,
-    delete_item, replace_words, merge, split, insert_chapter.
+    delete_item, replace_words, merge, split; and for headings
+    insert_division, rename_division, delete_division.
     """
 
     kind: str
@@ -86,6 +92,8 @@ class Action:
     after: str | None = None  # replace_words: the new words
     #: split, or merge into several: the new articles (分别作为第X条、第Y条)
     parts: list[ArticleNumber] = field(default_factory=list)
+    #: heading actions: the division's id (第四章第二节 -> "chp_4__sec_2")
+    division: str | None = None
 
 
 @dataclass
@@ -159,9 +167,14 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
         elif c == "增加一条":
             pending_insert = Action("insert_article", text=content)
             actions.append(pending_insert)
-        elif m := re.fullmatch(rf"增加一章(?:，)?作为第({N})章", c) or re.fullmatch(r"增加一章", c):
-            actions.append(Action("insert_chapter", number=cn_to_int(m.group(1)) if m.groups() else None,
-                                  text=content))
+        elif m := re.fullmatch(rf"增加一(?:编|分编|章|节)(?:，)?(?:作为({DIVISION_REF}))?", c):
+            actions.append(Action("insert_division", text=content,
+                                  division=division_id(m.group(1)) if m.group(1) else None))
+        elif m := re.fullmatch(rf"(?:将)?({DIVISION_REF})的?(?:编|分编|章|节)名修改为(?:⟨(\d+)⟩)?", c):
+            text = [quotes[int(m.group(2))]] if m.group(2) else content
+            actions.append(Action("rename_division", text=text, division=division_id(m.group(1))))
+        elif m := re.fullmatch(rf"删去({DIVISION_REF})(?:的(?:编|分编|章|节)名)?", c):
+            actions.append(Action("delete_division", division=division_id(m.group(1))))
         elif m := re.fullmatch(rf"将((?:第{N}条(?:之{N})?(?:第{N}[款项])*、?)+)合并", c):
             refs = [parse_ref(r.group(0)) for r in REF.finditer(m.group(1))]
             current_old = refs
@@ -210,10 +223,15 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             kind = "insert_paragraph" if m.group(1) == "款" else "insert_item"
             actions.append(Action(kind, list(current_old), current_new,
                                   cn_to_int(m.group(2)) if m.group(2) else None, content))
-        elif m := re.fullmatch(rf"作为第({N})(款|项|章)", c):
-            kinds = {"款": "insert_paragraph", "项": "insert_item", "章": "insert_chapter"}
+        elif m := re.fullmatch(rf"作为第({N})(款|项)", c):
+            kinds = {"款": "insert_paragraph", "项": "insert_item"}
             if actions and actions[-1].kind == kinds[m.group(2)]:
                 actions[-1].number = cn_to_int(m.group(1))
+            else:
+                problems.append(raw.strip())
+        elif m := re.fullmatch(rf"作为({DIVISION_REF})", c):
+            if actions and actions[-1].kind == "insert_division":
+                actions[-1].division = division_id(m.group(1))
             else:
                 problems.append(raw.strip())
         elif m := re.fullmatch(rf"(?:将)?(第{N}条(?:之{N})?)?(?:第{N}款)?(?:中的|其中的|将其中的)?"
@@ -316,7 +334,7 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
             continue
         renumbers = [a for a in item.actions if a.kind == "renumber"]
         edits = [a for a in item.actions if a.kind not in
-                 ("renumber", "insert_article", "delete_article", "insert_chapter")]
+                 ("renumber", "insert_article", "delete_article", *HEADING_ACTIONS)]
         if renumbers:
             r = renumbers[0]
             out.append(("modified" if edits else "renumbered", [r.old[0].article], [r.new]))

@@ -14,8 +14,11 @@ whose text is unavailable may still have its contents list in the manifest.
 
 from __future__ import annotations
 
-from .model import Division
+import re
+
+from .model import DIVISION_KINDS, ID_PREFIX, Division
 from .normalise import norm_key
+from .numbering import CN_NUM_RE, cn_to_int, int_to_cn
 from .textdiff import DELETE, EQUAL, INSERT, diff_texts
 
 
@@ -53,3 +56,37 @@ def compare_divisions(old: list[Division], new: list[Division], language: str = 
         out.append({"kind": "deleted", "old": o.id, "new": None, "old_heading": o.heading,
                     "new_heading": None, "diff": [[DELETE, o.title]]})
     return out
+
+
+_WORD = {ID_PREFIX[kind]: word for kind, word in DIVISION_KINDS.items()}  # "chp" -> "章"
+_PREFIX = {word: prefix for prefix, word in _WORD.items()}  # "章" -> "chp"
+#: A division named as a decision names it: 第三章, 第四章第二节, 第二编第一分编.
+DIVISION_REF = rf"(?:第(?:{CN_NUM_RE}|\d+)(?:分编|编|章|节))+"
+_LEVEL = re.compile(rf"第({CN_NUM_RE}|\d+)(分编|编|章|节)")
+
+
+def division_label(div_id: str) -> str:
+    """A division's id as the NPC names it.
+
+    >>> division_label("chp_4__sec_2")
+    '第四章第二节'
+    """
+    out = []
+    for part in div_id.split("__"):
+        prefix, number = part.rsplit("_", 1)
+        out.append(f"第{int_to_cn(int(number))}{_WORD[prefix]}")
+    return "".join(out)
+
+
+def division_id(label: str) -> str:
+    """The id of a division the NPC names (the inverse of :func:`division_label`).
+
+    >>> division_id("第四章第二节"), division_id("第二编第一分编")
+    ('chp_4__sec_2', 'part_2__subpart_1')
+    """
+    return "__".join(f"{_PREFIX[word]}_{cn_to_int(n)}" for n, word in _LEVEL.findall(label))
+
+
+def division_word(div_id: str) -> str:
+    """The word for the division's level: 章 for ``chp_3``, 节 for ``chp_3__sec_1``."""
+    return _WORD[div_id.split("__")[-1].rsplit("_", 1)[0]]

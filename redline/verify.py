@@ -22,11 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .compare import Comparison
-from .decision import Action, Decision
+from .decision import HEADING_ACTIONS, Action, Decision
 from .model import Article, Stage
 from .normalise import line_key, norm_key
 from .numbering import ArticleNumber, cn_article_label
 from .render.changes import describe, merged_away
+from .structure import division_label
 
 
 @dataclass
@@ -65,6 +66,8 @@ class _Checker:
     def __init__(self, old: Stage, new: Stage, c: Comparison):
         self.old = old.by_number()
         self.new = new.by_number()
+        self.old_divisions = {d.id: d for d in old.divisions}
+        self.new_divisions = {d.id: d for d in new.divisions}
         self.c = c
         self.mapping: dict[ArticleNumber, set[ArticleNumber]] = {}
         self.entry_of_new = {}
@@ -181,8 +184,37 @@ class _Checker:
                 problems.append(f"“{a.after}” is not in the new {new_art.label}")
             elif norm_key(a.before) in norm_key(new_art.text) and a.before not in a.after:
                 problems.append(f"“{a.before}” is still in the new {new_art.label}")
-        elif kind == "insert_chapter":
-            pass  # chapters are checked by heading below
+        elif kind in HEADING_ACTIONS:
+            self.heading(a, problems)
+
+    def heading(self, a: Action, problems: list[str]) -> None:
+        """A heading inserted, renamed or deleted: the stages' divisions agree,
+        and the comparison pairs the headings so."""
+        if a.division is None:
+            problems.append("the item does not say which heading")
+            return
+        label = division_label(a.division)
+        pair = next((d for d in self.c.divisions
+                     if d["new" if a.kind != "delete_division" else "old"] == a.division), None)
+        if a.kind == "delete_division":
+            if a.division not in self.old_divisions:
+                problems.append(f"the old text has no {label}")
+            elif pair is not None and pair["kind"] != "deleted":
+                problems.append(f"the old {label} was not deleted: it is {pair['new_heading']}")
+            return
+        div = self.new_divisions.get(a.division)
+        if div is None:
+            problems.append(f"the new text has no {label}")
+            return
+        quoted = norm_key("".join(a.text[:1]))
+        if a.text and quoted not in (norm_key(div.title), norm_key(div.heading)):
+            problems.append(f"the new {label} is not named as quoted: it is {div.heading}")
+        wanted = "inserted" if a.kind == "insert_division" else "renamed"
+        if pair is not None and pair["kind"] != wanted:
+            was = pair["old_heading"]
+            problems.append(f"the new {label} is not {'new' if wanted == 'inserted' else 'renamed'}"
+                            + (f": it was {was}" if was and pair["kind"] != "unchanged" else
+                               f": the old text had {was}" if was else ""))
 
 
 def verify_decision(decision: Decision, old: Stage, new: Stage, c: Comparison) -> list[ItemResult]:
@@ -190,6 +222,7 @@ def verify_decision(decision: Decision, old: Stage, new: Stage, c: Comparison) -
     results = []
     named_old: set[ArticleNumber] = set()
     named_new: set[ArticleNumber] = set()
+    named_headings: set[str] = set()  # division ids
     for item in decision.items:
         r = ItemResult(item.label, summary=item.text.split("\n")[0][:60])
         if not item.actions:
@@ -201,17 +234,23 @@ def verify_decision(decision: Decision, old: Stage, new: Stage, c: Comparison) -
             named_old.update(ref.article for ref in a.old)
             if a.new:
                 named_new.add(a.new)
-            if a.kind == "insert_chapter" and a.number and not any(
-                    d.kind == "chapter" and d.number == a.number for d in new.divisions):
-                r.problems.append(f"the new text has no chapter {a.number}")
+            if a.division:
+                named_headings.add(a.division)
         results.append(r)
-    results += _closing(decision, c, named_old, named_new)
+    results += _closing(decision, c, named_old, named_new, named_headings)
     return results
 
 
-def _closing(decision: Decision, c: Comparison, named_old, named_new) -> list[ItemResult]:
-    """Articles no item names may only have moved number, as the closing clause allows."""
+def _closing(decision: Decision, c: Comparison, named_old, named_new,
+             named_headings) -> list[ItemResult]:
+    """Articles no item names may only have moved number, as the closing clause allows;
+    headings no item names may not have changed at all."""
     r = ItemResult("closing", summary="articles the decision does not name only moved number")
+    for d in c.divisions:
+        div = d["new"] if d["kind"] != "deleted" else d["old"]
+        if d["kind"] != "unchanged" and div not in named_headings:
+            r.problems.append(f"heading {d['old_heading'] or '—'} → {d['new_heading'] or '—'} "
+                              f"changed ({d['kind']}) but no item says so")
     gone = merged_away(c)  # the same rules as --format changes decide what a merge covers
     for e in c.entries:
         if set(e.old) & named_old or set(e.new) & named_new:

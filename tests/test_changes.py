@@ -1,5 +1,7 @@
 """The change list in the NPC's form, checked against the official decision."""
 
+import re
+
 import pytest
 
 from conftest import CORPUS
@@ -110,3 +112,23 @@ def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
         page.write_text(render_html(c, layout=layout), encoding="utf-8")
         ok, failed = verify_redline(page, old, new)
         assert failed == [] and ok
+
+
+def test_changed_headings_are_items_before_their_articles():
+    """反间谍法 2014→2023: chapters 2 and 3 renamed, chapter 4 new; each heading's
+    item comes before the items of the articles under it."""
+    from redline.parse import parse_file
+
+    old, _ = parse_file(CORPUS / "revisions/反间谍法/2014-11-01.md")
+    new, _ = parse_file(CORPUS / "revisions/反间谍法/2023-04-26.md")
+    c = compare(old, new)
+    items = change_items(c)
+    headings = [t for t in items if "章名" in t or "增加一章" in t]
+    assert headings == ["将第二章的章名修改为“安全防范”。", "将第三章的章名修改为“调查处置”。",
+                        "增加一章，作为第四章：“第四章 保障与监督”"]
+    # The item after each heading is about an article under it (new numbering).
+    chapter_of = {a.label: a.division.split("__")[0] for a in new.articles}
+    for text, chapter in zip(headings, ("chp_2", "chp_3", "chp_4")):
+        following = items[items.index(text) + 1]
+        label = re.search(r"(?:改为|作为)(第[^，：“]+?条)", following).group(1)
+        assert chapter_of[label] == chapter, (text, following[:30])

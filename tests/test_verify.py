@@ -96,7 +96,7 @@ def test_other_item_forms():
     assert d.problems == []
     kinds = [a.kind for it in d.items for a in it.actions]
     assert kinds == ["replace_words", "rewrite_paragraph", "delete_item", "delete_article",
-                     "insert_chapter", "renumber", "rewrite"]
+                     "insert_division", "renumber", "rewrite"]
     assert _failures(results) == []
 
 
@@ -107,4 +107,72 @@ def test_other_item_forms_catch_mistakes():
     assert ("二", "the deleted text is still in the new 第三条") in _failures(results)
     new2, _ = parse_text(NEW.replace("## 第二章 法律责任\n", ""))
     _, results = _run(DECISION_FORMS, old, new2)
-    assert ("四", "the new text has no chapter 2") in _failures(results)
+    assert ("四", "the new text has no 第二章") in _failures(results)
+
+
+HEADINGS_OLD = """# 示例法
+<!-- INFO END -->
+## 第一章 总则
+第一条 为了规范示例活动，制定本法。
+## 第二章 示例活动
+### 第一节 一般规定
+第二条 示例活动应当依法进行。
+### 第二节 特别规定
+第三条 特别示例活动应当经过批准。
+## 第三章 附则
+第四条 本法自公布之日起施行。
+"""
+HEADINGS_NEW = """# 示例法
+<!-- INFO END -->
+## 第一章 总则
+第一条 为了规范示例活动，制定本法。
+## 第二章 示例活动的开展
+### 第一节 一般规定
+第二条 示例活动应当依法进行。
+第三条 特别示例活动应当经过批准。
+## 第三章 监督管理
+第四条 主管部门对示例活动进行监督检查。
+## 第四章 附则
+第五条 本法自公布之日起施行。
+"""
+HEADINGS_DECISION = """# 关于修改《示例法》的决定
+<!-- INFO END -->
+一、将第二章的章名修改为“示例活动的开展”。
+二、删去第二章第二节的节名。
+三、增加一章，作为第三章：“第三章　监督管理”
+四、增加一条，作为第四条：“主管部门对示例活动进行监督检查。”
+《示例法》根据本决定作相应修改并对条文顺序作相应调整，重新公布。
+"""
+
+
+def test_heading_items():
+    old, _ = parse_text(HEADINGS_OLD)
+    new, _ = parse_text(HEADINGS_NEW)
+    d, results = _run(HEADINGS_DECISION, old, new)
+    assert d.problems == []
+    assert [(a.kind, a.division) for it in d.items[:3] for a in it.actions] == [
+        ("rename_division", "chp_2"), ("delete_division", "chp_2__sec_2"),
+        ("insert_division", "chp_3")]
+    assert _failures(results) == []
+
+
+def test_heading_items_catch_mistakes():
+    old, _ = parse_text(HEADINGS_OLD)
+    new, _ = parse_text(HEADINGS_NEW)
+    wrong_name = HEADINGS_DECISION.replace("“示例活动的开展”", "“示例活动的进行”")
+    _, results = _run(wrong_name, old, new)
+    assert _failures(results) == [
+        ("一", "the new 第二章 is not named as quoted: it is 第二章 示例活动的开展")]
+    # The rename left out: the closing clause does not cover headings.
+    _, results = _run(HEADINGS_DECISION.replace("一、将第二章的章名修改为“示例活动的开展”。\n", ""),
+                      old, new)
+    assert _failures(results) == [
+        ("closing", "heading 第二章 示例活动 → 第二章 示例活动的开展 changed (renamed) "
+                    "but no item says so")]
+    # A rename of a heading that did not change.
+    _, results = _run(HEADINGS_DECISION.replace("将第二章的章名", "将第一章的章名"), old, new)
+    assert ("一", "the new 第一章 is not named as quoted: it is 第一章 总则") in _failures(results)
+    assert ("一", "the new 第一章 is not renamed: the old text had 第一章 总则") in _failures(results)
+    # A section said deleted that is still there.
+    _, results = _run(HEADINGS_DECISION.replace("删去第二章第二节", "删去第二章第一节"), old, new)
+    assert ("二", "the old 第二章第一节 was not deleted: it is 第一节 一般规定") in _failures(results)

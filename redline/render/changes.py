@@ -9,6 +9,10 @@ an amendment decision words it::
     四、将第六十一条改为第六十四条，其中的“A”修改为“B”。
     五、将第六十八条、第六十九条第一项合并，作为第六十九条，修改为：“……”
     六、删去第七十九条。
+    七、将第二章的章名修改为“……”。  增加一章，作为第三章：“第三章　……”
+
+A removed heading is written 删去第二章第三节的节名: no decision in our corpus
+removes one, so that wording is ours.
 
 Articles that only moved number, or whose only changes are references that
 follow the renumbering, are not listed: the closing sentence covers them, as
@@ -25,6 +29,7 @@ from ..compare import Comparison, Entry
 from ..model import line_position
 from ..normalise import line_key, mask_refs
 from ..numbering import int_to_cn
+from ..structure import division_label, division_word
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
 
@@ -163,10 +168,46 @@ def merged_away(c: Comparison) -> dict[str, set[str]]:
     return merged_away
 
 
+def heading_item(d: dict) -> str | None:
+    """A changed heading (a row of ``Comparison.divisions``) as a decision words it.
+
+    >>> heading_item({"kind": "renamed", "old": "chp_2", "new": "chp_2",
+    ...               "diff": [[-1, "示例活动"], [1, "监督管理"]]})
+    '将第二章的章名修改为“监督管理”。'
+    """
+    if d["kind"] == "unchanged":
+        return None
+    div = d["new"] or d["old"]
+    label, word = division_label(div), division_word(div)
+    if d["kind"] == "renamed":
+        title = "".join(t for op, t in d["diff"] if op != DELETE)
+        return f"将{label}的{word}名修改为“{title}”。"
+    if d["kind"] == "inserted":
+        return f"增加一{word}，作为{label}：“{d['new_heading']}”"
+    return f"删去{label}的{word}名。"
+
+
 def change_items(c: Comparison) -> list[str]:
-    """The numbered items' texts, without their numbers."""
+    """The numbered items' texts, without their numbers.
+
+    A new or renamed heading comes before the first article under it; a
+    removed heading, whose articles are accounted for one by one, after all.
+    """
     gone = merged_away(c)
-    return [text for e in c.entries if (text := describe(e, gone))]
+    headings = {d["new"]: text for d in c.divisions
+                if d["kind"] in ("renamed", "inserted") and (text := heading_item(d))}
+    items: list[str] = []
+    for e in c.entries:
+        if e.new and e.division:
+            parts = e.division.split("__")
+            for k in range(1, len(parts) + 1):  # a chapter before its sections
+                if (text := headings.pop("__".join(parts[:k]), None)):
+                    items.append(text)
+        if (text := describe(e, gone)):
+            items.append(text)
+    items += headings.values()  # headings with no article under them
+    items += [text for d in c.divisions if d["kind"] == "deleted" and (text := heading_item(d))]
+    return items
 
 
 def render_changes(c: Comparison) -> str:
