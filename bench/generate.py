@@ -70,7 +70,8 @@ def generate(st: Stage, seed: int) -> tuple[str, dict]:
     kept = [i for i in range(n) if i not in deleted]
     edited = set(rng.sample(kept, int(n * EDIT_SHARE)))
     order = list(kept)
-    for i in rng.sample(kept, int(n * MOVE_SHARE)):
+    moved = rng.sample(kept, int(n * MOVE_SHARE))
+    for i in moved:
         order.remove(i)
         order.insert(rng.randrange(len(order) + 1), i)
     pool = [a.text for a in st.articles]
@@ -83,8 +84,16 @@ def generate(st: Stage, seed: int) -> tuple[str, dict]:
         sequence.append((i, list(lines), old[i][2]))
     for _ in range(int(n * INSERT_SHARE)):
         at = rng.randrange(len(sequence) + 1)
-        div = sequence[min(at, len(sequence) - 1)][2]
-        sequence.insert(at, (None, [_invented(rng, pool)], div))
+        sequence.insert(at, (None, [_invented(rng, pool)], None))
+    # A moved or inserted article joins the chapter (and section) it lands in:
+    # that of the article before it that stayed in place.
+    stayed = [div for i, _, div in sequence if i is not None and i not in moved]
+    place = stayed[0] if stayed else None
+    for k, (i, lines, div) in enumerate(sequence):
+        if i is None or i in moved:
+            sequence[k] = (i, lines, place)
+        else:
+            place = div
     # Renumber, and make references follow, as a consolidated text does.
     new_number = {old[i][0].main: k + 1 for k, (i, _, _) in enumerate(sequence) if i is not None}
 
@@ -94,13 +103,18 @@ def generate(st: Stage, seed: int) -> tuple[str, dict]:
 
     headings = {d.id: d.heading for d in st.divisions}
     out = [f"# {st.title}（生成的修订）", "", "<!-- INFO END -->", ""]
-    current = None
+    current: list[str] = []  # ids of the divisions open, outermost first
     truth = {"pairs": [], "inserted": [], "deleted": sorted(old[i][0].main for i in deleted),
              "edited": sorted(old[i][0].main for i in edited), "seed": seed}
     for k, (i, lines, div) in enumerate(sequence, 1):
-        if div != current and div in headings:
-            out += [f"## {headings[div]}", ""]
-            current = div
+        path = div.split("__") if div else []
+        opened = ["__".join(path[:d + 1]) for d in range(len(path))]
+        for d, div_id in enumerate(opened):
+            # Every heading that opens here: a new chapter's, then its section's.
+            if (d >= len(current) or current[d] != div_id) and div_id in headings:
+                out += [f"{'#' * (d + 2)} {headings[div_id]}", ""]
+        if opened:
+            current = opened
         body = [REF.sub(follow, line) for line in lines]
         out += [f"{cn_article_label(ArticleNumber(k))} {body[0]}", ""]
         out += [x for line in body[1:] for x in (line, "")]
