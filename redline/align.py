@@ -38,7 +38,7 @@ from typing import Callable
 
 from .model import Stage
 from .normalise import mask_refs, norm_text
-from .similarity import Index, common_shingles, containment, dice, length_bound, shingles
+from .similarity import Index, Shingles, common_shingles, containment, dice, length_bound, shingles
 
 KINDS = {
     "unchanged": "same number, same text",
@@ -103,9 +103,9 @@ class _LineShingles:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        self.cache: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        self.cache: dict[int, list[tuple[str, Shingles]]] = {}
 
-    def __getitem__(self, k: int) -> list[tuple[str, frozenset[str]]]:
+    def __getitem__(self, k: int) -> list[tuple[str, Shingles]]:
         if k not in self.cache:
             self.cache[k] = [(ln, shingles(ln)) for ln in self.texts[k].split("\n")]
         return self.cache[k]
@@ -212,17 +212,17 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         groups[gid] = (set(), set())
         return gid
 
-    def own(sets: list[frozenset[str]], members: set[int]) -> frozenset[str]:
+    def own(sets: list[Shingles], members: set[int]) -> Shingles:
         if len(members) == 1:  # most groups: no copy
             return sets[next(iter(members))]
         return frozenset().union(*(sets[k] for k in members))
 
-    def explained(line_sh: frozenset[str], there: frozenset[str], home: frozenset[str]) -> bool:
+    def explained(line_sh: Shingles, there: Shingles, home: Shingles) -> bool:
         """The line is found ``there``, clearly better than in its own article."""
         c = containment(line_sh, there)
         return c >= LINE_CONTAINED - 0.1 and c >= containment(line_sh, home) + MARGIN
 
-    def tie(x_sh, x_lines, y_sh, y_lines, home: frozenset[str]) -> int:
+    def tie(x_sh, x_lines, y_sh, y_lines, home: Shingles) -> int:
         """Characters tying left-over X to Y: Y's lines found in X, or X's lines
         found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
         shared = x_sh & y_sh
