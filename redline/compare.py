@@ -278,5 +278,5 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     return Entry(kind, [a.number for a in olds], [b.number for b in news],
                  [a.label for a in olds], [b.label for b in news], sim, ops, division,
                  refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines,
-                              "where": [old.articles[p.old].locate(k) for k in p.lines]}
+                              "where": [old.articles[p.old].locate(k, lang) for k in p.lines]}
                              for p in link.parts], timed_out, segments)

@@ -95,20 +95,25 @@ class Article:
         """The article body, one line per paragraph or item."""
         return "\n".join(self.lines)
 
-    def locate(self, line: int) -> str:
-        """Where line ``line`` (0-based) sits, as the NPC cites it.
+    def locate(self, line: int, language: str = "zh") -> str:
+        """Where line ``line`` (0-based) sits, as the NPC (or its translation) cites it.
 
         >>> a = Article(ArticleNumber(69), "第六十九条", None, ["有下列行为之一的：", "（一）甲；", "（二）乙。"])
-        >>> a.locate(1), a.locate(0)
-        ('第一项', '第一款')
+        >>> a.locate(1), a.locate(0), a.locate(1, "en")
+        ('第一项', '第一款', 'Item (1)')
         """
         from .numbering import int_to_cn
 
         para, item = line_position(self.lines, line)
-        n_paras = len(self.paragraphs)
+        several = len(self.paragraphs) > 1
+        if language == "en":
+            where = f"Item ({item})" if item else ""
+            if several or not item:
+                where += (" of " if where else "") + f"Paragraph {para}"
+            return where
         if item:
             where = f"第{int_to_cn(item)}项"
-            return where if n_paras == 1 else f"第{int_to_cn(para)}款{where}"
+            return f"第{int_to_cn(para)}款{where}" if several else where
         return f"第{int_to_cn(para)}款"
 
     @property

@@ -132,3 +132,67 @@ def test_changed_headings_are_items_before_their_articles():
         following = items[items.index(text) + 1]
         label = re.search(r"(?:改为|作为)(第[^，：“]+?条)", following).group(1)
         assert chapter_of[label] == chapter, (text, following[:30])
+
+
+EN_OLD = """Model Act
+
+Chapter I: General Provisions
+
+Article 1: This Act is made to protect personal data.
+
+Article 2: This Act applies within the territory.
+It also applies outside the territory where goods are offered to persons within it.
+
+Chapter II: Duties
+
+Article 3: A handler shall take the following measures, which the regulator may specify in detail:
+(1) keep a record of processing;
+(2) appoint a responsible person.
+
+Article 4: A handler shall report a breach within seventy-two hours to the regulator of the place where it is established.
+
+Article 5: A handler who violates Article 3 shall be ordered to make corrections.
+
+Article 6: Obsolete transitional rules apply until the end of the first year after this Act comes into force.
+"""
+EN_NEW = """Model Act
+
+Chapter I: General Provisions
+
+Article 1: This Act is made to protect personal data.
+
+Article 2: Artificial intelligence services shall respect the rights of data subjects and be supervised.
+
+Article 3: This Act applies within the territory.
+
+Chapter II: Duties of Handlers
+
+Article 4: A handler shall take the following measures, which the regulator may specify in detail:
+(1) keep a record of processing;
+(2) assess the impact of processing;
+(3) appoint a responsible person.
+
+Article 5: A handler shall report a breach within twenty-four hours to the regulator of the place where it is established.
+
+Article 6: A handler who violates Article 4 shall be ordered to make corrections.
+"""
+
+
+def test_english_change_list_in_the_npc_translations_form():
+    old, _ = parse_text(EN_OLD, "text", stage="2024")
+    new, _ = parse_text(EN_NEW, "text", stage="2025")
+    assert old.language == new.language == "en"
+    text = render_changes(compare(old, new))
+    assert text.splitlines()[0] == "Model Act: amendments (2024 → 2025)"
+    assert change_items(compare(old, new)) == [
+        "One article is added as Article 2: “Artificial intelligence services shall respect "
+        "the rights of data subjects and be supervised.”",
+        "Article 2 is changed to Article 3, and its paragraph 2 is deleted.",
+        "The title of Chapter II is amended to read “Duties of Handlers”.",
+        "Article 3 is changed to Article 4, and one item is added as Item (2): "
+        "“(2) assess the impact of processing;”",
+        "Article 4 is changed to Article 5, and “seventy-two” in it is amended to “twenty-four”.",
+        "Article 6 is deleted.",
+    ]
+    assert text.rstrip().endswith("The Model Act is amended correspondingly, and the order of "
+                                  "its articles is adjusted accordingly.")

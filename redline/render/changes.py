@@ -1,4 +1,8 @@
-"""``--format changes``: the change list in the NPC's own form, in Chinese.
+"""``--format changes``: the change list in the NPC's own form.
+
+In Chinese for a Chinese text; for an English one, in the English of the NPC's
+translations of its decisions (``Article 18 is changed to Article 19, and its
+paragraph 2 is deleted.``). The wording of each form is in :mod:`.wording`.
 
 One numbered item per substantive change, in the new text's order, worded as
 an amendment decision words it::
@@ -25,13 +29,15 @@ other side's runs left out.
 
 from __future__ import annotations
 
+import re
+
 from ..compare import Comparison, Entry
 from ..model import line_position
 from ..normalise import line_key, mask_refs
-from ..numbering import int_to_cn
 from ..structure import division_label, division_word
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
+from .wording import ZH, Place, ZhWording, wording
 
 #: A quoted span (其中的“A”修改为“B”) is used when it is at most this share of the line.
 SPAN_SHARE = 0.6
@@ -42,10 +48,10 @@ def _side(e: Entry, side: str) -> list[str]:
     return ["".join(t for _, t in line) for line in split_lines(e.diff, side)]
 
 
-def _position(lines: list[str], k: int) -> tuple[str, int]:
-    """('款', n) or ('项', n): what line ``k`` is, counted as the NPC counts."""
+def _position(lines: list[str], k: int) -> Place:
+    """('paragraph', n) or ('item', n): what line ``k`` is, counted as the NPC counts."""
     para, item = line_position(lines, k)
-    return ("项", item) if item else ("款", para)
+    return ("item", item) if item else ("paragraph", para)
 
 
 def _quote(lines: list[str]) -> str:
@@ -64,8 +70,10 @@ def _only_subsequence(short: list[str], long: list[str]) -> list[int] | None:
     return extra if k == len(short) else None
 
 
-def _span(line_ops: list[tuple[int, str]]) -> tuple[str, str]:
-    """The smallest run of whole clauses holding every substantive change of a line.
+def _span(line_ops: list[tuple[int, str]], language: str = "zh") -> tuple[str, str]:
+    """The smallest run of whole clauses holding every substantive change of a
+    line; in English, of whole words, one more on each side until the old words
+    are found once in the line and neither side is empty.
 
     A reference renumbered with the law is not substantive: it may stay outside.
 
@@ -73,6 +81,8 @@ def _span(line_ops: list[tuple[int, str]]) -> tuple[str, str]:
     ('并可以由有关部门责令停业', '并可以责令停业')
     >>> _span([(-1, "第二条"), (1, "第三条"), (0, "规定，并可以"), (-1, "由有关部门"), (0, "责令")])
     ('并可以由有关部门责令', '并可以责令')
+    >>> _span([(0, "to promote its lawful "), (1, "and orderly "), (0, "use of data.")], "en")
+    ('lawful use', 'lawful and orderly use')
     """
     substantive = []
     for k, (op, text) in enumerate(line_ops):
@@ -98,34 +108,47 @@ def _span(line_ops: list[tuple[int, str]]) -> tuple[str, str]:
         ends = [after.find(c) for c in _CLAUSE_END if after.find(c) >= 0]
         return before[start:] + middle + after[:min(ends) if ends else len(after)]
 
+    if language == "en":
+        old_line = "".join(side(INSERT))
+        for k in range(4):
+            spans = [_words(*side(skip), k) for skip in (INSERT, DELETE)]
+            if all(spans) and old_line.count(spans[0]) == 1:
+                return spans[0], spans[1]
     return clause(*side(INSERT)), clause(*side(DELETE))
 
 
-def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
+def _words(before: str, middle: str, after: str, k: int) -> str:
+    """``middle`` with ``k`` whole words of context on each side.
+
+    >>> _words("to promote its lawful ", "", "use of data.", 1)
+    'lawful use'
+    """
+    pre = re.search(rf"(?:\S+\s+){{0,{k}}}$", before).group() if k else ""
+    post = re.match(rf"(?:\s*[^\s.,;:]+){{0,{k}}}", after).group() if k else ""
+    return (pre + middle + post).strip()
+
+
+def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> str | None:
     """The item text for one entry, or None when the closing sentence covers it."""
     if is_number_only(e) or is_mechanical(e) or e.kind == "unchanged":
         return None
-    new_label = "、".join(e.new_labels)
     if e.kind == "inserted":
-        return f"增加一条，作为{new_label}：{_quote(_side(e, 'new'))}"
+        return w.inserted(e.new_labels[0], _quote(_side(e, "new")))
     if e.kind == "deleted":
-        return f"删去{e.old_labels[0]}。"
+        return w.deleted(e.old_labels[0])
     if e.kind == "merged":
         parts = {str(p["old"]): p for p in e.parts}
         sources = []
         for n, label in zip(e.old, e.old_labels):
             p = parts.get(str(n.to_json()))
-            sources.append(label + ("、".join(p.get("where", [])) if p else ""))
-        into = f"作为{new_label}" if len(e.new) == 1 else f"分别作为{new_label}"
-        return f"将{'、'.join(sources)}合并，{into}，修改为：{_quote(_side(e, 'new'))}"
+            sources.append((label, w.list_sep.join(p.get("where", [])) if p else ""))
+        return w.merged(sources, e.new_labels, _quote(_side(e, "new")))
     if e.kind == "split":
-        return (f"将{e.old_labels[0]}分为{int_to_cn(len(e.new))}条，分别作为{new_label}，修改为："
-                f"{_quote(_side(e, 'new'))}")
+        return w.split(e.old_labels[0], e.new_labels, _quote(_side(e, "new")))
     old_lines, new_lines = _side(e, "old"), _side(e, "new")
     old_label = e.old_labels[0]
-    renumbered = e.old[0] != e.new[0]
     # 将第十八条改为第十九条，删去… / 删去第十条…; the article is named once.
-    head = f"将{old_label}改为{new_label}，" if renumbered else ""
+    new_label = e.new_labels[0] if e.old[0] != e.new[0] else None
     # What is left of an article whose lines were merged elsewhere is covered
     # by the merge item.
     gone = merged_away.get(str(e.old[0].to_json()), set())
@@ -134,24 +157,19 @@ def describe(e: Entry, merged_away: dict[str, set[str]]) -> str | None:
         return None
     dropped = _only_subsequence(new_lines, kept_old)
     if dropped:
-        what = "、".join(f"第{int_to_cn(n)}{unit}" for unit, n in
-                        (_position(kept_old, k) for k in dropped))
-        return f"{head}删去{what}。" if renumbered else f"删去{old_label}{what}。"
+        return w.drop(old_label, new_label, [_position(kept_old, k) for k in dropped])
     added = _only_subsequence(kept_old, new_lines)
     if added is not None and len(added) == 1:
-        unit, n = _position(new_lines, added[0])
-        quote = _quote([new_lines[added[0]]])
-        return (f"{head}增加一{unit}，作为第{int_to_cn(n)}{unit}：{quote}" if renumbered
-                else f"{old_label}增加一{unit}，作为第{int_to_cn(n)}{unit}：{quote}")
+        return w.add(old_label, new_label, _position(new_lines, added[0]),
+                     _quote([new_lines[added[0]]]))
     all_lines = split_lines(e.diff)
     if len(old_lines) == len(new_lines) == len(all_lines):
         changed = [k for k in range(len(new_lines)) if line_key(old_lines[k]) != line_key(new_lines[k])]
         if len(changed) == 1:
-            a, b = _span(all_lines[changed[0]])
+            a, b = _span(all_lines[changed[0]], w.language)
             if len(b) <= SPAN_SHARE * len(new_lines[changed[0]]):
-                return (f"{head}其中的“{a}”修改为“{b}”。" if renumbered
-                        else f"将{old_label}中的“{a}”修改为“{b}”。")
-    return (f"{head}修改为：" if renumbered else f"将{old_label}修改为：") + _quote(new_lines)
+                return w.replace(old_label, new_label, a, b)
+    return w.rewrite(old_label, new_label, _quote(new_lines))
 
 
 def merged_away(c: Comparison) -> dict[str, set[str]]:
@@ -168,7 +186,7 @@ def merged_away(c: Comparison) -> dict[str, set[str]]:
     return merged_away
 
 
-def heading_item(d: dict) -> str | None:
+def heading_item(d: dict, c: Comparison | None = None, w: ZhWording = ZH) -> str | None:
     """A changed heading (a row of ``Comparison.divisions``) as a decision words it.
 
     >>> heading_item({"kind": "renamed", "old": "chp_2", "new": "chp_2",
@@ -178,13 +196,37 @@ def heading_item(d: dict) -> str | None:
     if d["kind"] == "unchanged":
         return None
     div = d["new"] or d["old"]
-    label, word = division_label(div), division_word(div)
+    if w.language == "en":
+        side = c.new if d["new"] else c.old
+        label = _en_division_label(div, {x["id"]: x["heading"] for x in side.divisions})
+        word = DIVISION_EN[div.split("__")[-1].rsplit("_", 1)[0]]
+    else:
+        label, word = division_label(div), division_word(div)
     if d["kind"] == "renamed":
-        title = "".join(t for op, t in d["diff"] if op != DELETE)
-        return f"将{label}的{word}名修改为“{title}”。"
+        return w.heading_renamed(label, word, "".join(t for op, t in d["diff"] if op != DELETE))
     if d["kind"] == "inserted":
-        return f"增加一{word}，作为{label}：“{d['new_heading']}”"
-    return f"删去{label}的{word}名。"
+        return w.heading_inserted(label, word, d["new_heading"])
+    return w.heading_deleted(label, word)
+
+
+#: Division id prefixes in English (an English text's headings say Part, Chapter, Section).
+DIVISION_EN = {"part": "part", "subpart": "subpart", "chp": "chapter", "sec": "section"}
+
+
+def _en_division_label(div_id: str, headings: dict[str, str]) -> str:
+    """"Section 1 of Chapter II", from the headings as the English text writes them.
+
+    >>> _en_division_label("chp_2__sec_1", {"chp_2": "Chapter II: Duties", "chp_2__sec_1": "Section 1: General"})
+    'Section 1 of Chapter II'
+    """
+    parts = div_id.split("__")
+    labels = []
+    for k in range(len(parts), 0, -1):
+        heading = headings.get("__".join(parts[:k]), "")
+        m = re.match(r"\s*((?:Part|Chapter|Section)\s+\w+)", heading, re.I)
+        prefix, number = parts[k - 1].rsplit("_", 1)
+        labels.append(m.group(1) if m else f"{DIVISION_EN[prefix].title()} {number}")
+    return " of ".join(labels)
 
 
 def change_items(c: Comparison) -> list[str]:
@@ -193,9 +235,10 @@ def change_items(c: Comparison) -> list[str]:
     A new or renamed heading comes before the first article under it; a
     removed heading, whose articles are accounted for one by one, after all.
     """
+    w = wording(c.new.language)
     gone = merged_away(c)
     headings = {d["new"]: text for d in c.divisions
-                if d["kind"] in ("renamed", "inserted") and (text := heading_item(d))}
+                if d["kind"] in ("renamed", "inserted") and (text := heading_item(d, c, w))}
     items: list[str] = []
     for e in c.entries:
         if e.new and e.division:
@@ -203,23 +246,25 @@ def change_items(c: Comparison) -> list[str]:
             for k in range(1, len(parts) + 1):  # a chapter before its sections
                 if (text := headings.pop("__".join(parts[:k]), None)):
                     items.append(text)
-        if (text := describe(e, gone)):
+        if (text := describe(e, gone, w)):
             items.append(text)
     items += headings.values()  # headings with no article under them
-    items += [text for d in c.divisions if d["kind"] == "deleted" and (text := heading_item(d))]
+    items += [text for d in c.divisions
+              if d["kind"] == "deleted" and (text := heading_item(d, c, w))]
     return items
 
 
 def render_changes(c: Comparison) -> str:
+    w = wording(c.new.language)
     title = c.new.title or c.old.title
     items = change_items(c)
-    out = [f"《{title}》修改条目（{c.old.stage} → {c.new.stage}）", ""]
+    out = [w.title(title, c.old.stage, c.new.stage), ""]
     for k, text in enumerate(items, 1):
-        out.append(f"{int_to_cn(k)}、{text}")
+        out.append(w.number(k) + text)
         out.append("")
     if any(e.old != e.new and e.kind != "inserted" for e in c.entries):
         # The NPC's closing sentence: it covers every article that only moved.
-        out.append(f"《{title}》根据本决定作相应修改并对条文顺序作相应调整。")
+        out.append(w.closing(title))
     if not items:
-        out.insert(2, "（条文内容未作实质修改。）")
+        out.insert(2, w.nothing())
     return "\n".join(out).rstrip() + "\n"

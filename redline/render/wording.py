@@ -1,0 +1,186 @@
+"""How a change list words its items: the NPC's Chinese, and the English of the
+NPC's own translations of its decisions.
+
+:mod:`redline.render.changes` decides *what* an item says (an article added, a
+paragraph deleted, words replaced …); a wording turns that into a sentence.
+Article labels come from the texts as they are (第十八条, Article 18); a
+paragraph or item is ``("paragraph", 2)`` or ``("item", 1)``.
+
+>>> ZH.rewrite("第五十九条", "第六十一条", "“…”")
+'将第五十九条改为第六十一条，修改为：“…”'
+>>> EN.rewrite("Article 59", "Article 61", "“…”")
+'Article 59 is changed to Article 61 and amended to read: “…”'
+>>> ZH.drop("第十八条", "第十九条", [("paragraph", 2)]), EN.drop("Article 18", None, [("item", 1)])
+('将第十八条改为第十九条，删去第二款。', 'Item (1) of Article 18 is deleted.')
+>>> EN.merged([("Article 68", ""), ("Article 69", "Item (1)")], ["Article 69"], "“…”")
+'Article 68 and Item (1) of Article 69 are merged into Article 69, which is amended to read: “…”'
+>>> ZH.merged([("第六十八条", ""), ("第六十九条", "第一项")], ["第六十九条"], "“…”")
+'将第六十八条、第六十九条第一项合并，作为第六十九条，修改为：“…”'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..numbering import int_to_cn
+
+Place = tuple[str, int]  # ("paragraph", 2) or ("item", 1)
+
+
+class ZhWording:
+    """As the NPC's decisions word them (see the forms in :mod:`.changes`)."""
+
+    language = "zh"
+    list_sep = "、"  # between places within one article: 第一项、第二项
+
+    def place(self, p: Place) -> str:
+        return f"第{int_to_cn(p[1])}{'款' if p[0] == 'paragraph' else '项'}"
+
+    def _head(self, old: str, new: str | None) -> str:
+        return f"将{old}改为{new}，" if new else ""
+
+    def inserted(self, new: str, quote: str) -> str:
+        return f"增加一条，作为{new}：{quote}"
+
+    def deleted(self, old: str) -> str:
+        return f"删去{old}。"
+
+    def merged(self, sources: list[tuple[str, str]], news: list[str], quote: str) -> str:
+        """``sources``: (article label, where in it, or "" for all of it)."""
+        what = "、".join(label + where for label, where in sources)
+        into = f"作为{news[0]}" if len(news) == 1 else f"分别作为{'、'.join(news)}"
+        return f"将{what}合并，{into}，修改为：{quote}"
+
+    def split(self, old: str, news: list[str], quote: str) -> str:
+        return f"将{old}分为{int_to_cn(len(news))}条，分别作为{'、'.join(news)}，修改为：{quote}"
+
+    def drop(self, old: str, new: str | None, places: list[Place]) -> str:
+        what = "、".join(map(self.place, places))
+        return f"{self._head(old, new)}删去{what}。" if new else f"删去{old}{what}。"
+
+    def add(self, old: str, new: str | None, p: Place, quote: str) -> str:
+        unit = "款" if p[0] == "paragraph" else "项"
+        return (f"{self._head(old, new) if new else old}增加一{unit}，"
+                f"作为{self.place(p)}：{quote}")
+
+    def replace(self, old: str, new: str | None, before: str, after: str) -> str:
+        return (f"{self._head(old, new)}其中的“{before}”修改为“{after}”。" if new
+                else f"将{old}中的“{before}”修改为“{after}”。")
+
+    def rewrite(self, old: str, new: str | None, quote: str) -> str:
+        return (f"{self._head(old, new)}修改为：" if new else f"将{old}修改为：") + quote
+
+    def heading_renamed(self, label: str, word: str, title: str) -> str:
+        return f"将{label}的{word}名修改为“{title}”。"
+
+    def heading_inserted(self, label: str, word: str, heading: str) -> str:
+        return f"增加一{word}，作为{label}：“{heading}”"
+
+    def heading_deleted(self, label: str, word: str) -> str:
+        return f"删去{label}的{word}名。"
+
+    def title(self, law: str, old: str, new: str) -> str:
+        return f"《{law}》修改条目" + (f"（{old} → {new}）" if old and new else "")
+
+    def number(self, k: int) -> str:
+        return f"{int_to_cn(k)}、"
+
+    def closing(self, law: str) -> str:
+        return f"《{law}》根据本决定作相应修改并对条文顺序作相应调整。"
+
+    def nothing(self) -> str:
+        return "（条文内容未作实质修改。）"
+
+
+class EnWording(ZhWording):
+    """As the NPC's English translations of its decisions word them."""
+
+    language = "en"
+    list_sep = " and "
+    _ORDINAL = {1: "One", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+    def place(self, p: Place) -> str:
+        return f"Paragraph {p[1]}" if p[0] == "paragraph" else f"Item ({p[1]})"
+
+    def inserted(self, new: str, quote: str) -> str:
+        return f"One article is added as {new}: {quote}"
+
+    def deleted(self, old: str) -> str:
+        return f"{old} is deleted."
+
+    def merged(self, sources: list[tuple[str, str]], news: list[str], quote: str) -> str:
+        what = _and([f"{where} of {label}" if where else label for label, where in sources])
+        if len(news) == 1:
+            return f"{what} are merged into {news[0]}, which is amended to read: {quote}"
+        return f"{what} are merged and made {_and(news)}, which are amended to read: {quote}"
+
+    def split(self, old: str, news: list[str], quote: str) -> str:
+        count = self._ORDINAL.get(len(news), str(len(news))).lower()
+        return f"{old} is split into {count} articles, {_and(news)}, which are amended to read: {quote}"
+
+    def drop(self, old: str, new: str | None, places: list[Place]) -> str:
+        what = _and(list(map(self.place, places)))
+        verb = "is" if len(places) == 1 else "are"
+        if new:
+            return f"{old} is changed to {new}, and its {_lower(what)} {verb} deleted."
+        return f"{what} of {old} {verb} deleted."
+
+    def add(self, old: str, new: str | None, p: Place, quote: str) -> str:
+        unit = p[0]
+        if new:
+            return f"{old} is changed to {new}, and one {unit} is added as {self.place(p)}: {quote}"
+        return f"One {unit} is added to {old} as {self.place(p)}: {quote}"
+
+    def replace(self, old: str, new: str | None, before: str, after: str) -> str:
+        if new:
+            return f"{old} is changed to {new}, and “{before}” in it is amended to “{after}”."
+        return f"In {old}, “{before}” is amended to “{after}”."
+
+    def rewrite(self, old: str, new: str | None, quote: str) -> str:
+        if new:
+            return f"{old} is changed to {new} and amended to read: {quote}"
+        return f"{old} is amended to read: {quote}"
+
+    def heading_renamed(self, label: str, word: str, title: str) -> str:
+        return f"The title of {label} is amended to read “{title}”."
+
+    def heading_inserted(self, label: str, word: str, heading: str) -> str:
+        return f"One {word} is added as {label}: “{heading}”"
+
+    def heading_deleted(self, label: str, word: str) -> str:
+        return f"The title of {label} is deleted."
+
+    def title(self, law: str, old: str, new: str) -> str:
+        return f"{law}: amendments" + (f" ({old} → {new})" if old and new else "")
+
+    def number(self, k: int) -> str:
+        return f"{k}. "
+
+    def closing(self, law: str) -> str:
+        the = "" if law.lower().startswith("the ") else "The "
+        return (f"{the}{law} is amended correspondingly, and the order of its articles "
+                "is adjusted accordingly.")
+
+    def nothing(self) -> str:
+        return "(No article's wording changed in substance.)"
+
+
+def _and(items: list[str]) -> str:
+    """
+    >>> _and(["Article 1"]), _and(["Article 1", "Article 2"]), _and(["A", "B", "C"])
+    ('Article 1', 'Article 1 and Article 2', 'A, B and C')
+    """
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _lower(text: str) -> str:
+    """'Paragraph 2 and Item (1)' -> 'paragraph 2 and item (1)'."""
+    return re.sub(r"\b(Paragraph|Item)\b", lambda m: m.group(1).lower(), text)
+
+
+ZH = ZhWording()
+EN = EnWording()
+
+
+def wording(language: str) -> ZhWording:
+    return EN if language == "en" else ZH
