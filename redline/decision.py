@@ -90,8 +90,11 @@ class Action:
     text: list[str] = field(default_factory=list)  # quoted new wording, by paragraph
     before: str | None = None  # replace_words: the old words
     after: str | None = None  # replace_words: the new words
-    #: split, or merge into several: the new articles (分别作为第X条、第Y条)
+    #: split, or merge into several: the new articles (分别作为第X条、第Y条);
+    #: a new chapter quoted with its articles: those articles
     parts: list[ArticleNumber] = field(default_factory=list)
+    #: a new chapter quoted with its articles: each article's quoted lines
+    articles: dict[ArticleNumber, list[str]] = field(default_factory=dict)
     #: heading actions: the division's id (第四章第二节 -> "chp_4__sec_2")
     division: str | None = None
 
@@ -168,7 +171,8 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             pending_insert = Action("insert_article", text=content)
             actions.append(pending_insert)
         elif m := re.fullmatch(rf"增加一(?:编|分编|章|节)(?:，)?(?:作为({DIVISION_REF}))?", c):
-            actions.append(Action("insert_division", text=content,
+            arts = _quoted_articles(content)
+            actions.append(Action("insert_division", text=content, parts=list(arts), articles=arts,
                                   division=division_id(m.group(1)) if m.group(1) else None))
         elif m := re.fullmatch(rf"(?:将)?({DIVISION_REF})的?(?:编|分编|章|节)名修改为(?:⟨(\d+)⟩)?", c):
             text = [quotes[int(m.group(2))]] if m.group(2) else content
@@ -247,6 +251,26 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
         else:
             problems.append(raw.strip())
     return actions, problems
+
+
+_ARTICLE_LINE = re.compile(rf"^第({N})条(?:之({N}))?[\s\u3000]*(.*)$")
+
+
+def _quoted_articles(content: list[str]) -> dict[ArticleNumber, list[str]]:
+    """The articles a new chapter is quoted with (after its heading), by number.
+
+    >>> _quoted_articles(["第五章　监督管理", "第四十条　甲。", "乙。", "第四十一条　丙。"])
+    {ArticleNumber(main=40, sub=0): ['甲。', '乙。'], ArticleNumber(main=41, sub=0): ['丙。']}
+    """
+    out: dict[ArticleNumber, list[str]] = {}
+    current = None
+    for line in content:
+        if m := _ARTICLE_LINE.match(line):
+            current = ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+            out[current] = [m.group(3)] if m.group(3) else []
+        elif current is not None:
+            out[current].append(line)
+    return out
 
 
 def parse_decision(text: str) -> Decision:

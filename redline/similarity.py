@@ -50,7 +50,7 @@ def shingles(text: str) -> frozenset[int]:
     n = len(text)
     if n < 2:
         return frozenset(map(ord, text))
-    raw = memoryview(text.encode("utf-32-le"))
+    raw = memoryview(text.encode("utf-32-le", "surrogatepass"))  # 4 bytes a character
     return frozenset(raw[:8 * (n // 2)].cast("Q")).union(raw[4:4 + 8 * ((n - 1) // 2)].cast("Q"))
 
 

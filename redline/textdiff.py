@@ -126,7 +126,6 @@ class _Codes:
     #: Private-use areas (first, size): never in real text, and neither
     #: alphanumeric nor space, so the cleanup's boundary scores treat all tokens alike.
     AREAS = ((0xE000, 0x1900), (0xF0000, 0xFFFE), (0x100000, 0xFFFE))
-    CAPACITY = sum(size for _, size in AREAS)
 
     def __init__(self, language: str):
         self.language = language
@@ -146,7 +145,6 @@ class _Codes:
             char[tok] = ch
             self.weight[tok] = len(key)
         return "".join(map(char.__getitem__, tokens))
-
 
     def _char(self, n: int) -> str:
         """The n-th private-use character.

@@ -209,6 +209,12 @@ class _Checker:
         quoted = norm_key("".join(a.text[:1]))
         if a.text and quoted not in (norm_key(div.title), norm_key(div.heading)):
             problems.append(f"the new {label} is not named as quoted: it is {div.heading}")
+        for number, lines in a.articles.items():  # a new chapter quoted with its articles
+            art = self.article("new", number, problems)
+            if art is not None and _lines(art.lines) != _lines(lines):
+                problems.append(f"the new {_label(number)} does not read as quoted")
+            elif art is not None and not (art.division or "").startswith(a.division):
+                problems.append(f"the new {_label(number)} is not under {label}")
         wanted = "inserted" if a.kind == "insert_division" else "renamed"
         if pair is not None and pair["kind"] != wanted:
             was = pair["old_heading"]

@@ -176,3 +176,18 @@ def test_heading_items_catch_mistakes():
     # A section said deleted that is still there.
     _, results = _run(HEADINGS_DECISION.replace("删去第二章第二节", "删去第二章第一节"), old, new)
     assert ("二", "the old 第二章第一节 was not deleted: it is 第一节 一般规定") in _failures(results)
+
+
+def test_new_chapter_quoted_with_its_articles():
+    old, _ = parse_text(HEADINGS_OLD)
+    new, _ = parse_text(HEADINGS_NEW)
+    decision = HEADINGS_DECISION.replace(
+        "三、增加一章，作为第三章：“第三章　监督管理”\n四、增加一条，作为第四条：“主管部门对示例活动进行监督检查。”",
+        "三、增加一章，作为第三章：\n“第三章　监督管理\n“第四条　主管部门对示例活动进行监督检查。”")
+    assert "四、" not in decision
+    d, results = _run(decision, old, new)
+    assert d.problems == []
+    assert [str(n) for n in d.items[2].actions[0].parts] == ["4"]
+    assert _failures(results) == []  # 第四条 is named by the chapter's item
+    _, results = _run(decision.replace("进行监督检查", "进行检查"), old, new)
+    assert _failures(results) == [("三", "the new 第四条 does not read as quoted")]
