@@ -34,7 +34,6 @@ import re
 from ..compare import Comparison, Entry
 from ..model import line_position
 from ..normalise import line_key, mask_refs
-from ..structure import division_label, division_word
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
 from .wording import ZH, Place, ZhWording, wording
@@ -196,37 +195,13 @@ def heading_item(d: dict, c: Comparison | None = None, w: ZhWording = ZH) -> str
     if d["kind"] == "unchanged":
         return None
     div = d["new"] or d["old"]
-    if w.language == "en":
-        side = c.new if d["new"] else c.old
-        label = _en_division_label(div, {x["id"]: x["heading"] for x in side.divisions})
-        word = DIVISION_EN[div.split("__")[-1].rsplit("_", 1)[0]]
-    else:
-        label, word = division_label(div), division_word(div)
+    side = (c.new if d["new"] else c.old) if c else None
+    label, word = w.division(div, {x["id"]: x["heading"] for x in side.divisions} if side else {})
     if d["kind"] == "renamed":
         return w.heading_renamed(label, word, "".join(t for op, t in d["diff"] if op != DELETE))
     if d["kind"] == "inserted":
         return w.heading_inserted(label, word, d["new_heading"])
     return w.heading_deleted(label, word)
-
-
-#: Division id prefixes in English (an English text's headings say Part, Chapter, Section).
-DIVISION_EN = {"part": "part", "subpart": "subpart", "chp": "chapter", "sec": "section"}
-
-
-def _en_division_label(div_id: str, headings: dict[str, str]) -> str:
-    """"Section 1 of Chapter II", from the headings as the English text writes them.
-
-    >>> _en_division_label("chp_2__sec_1", {"chp_2": "Chapter II: Duties", "chp_2__sec_1": "Section 1: General"})
-    'Section 1 of Chapter II'
-    """
-    parts = div_id.split("__")
-    labels = []
-    for k in range(len(parts), 0, -1):
-        heading = headings.get("__".join(parts[:k]), "")
-        m = re.match(r"\s*((?:Part|Chapter|Section)\s+\w+)", heading, re.I)
-        prefix, number = parts[k - 1].rsplit("_", 1)
-        labels.append(m.group(1) if m else f"{DIVISION_EN[prefix].title()} {number}")
-    return " of ".join(labels)
 
 
 def change_items(c: Comparison) -> list[str]:

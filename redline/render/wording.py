@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..numbering import int_to_cn
+from ..structure import division_label, division_word
 
 Place = tuple[str, int]  # ("paragraph", 2) or ("item", 1)
 
@@ -69,6 +70,10 @@ class ZhWording:
 
     def rewrite(self, old: str, new: str | None, quote: str) -> str:
         return (f"{self._head(old, new)}修改为：" if new else f"将{old}修改为：") + quote
+
+    def division(self, div_id: str, headings: dict[str, str]) -> tuple[str, str]:
+        """(label, word) of a division: ("第四章第二节", "节") for ``chp_4__sec_2``."""
+        return division_label(div_id), division_word(div_id)
 
     def heading_renamed(self, label: str, word: str, title: str) -> str:
         return f"将{label}的{word}名修改为“{title}”。"
@@ -140,6 +145,25 @@ class EnWording(ZhWording):
         if new:
             return f"{old} is changed to {new} and amended to read: {quote}"
         return f"{old} is amended to read: {quote}"
+
+    #: Division id prefixes in English (an English text's headings say Part, Chapter, Section).
+    WORDS = {"part": "part", "subpart": "subpart", "chp": "chapter", "sec": "section"}
+
+    def division(self, div_id: str, headings: dict[str, str]) -> tuple[str, str]:
+        """("Section 1 of Chapter II", "section"), the labels taken from the
+        headings as the English text writes them.
+
+        >>> EN.division("chp_2__sec_1", {"chp_2": "Chapter II: Duties", "chp_2__sec_1": "Section 1: General"})
+        ('Section 1 of Chapter II', 'section')
+        """
+        parts = div_id.split("__")
+        labels = []
+        for k in range(len(parts), 0, -1):
+            heading = headings.get("__".join(parts[:k]), "")
+            m = re.match(r"\s*((?:Part|Chapter|Section)\s+\w+)", heading, re.I)
+            prefix, number = parts[k - 1].rsplit("_", 1)
+            labels.append(m.group(1) if m else f"{self.WORDS[prefix].title()} {number}")
+        return " of ".join(labels), self.WORDS[parts[-1].rsplit("_", 1)[0]]
 
     def heading_renamed(self, label: str, word: str, title: str) -> str:
         return f"The title of {label} is amended to read “{title}”."
