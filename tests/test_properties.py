@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from redline.compare import compare
@@ -63,3 +63,23 @@ def test_every_article_is_in_the_alignment(a, b):
     c = compare(a, b)
     assert sorted(n for e in c.entries for n in e.new) == [x.number for x in b.articles]
     assert {n for e in c.entries for n in e.old} == {x.number for x in a.articles}
+
+
+TOKEN_TEXT = st.text(st.one_of(CJK, st.sampled_from(list("第条款项章节编目之一二十百千万元倍日年月（）()0123456789.%％AbZ \n\t　，。"))),
+                     max_size=60)
+
+
+@given(TOKEN_TEXT)
+@example("依照（一）和(二)项、第二十条第三款、第三章，处3.5%或者三万元罚款 abc　Z")
+@settings(max_examples=400)
+def test_token_pattern_fast_branch_changes_nothing(text):
+    """The pattern's first branch (a character no longer token starts with) is a
+    shortcut: without it, the same tokens come out."""
+    import re
+
+    from redline import textdiff
+
+    fast = textdiff._CN_TOKEN
+    first, rest = fast.pattern.split("|", 1)
+    assert first.startswith("[^第")  # the shortcut is the first branch
+    assert fast.findall(text) == re.compile(rest, fast.flags).findall(text)
