@@ -228,9 +228,10 @@ def cases(workdir: Path) -> list[dict]:
             "old": CORPUS / "cybersecurity-law/2016-11-07.md",
             "new": CORPUS / "cybersecurity-law/2025-10-28.md", "truth": csl_truth()}]
     for law in sorted((CORPUS / "revisions").iterdir()):
-        files = sorted(law.glob("*.md"))
-        out.append({"name": f"{law.name} {files[0].stem[:4]}→{files[-1].stem[:4]}",
-                    "old": files[0], "new": files[-1], "truth": None})
+        files = sorted(law.glob("*.md"))  # dated names: in order
+        for old, new in zip(files, files[1:]):  # every consecutive pair
+            out.append({"name": f"{law.name} {old.stem[:4]}→{new.stem[:4]}",
+                        "old": old, "new": new, "truth": None})
     civil = CORPUS / "scale/民法典/2020-05-28.md"
     st, _ = parse_file(civil)
     text, truth = generate(st, seed=7)
