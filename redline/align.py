@@ -38,7 +38,7 @@ from typing import Callable
 
 from .model import Stage
 from .normalise import mask_refs, norm_text
-from .similarity import Index, Shingles, common_shingles, containment, dice, length_bound, shingles
+from .similarity import Index, Shingles, containment, dice, length_bound, shingles
 
 KINDS = {
     "unchanged": "same number, same text",
@@ -165,8 +165,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     # 2. Similar text.
     a_sh = [shingles(k) for k in a_mask]
     b_sh = [shingles(k) for k in b_mask]
-    common = common_shingles(a_sh + b_sh)
-    index = Index(b_sh, common)
+    old_index, index = Index.pair(a_sh, b_sh)
     anchors = sorted(match.items())
     free_new = set(range(m)) - set(match.values())
     pending = [i for i in range(n) if i not in match]
@@ -203,7 +202,6 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         groups[i] = ({i}, {j})
         group_of_old[i] = i
         group_of_new[j] = i
-    old_index = Index(a_sh, common)
     a_lines = _LineShingles(a_mask)
     b_lines = _LineShingles(b_mask)
 

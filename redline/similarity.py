@@ -73,20 +73,41 @@ def length_bound(a: int, b: int) -> float:
 class Index:
     """Inverted index of rare shingles over one side's articles."""
 
-    def __init__(self, sets: list[Shingles], common: set[int]):
-        postings: dict[int, list[int]] = defaultdict(list)
-        for i, s in enumerate(sets):
-            for g in s - common:
-                postings[g].append(i)
-        self.postings = dict(postings)  # .get must not insert
+    def __init__(self, postings: dict[int, list[int]]):
+        self.postings = postings  # shingle -> indexes of the articles holding it
+
+    @classmethod
+    def pair(cls, old: list[Shingles], new: list[Shingles]) -> tuple[Index, Index]:
+        """Indexes of both sides, without the shingles found in more than
+        COMMON_SHARE of all articles (at least 3 of them): 网络, 规定 say nothing
+        about which article matches which.
+
+        >>> a, b = Index.pair([frozenset({1, 2})] + [frozenset({1})] * 3, [frozenset({1, 3})])
+        >>> a.postings, b.postings  # 1 is in all five articles
+        ({2: [0]}, {3: [0]})
+        """
+        sides = []
+        for sets in (old, new):
+            postings: dict[int, list[int]] = defaultdict(list)
+            for i, s in enumerate(sets):
+                for g in s:
+                    postings[g].append(i)
+            sides.append(postings)
+        limit = max(3, COMMON_SHARE * (len(old) + len(new)))
+        a, b = sides
+        for g in [g for g, ids in a.items() if len(ids) + len(b.get(g, ())) > limit]:
+            del a[g]
+            b.pop(g, None)
+        for g in [g for g, ids in b.items() if len(ids) > limit]:  # common on this side alone
+            del b[g]
+        return cls(dict(a)), cls(dict(b))  # plain dicts: .get must not insert
 
     def candidates(self, query: Shingles, allowed: set[int] | None = None,
                    limit: int = CANDIDATES) -> list[int]:
         """Indexes sharing the most rare shingles with ``query``, best first;
         ties go to the lower index.
 
-        >>> Index([frozenset({"ab", "cd"}), frozenset({"ab"}), frozenset({"cd"})],
-        ...       set()).candidates(frozenset({"ab", "cd"}), allowed={1, 2})
+        >>> Index({5: [0, 1], 6: [0, 2]}).candidates(frozenset({5, 6}), allowed={1, 2})
         [1, 2]
         """
         # Counting, filtering and ranking all run in C: this is called for
@@ -96,10 +117,3 @@ class Index:
         # Sorted by index first, so the stable sort by count breaks ties by
         # index, not by the order in which the counting met the articles.
         return sorted(sorted(keys), key=counts.__getitem__, reverse=True)[:limit]
-
-
-def common_shingles(sets: list[Shingles]) -> set[int]:
-    """Shingles found in more than COMMON_SHARE of ``sets`` (at least 3 of them)."""
-    df = Counter(chain.from_iterable(sets))
-    limit = max(3, COMMON_SHARE * len(sets))
-    return {g for g, c in df.items() if c > limit}
