@@ -296,5 +296,31 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
 
 
+def run() -> None:
+    """The console script: :func:`main`, then leave without tearing the
+    interpreter down.
+
+    Freeing every object one by one at exit costs about 11 ms of a 0.18 s run
+    on the Company Law, and nothing here needs it: files are written and closed
+    before, and the two output streams are flushed here. ``main`` itself, which
+    tests and library users call, exits normally.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        if isinstance(e.code, int) or e.code is None:
+            code = e.code or 0
+        else:  # as the interpreter does with a message
+            print(e.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing left to say
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -272,3 +272,27 @@ def test_english_compare():
 def test_usage_error_exit_2():
     code, out, err = invoke(["compare", "only-one"])
     assert code == 2 and "Missing argument" in err
+
+
+def test_console_script_exits_with_mains_code_and_all_output(tmp_path):
+    """``redline`` (cli.run) leaves with os._exit to skip the interpreter's
+    teardown: its exit codes and its output must be main()'s, flushed whole."""
+    import subprocess
+    import sys
+
+    src = CORPUS / "cybersecurity-law/2016-11-07.md"
+    new = CORPUS / "cybersecurity-law/2025-10-28.md"
+
+    def run(*args, stdout=subprocess.PIPE):
+        return subprocess.run([sys.executable, "-m", "redline.cli", *map(str, args)],
+                              stdout=stdout, stderr=subprocess.PIPE, text=True)
+
+    same = run("compare", src, src, "--format", "json")
+    assert same.returncode == 0 and json.loads(same.stdout)["new"]["articles"] == 79
+    out = tmp_path / "out.json"
+    with out.open("w") as f:  # a file, not a pipe: block-buffered, must still be flushed
+        differ = run("compare", src, new, "--format", "json", stdout=f)
+    assert differ.returncode == 1 and json.loads(out.read_text())["new"]["articles"] == 81
+    missing = run("compare", tmp_path / "nope.md", src)
+    assert missing.returncode == 2 and missing.stderr.startswith("redline: error: ")
+    assert "Traceback" not in missing.stderr
