@@ -112,6 +112,8 @@ def with_notes(ops, notes: list[dict]) -> list[tuple]:
     >>> with_notes([(0, "甲乙"), (1, "丙")], [{"side": "new", "offset": 1, "length": 2}])
     [(0, '甲乙'), (1, '丙'), ('note', 1, {'side': 'new', 'offset': 1, 'length': 2})]
     """
+    if not notes:  # most entries
+        return [(op, text) for op, text in ops if text]
     ends = sorted(((n["offset"] + n["length"], n["side"], k + 1, n) for k, n in enumerate(notes)),
                   key=lambda x: x[0])
     out: list[tuple] = []
