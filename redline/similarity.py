@@ -51,7 +51,7 @@ def shingles(text: str) -> frozenset[int]:
     if n < 2:
         return frozenset(map(ord, text))
     raw = memoryview(text.encode("utf-32-le", "surrogatepass"))  # 4 bytes a character
-    return frozenset(raw[:8 * (n // 2)].cast("Q")).union(raw[4:4 + 8 * ((n - 1) // 2)].cast("Q"))
+    return frozenset(chain(raw[:8 * (n // 2)].cast("Q"), raw[4:4 + 8 * ((n - 1) // 2)].cast("Q")))
 
 
 def dice(a: Shingles, b: Shingles) -> float:
