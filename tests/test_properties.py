@@ -83,3 +83,13 @@ def test_token_pattern_fast_branch_changes_nothing(text):
     first, rest = fast.pattern.split("|", 1)
     assert first.startswith("[^第")  # the shortcut is the first branch
     assert fast.findall(text) == re.compile(rest, fast.flags).findall(text)
+
+
+@given(st.text(st.one_of(CJK, PUNCT, st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u1680\u2000\u2028\u3000\u200bab")))))
+@settings(max_examples=400)
+def test_norm_key_drops_or_folds_what_regex_whitespace_matches(text):
+    import re
+
+    folded = nfkc(text)
+    assert norm_key(text, "zh") == re.sub(r"\s+", "", folded)
+    assert norm_key(text, "en") == re.sub(r"\s+", " ", folded).strip()
