@@ -251,8 +251,8 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="redline-bench-"))
     git = shutil.which("git")
     rows, results = [], {}
-    cases_run = cases(workdir)
     try:
+        cases_run = cases(workdir)
         for case in cases_run:
             old, new = case["old"], case["new"]
             tools = {f"redline {f}": redline_cmd(f, old, new) for f in ("json", "terminal", "html")}
