@@ -65,6 +65,7 @@ class _Runs(HTMLParser):
         self.generator = ""
         self.stack: list[tuple[str, bool, int]] = []  # (tag, skips, column op)
         self.in_article = False
+        self.one_sided = 0  # while set, display breaks belong to this side only
 
     def _skipping(self) -> bool:
         return any(skips for _, skips, _ in self.stack)
@@ -83,6 +84,14 @@ class _Runs(HTMLParser):
         col = (-1 if "old" in classes else 1 if "new" in classes else 0) if "col" in classes else 0
         if tag not in ("br", "meta", "img", "hr", "link"):
             self.stack.append((tag, skips, col))
+        if own and "pilcrow" in classes:
+            # Our inline pages mark a paragraph break only one side has (see
+            # render.common.split_lines): ¶ struck through, the old text's; ¶
+            # underlined, the new text's. The display breaks that follow, up to
+            # the next text the other side shows, are that side's alone.
+            op = -1 if tag in DEL_TAGS else 1
+            self._text("\n", op)
+            self.one_sided = op
         if own and tag == "article" and "data-new" in a:
             self.articles.append((a.get("data-old", ""), a.get("data-new", ""), []))
             self.in_article = True
@@ -107,9 +116,14 @@ class _Runs(HTMLParser):
 
     def handle_data(self, data):
         if not self._skipping():
-            self._text(data, self.op or self._column())
+            op = self.op or self._column()
+            if data.strip() and op != self.one_sided:  # text the other side shows
+                self.one_sided = 0
+            self._text(data, op)
 
     def _text(self, text: str, op: int) -> None:
+        if self.one_sided and text == "\n" and op == 0:
+            op = self.one_sided
         target = self.articles[-1][2] if self.in_article else self.runs
         target.append((op, text))
 
@@ -125,12 +139,26 @@ def _flat(lines: list[str]) -> str:
     return "".join(norm_key(x) for x in lines)
 
 
-def _first_difference(got: list[str], want: list[str]) -> str | None:
+def _first_difference(got: list[str], want: list[str], by_line: bool = False) -> str | None:
+    """Where ``got`` first differs from ``want``: a character of the flattened
+    texts, or, ``by_line``, also a paragraph break one has and the other lacks.
+
+    >>> _first_difference(["甲乙", "丙"], ["甲乙丙"]) is None
+    True
+    >>> print(_first_difference(["甲乙", "丙"], ["甲乙丙"], by_line=True))
+    paragraph 1: expected '甲乙丙', found '甲乙' (a paragraph break differs)
+    """
     a, b = _flat(got), _flat(want)
-    if a == b:
-        return None
-    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return f"at character {k}: expected {b[k:k + 12]!r}, found {a[k:k + 12]!r}"
+    if a != b:
+        k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        return f"at character {k}: expected {b[k:k + 12]!r}, found {a[k:k + 12]!r}"
+    if by_line:
+        got_keys, want_keys = [norm_key(x) for x in got], [norm_key(x) for x in want]
+        for k, (x, y) in enumerate(zip(got_keys, want_keys), 1):
+            if x != y:
+                return (f"paragraph {k}: expected {y[:12]!r}, found {x[:12]!r} "
+                        "(a paragraph break differs)")
+    return None
 
 
 def _numbers(attr: str) -> list[ArticleNumber]:
@@ -158,10 +186,13 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
                 want_new = [x for a in news for x in a.lines]
                 want_old = [x for a in olds for x in a.lines]
                 got_new, got_old = _side(runs, "new"), _side(runs, "old")
-                bad_new = _first_difference(got_new, want_new)
-                # A part merged from an article shows only some of its lines.
-                bad_old = (None if _lines_left_out(_flat(got_old), want_old)
-                           else _first_difference(got_old, want_old))
+                # Our pages mark every paragraph break one side lacks, so the
+                # paragraphs themselves are checked, not only the wording.
+                bad_new = _first_difference(got_new, want_new, by_line=True)
+                bad_old = _first_difference(got_old, want_old, by_line=True)
+                if bad_old and _flat(got_old) != _flat(want_old) and \
+                        _lines_left_out(_flat(got_old), want_old):
+                    bad_old = None  # a part merged from an article: some of its lines
                 if bad_new:
                     failed.append(f"{where}: new side {bad_new}")
                 elif bad_old:

@@ -105,6 +105,27 @@ def test_our_html_redline_verifies(tmp_path, csl_comparison, csl_pair, layout):
     assert len(failed) == 1 and "new side at character" in failed[0] and "61 → 64" in failed[0]
 
 
+def test_our_html_redline_paragraph_breaks_are_checked(tmp_path, csl_comparison, csl_pair):
+    """Our inline page marks each paragraph break one side lacks; without the
+    mark, or with two paragraphs run together, the check fails."""
+    page = tmp_path / "r.html"
+    html = render_html(csl_comparison)
+    mark = '<del class="pilcrow" title="paragraph break removed">¶</del>'
+    # 第六十九条 item 1 deleted: its break is the old text's, (一) runs on in the new.
+    assert f"采取停止传输、消除等处置措施的；</del>{mark}</p>" in html
+    page.write_text(html.replace(mark, "", 1), encoding="utf-8")
+    ok, failed = verify_redline(page, *csl_pair)
+    assert len(failed) == 1 and "69 → 70: new side paragraph 2" in failed[0]
+    assert "a paragraph break differs" in failed[0]
+    # 第十八条's deleted second paragraph run into its first, unmarked: the old
+    # text's break is lost.
+    joined = html.replace("社会发展。</p><p><del>国家支持", "社会发展。<del>国家支持", 1)
+    assert joined != html
+    page.write_text(joined, encoding="utf-8")
+    ok, failed = verify_redline(page, *csl_pair)
+    assert len(failed) == 1 and "18 → 19: old side paragraph 1" in failed[0]
+
+
 def _marked(comparison) -> str:
     """The comparison as an annotated text: labels and text with [-…-]{+…+} marks."""
     lines = []

@@ -165,7 +165,8 @@ def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> s
     if len(old_lines) == len(new_lines) == len(all_lines):
         changed = [k for k in range(len(new_lines)) if line_key(old_lines[k]) != line_key(new_lines[k])]
         if len(changed) == 1:
-            a, b = _span(all_lines[changed[0]], w.language)
+            words = [r for r in all_lines[changed[0]] if r[0] in (EQUAL, DELETE, INSERT)]
+            a, b = _span(words, w.language)
             if len(b) <= SPAN_SHARE * len(new_lines[changed[0]]):
                 return w.replace(old_label, new_label, a, b)
     return w.rewrite(old_label, new_label, _quote(new_lines))

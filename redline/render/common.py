@@ -61,15 +61,26 @@ def heading_prefix(d: dict) -> str:
 def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
     """The diff as display lines; ``side="old"`` drops insertions, ``"new"`` deletions.
 
+    With both sides (``side=None``), a line break that only one side has is
+    marked ``("break", op)``: a removed break (-1) where two paragraphs were
+    joined, a new one (1) where one was split. A deleted run that spans a
+    paragraph break still starts a new display line, but when that break would
+    cut the *new* text where it runs on, the line carries a removed-break mark
+    (and likewise for insertions and the old text), so either side can be read
+    back whole from the marks (:mod:`redline.verify_redline` does).
+
     >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")])
-    [[(0, '甲')], [(0, '乙'), (-1, '丙')], [(1, '丁')]]
+    [[(0, '甲')], [(0, '乙'), (-1, '丙'), ('break', -1)], [(1, '丁')]]
     >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")], "new")
     [[(0, '甲')], [(0, '乙'), (1, '丁')]]
     >>> split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")])
     [[(0, '甲'), ('break', -1), (0, '乙')]]
+    >>> split_lines([(0, "（一）"), (-1, "甲；\\n（二）"), (0, "乙")])
+    [[(0, '（一）'), (-1, '甲；'), ('break', -1)], [(-1, '（二）'), (0, '乙')]]
     """
     skip = {"old": 1, "new": -1}.get(side or "", None)
     lines: list[list[tuple[int, str]]] = [[]]
+    origins: list[int] = []  # op of the run each display break came from
     for run in ops:
         op, text = run[0], run[1]
         if op == "note":  # an annotation marker rides along on its line
@@ -84,13 +95,35 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
             lines[-1].append(("break", op))
             if op == 1:
                 lines.append([])
+                origins.append(op)
             continue
         for k, piece in enumerate(text.split("\n")):
             if k:
                 lines.append([])
+                origins.append(op)
             if piece:
                 lines[-1].append((op, piece))
+    if side is None:
+        _mark_one_sided_breaks(lines, origins)
     return [ln for ln in lines if ln] or [[]]
+
+
+def _mark_one_sided_breaks(lines: list[list], origins: list[int]) -> None:
+    """Between two display lines that both show text of one side, that side
+    must have a break of its own; where every break between them came from the
+    other side's runs, mark the first line's end as a break of the other side."""
+    for seen, other in ((0, -1), (0, 1)):  # (new side: EQUAL/INSERT; old side: EQUAL/DELETE)
+        visible = {0, -other}
+        last, own_break = None, False
+        for k, line in enumerate(lines):
+            if k and origins[k - 1] in visible:
+                own_break = True
+            if any(isinstance(r[0], int) and r[0] in visible for r in line):
+                if last is not None and not own_break:
+                    marked = lines[last]
+                    if not (marked and marked[-1] == ("break", other)):
+                        marked.append(("break", other))
+                last, own_break = k, False
 
 
 def group_lines(lines: list, counts: list[int]) -> list[list]:
