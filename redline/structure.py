@@ -62,7 +62,9 @@ _WORD = {ID_PREFIX[kind]: word for kind, word in DIVISION_KINDS.items()}  # "chp
 _PREFIX = {word: prefix for prefix, word in _WORD.items()}  # "章" -> "chp"
 #: A division named as a decision names it: 第三章, 第四章第二节, 第二编第一分编.
 DIVISION_REF = rf"(?:第(?:{CN_NUM_RE}|\d+)(?:分编|编|章|节))+"
-_LEVEL = re.compile(rf"第({CN_NUM_RE}|\d+)(分编|编|章|节)")
+# A pattern, compiled on first use by re's cache: only decisions need it, and
+# this module is imported on every compare.
+_LEVEL = rf"第({CN_NUM_RE}|\d+)(分编|编|章|节)"
 
 
 def division_label(div_id: str) -> str:
@@ -84,7 +86,7 @@ def division_id(label: str) -> str:
     >>> division_id("第四章第二节"), division_id("第二编第一分编")
     ('chp_4__sec_2', 'part_2__subpart_1')
     """
-    return "__".join(f"{_PREFIX[word]}_{cn_to_int(n)}" for n, word in _LEVEL.findall(label))
+    return "__".join(f"{_PREFIX[word]}_{cn_to_int(n)}" for n, word in re.findall(_LEVEL, label))
 
 
 def division_word(div_id: str) -> str:
