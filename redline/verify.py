@@ -213,14 +213,12 @@ class _Checker:
             art = self.article("new", number, problems)
             if art is not None and _lines(art.lines) != _lines(lines):
                 problems.append(f"the new {_label(number)} does not read as quoted")
-            elif art is not None and not (art.division or "").startswith(a.division):
+            elif art is not None and not f"{art.division}__".startswith(f"{a.division}__"):
                 problems.append(f"the new {_label(number)} is not under {label}")
         wanted = "inserted" if a.kind == "insert_division" else "renamed"
         if pair is not None and pair["kind"] != wanted:
-            was = pair["old_heading"]
-            problems.append(f"the new {label} is not {'new' if wanted == 'inserted' else 'renamed'}"
-                            + (f": it was {was}" if was and pair["kind"] != "unchanged" else
-                               f": the old text had {was}" if was else ""))
+            had = f": the old text had {pair['old_heading']}" if pair["old_heading"] else ""
+            problems.append(f"the new {label} is not {'new' if wanted == 'inserted' else 'renamed'}{had}")
 
 
 def verify_decision(decision: Decision, old: Stage, new: Stage, c: Comparison) -> list[ItemResult]:

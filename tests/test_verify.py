@@ -191,3 +191,8 @@ def test_new_chapter_quoted_with_its_articles():
     assert _failures(results) == []  # 第四条 is named by the chapter's item
     _, results = _run(decision.replace("进行监督检查", "进行检查"), old, new)
     assert _failures(results) == [("三", "the new 第四条 does not read as quoted")]
+    # An article of another chapter quoted as the new chapter's.
+    elsewhere = decision.replace("“第四条　主管部门对示例活动进行监督检查。”",
+                                 "“第三条　特别示例活动应当经过批准。”")
+    _, results = _run(elsewhere, old, new)
+    assert ("三", "the new 第三条 is not under 第三章") in _failures(results)
