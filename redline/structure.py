@@ -67,17 +67,27 @@ DIVISION_REF = rf"(?:第(?:{CN_NUM_RE}|\d+)(?:分编|编|章|节))+"
 _LEVEL = rf"第({CN_NUM_RE}|\d+)(分编|编|章|节)"
 
 
+def division_levels(div_id: str) -> list[tuple[str, str, int]]:
+    """A division's levels, outermost first: (id up to that level, prefix, number).
+
+    >>> division_levels("chp_4__sec_2")
+    [('chp_4', 'chp', 4), ('chp_4__sec_2', 'sec', 2)]
+    """
+    parts = div_id.split("__")
+    out = []
+    for k, part in enumerate(parts, 1):
+        prefix, number = part.rsplit("_", 1)
+        out.append(("__".join(parts[:k]), prefix, int(number)))
+    return out
+
+
 def division_label(div_id: str) -> str:
     """A division's id as the NPC names it.
 
     >>> division_label("chp_4__sec_2")
     '第四章第二节'
     """
-    out = []
-    for part in div_id.split("__"):
-        prefix, number = part.rsplit("_", 1)
-        out.append(f"第{int_to_cn(int(number))}{_WORD[prefix]}")
-    return "".join(out)
+    return "".join(f"第{int_to_cn(n)}{_WORD[p]}" for _, p, n in division_levels(div_id))
 
 
 def division_id(label: str) -> str:
@@ -91,4 +101,4 @@ def division_id(label: str) -> str:
 
 def division_word(div_id: str) -> str:
     """The word for the division's level: 章 for ``chp_3``, 节 for ``chp_3__sec_1``."""
-    return _WORD[div_id.split("__")[-1].rsplit("_", 1)[0]]
+    return _WORD[division_levels(div_id)[-1][1]]

@@ -34,6 +34,7 @@ import re
 from ..compare import Comparison, Entry
 from ..model import line_position
 from ..normalise import line_key, mask_refs
+from ..structure import division_levels
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
 from .wording import ZH, Place, ZhWording, wording
@@ -218,9 +219,8 @@ def change_items(c: Comparison) -> list[str]:
     items: list[str] = []
     for e in c.entries:
         if e.new and e.division:
-            parts = e.division.split("__")
-            for k in range(1, len(parts) + 1):  # a chapter before its sections
-                if (text := headings.pop("__".join(parts[:k]), None)):
+            for level_id, _, _ in division_levels(e.division):  # a chapter before its sections
+                if (text := headings.pop(level_id, None)):
                     items.append(text)
         if (text := describe(e, gone, w)):
             items.append(text)

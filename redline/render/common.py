@@ -112,8 +112,8 @@ def _mark_one_sided_breaks(lines: list[list], origins: list[int]) -> None:
     """Between two display lines that both show text of one side, that side
     must have a break of its own; where every break between them came from the
     other side's runs, mark the first line's end as a break of the other side."""
-    for seen, other in ((0, -1), (0, 1)):  # (new side: EQUAL/INSERT; old side: EQUAL/DELETE)
-        visible = {0, -other}
+    for other in (-1, 1):  # the new side, against deletions; the old, against insertions
+        visible = {0, -other}  # the runs that side shows
         last, own_break = None, False
         for k, line in enumerate(lines):
             if k and origins[k - 1] in visible:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..numbering import int_to_cn
-from ..structure import division_label, division_word
+from ..structure import division_label, division_levels, division_word
 
 Place = tuple[str, int]  # ("paragraph", 2) or ("item", 1)
 
@@ -156,14 +156,12 @@ class EnWording(ZhWording):
         >>> EN.division("chp_2__sec_1", {"chp_2": "Chapter II: Duties", "chp_2__sec_1": "Section 1: General"})
         ('Section 1 of Chapter II', 'section')
         """
-        parts = div_id.split("__")
+        levels = division_levels(div_id)
         labels = []
-        for k in range(len(parts), 0, -1):
-            heading = headings.get("__".join(parts[:k]), "")
-            m = re.match(r"\s*((?:Part|Chapter|Section)\s+\w+)", heading, re.I)
-            prefix, number = parts[k - 1].rsplit("_", 1)
+        for level_id, prefix, number in reversed(levels):
+            m = re.match(r"\s*((?:Part|Chapter|Section)\s+\w+)", headings.get(level_id, ""), re.I)
             labels.append(m.group(1) if m else f"{self.WORDS[prefix].title()} {number}")
-        return " of ".join(labels), self.WORDS[parts[-1].rsplit("_", 1)[0]]
+        return " of ".join(labels), self.WORDS[levels[-1][1]]
 
     def heading_renamed(self, label: str, word: str, title: str) -> str:
         return f"The title of {label} is amended to read “{title}”."
