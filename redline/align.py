@@ -72,6 +72,8 @@ LINE_CONTAINED = 0.7
 MARGIN = 0.15
 #: Lines shorter than this (characters) are too generic to follow.
 LINE_MIN = 12
+#: In a merge or split (pass 3), a line counts as found across at a little less.
+LINE_EXPLAINED = LINE_CONTAINED - 0.1
 
 
 @dataclass
@@ -218,19 +220,18 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     def explained(line_sh: Shingles, there: Shingles, home: Shingles) -> bool:
         """The line is found ``there``, clearly better than in its own article."""
         c = containment(line_sh, there)
-        return c >= LINE_CONTAINED - 0.1 and c >= containment(line_sh, home) + MARGIN
+        return c >= LINE_EXPLAINED and c >= containment(line_sh, home) + MARGIN
 
     def tie(x_sh, x_lines, y_sh, y_lines, home: Shingles) -> int:
         """Characters tying left-over X to Y: Y's lines found in X, or X's lines
         found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
         shared = x_sh & y_sh
-        least = LINE_CONTAINED - 0.1  # what explained() asks of a line
-        if len(shared) < (LINE_MIN - 1) * least:
+        if len(shared) < (LINE_MIN - 1) * LINE_EXPLAINED:
             return 0  # too little in common for any line to be found across
         # A line of either article meets the other only in ``shared``, so a line
         # with more bigrams than ``shared`` can cover cannot be explained; the
         # test runs on ``shared`` (smaller) with the same result.
-        most = len(shared) / least + 1e-9  # slack: never prune a line on rounding
+        most = len(shared) / LINE_EXPLAINED + 1e-9  # slack: never prune a line on rounding
         from_y = sum(len(ln) for ln, s in y_lines
                      if len(ln) >= LINE_MIN and len(s) <= most and explained(s, shared, home))
         from_x = sum(len(ln) for ln, s in x_lines
