@@ -25,8 +25,12 @@ from dataclasses import dataclass, field
 from .numbering import ArticleNumber
 
 #: Kinds of division, outermost first, with the Chinese word that names each.
-DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
-ID_PREFIX = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec"}
+#: An annex (附件, 附表, 附录) closes every division before it; it holds no articles.
+#: A heading without a number (the Criminal Law's ``附则``) closes them too.
+DIVISION_KINDS = {"annex": "附件", "heading": "", "part": "编", "subpart": "分编",
+                  "chapter": "章", "section": "节"}
+ID_PREFIX = {"annex": "annex", "heading": "hd", "part": "part", "subpart": "subpart",
+             "chapter": "chp", "section": "sec"}
 
 ITEM_RE = re.compile(r"^\s*([（(](?:[一二三四五六七八九十百]+|\d+|[a-z])[)）])")
 SUBITEM_RE = re.compile(r"^\s*(\d+[.．、])")
@@ -62,6 +66,8 @@ class Division:
     number: int
     heading: str  # as written: "第一章 总 则"
     title: str  # the words after the number: "总 则"
+    #: An annex's own text (its lines as written); empty for other divisions.
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -144,6 +150,10 @@ class Stage:
     articles: list[Article] = field(default_factory=list)
     #: Lines found outside any article (reported by the parser, kept here).
     stray_lines: list[str] = field(default_factory=list)
+    #: Editorial footnotes (①…) of consolidated texts: {"article": label, "text": …}.
+    footnotes: list[dict] = field(default_factory=list)
+    #: An explanatory note (说明) published after a draft's text, as its lines.
+    note: list[str] = field(default_factory=list)
 
     def division(self, div_id: str | None) -> Division | None:
         for d in self.divisions:

@@ -10,8 +10,8 @@ The corpus mixes ``:`` and ``：``; NFKC folds full-width forms to their
 half-width twins, so both sides compare alike. Whitespace inside Chinese text
 is layout, never wording.
 
->>> norm_key("处罚： ") == norm_key("处罚:")
-True
+>>> norm_key("处罚： ") == norm_key("处罚:"), norm_key("修改为“甲”") == norm_key('修改为"甲"')
+(True, True)
 >>> mask_refs("违反本法第二十二条第三款、第四十一条至第四十三条规定")
 '违反本法第#条第#款、第#条至第#条规定'
 >>> mask_refs("see Article 21 and Articles 3")
@@ -38,6 +38,10 @@ _MASK_EN = re.compile(r"\b(Articles?\s+)\d+(?:-\d+)?")
 
 #: The full-width forms Chinese statutes are written with, and their NFKC forms.
 _FULL_WIDTH = [(c, unicodedata.normalize("NFKC", c)) for c in "，；：（）！？　"]
+#: Quotation marks by style: publishers of the same law differ in exactly this
+#: (“…” against "…"), so the style is not a change. NFKC leaves these alone.
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_QUOTE_CHARS = frozenset("“”„‘’")
 
 
 def nfkc(text: str) -> str:
@@ -65,6 +69,8 @@ def norm_key(text: str, language: str = "zh") -> str:
     Chinese drops all spaces; English folds each run of spaces to one.
     Cached: diffs ask for the same tokens' keys many thousand times.
     """
+    if not _QUOTE_CHARS.isdisjoint(text):
+        text = text.translate(_QUOTES)
     # str.split() splits on exactly what \s matches, in C without a regex.
     words = nfkc(text).split()
     return "".join(words) if language == "zh" else " ".join(words)

@@ -114,7 +114,21 @@ def int_to_cn(n: int) -> str:
     return text[1:] if text.startswith("一十") else text
 
 
+#: A number as labels write it: Chinese numerals or Arabic digits.
+NUMBER_RE = f"(?:{CN_NUM_RE}|\\d+)"
+#: Spaces a label may carry inside or after it (ASCII, ideographic, no-break).
+LABEL_SPACE = "[ \\t\\u3000\\u00a0]"
 ARTICLE_RE = re.compile(f"第({CN_NUM_RE}|\\d+)条(?:之({CN_NUM_RE}|\\d+))?")
+#: An article label at the start of a line, spaces inside allowed (第 一 条, as
+#: pasted from some pages). Groups: main number, 之 number, what follows.
+ARTICLE_START_RE = re.compile(
+    f"^第{LABEL_SPACE}*({NUMBER_RE}){LABEL_SPACE}*条(?:之({NUMBER_RE}))?(.*)$")
+#: A division heading at the start of a line: 第X编/分编/章/节. Groups: number, word, title.
+DIVISION_START_RE = re.compile(
+    f"^第{LABEL_SPACE}*({NUMBER_RE}){LABEL_SPACE}*(分编|编|章|节)(?!规定|的|第|之)"
+    f"{LABEL_SPACE}*(.*)$")
+#: An annex heading: 附件, 附件一, 附件1, 附表, 附录 (a division of its own).
+ANNEX_START_RE = re.compile(f"^(附件|附表|附录)({NUMBER_RE})?{LABEL_SPACE}*[:：]?{LABEL_SPACE}*(.*)$")
 
 
 def parse_cn_article(label: str) -> ArticleNumber:

@@ -87,7 +87,20 @@ def division_label(div_id: str) -> str:
     >>> division_label("chp_4__sec_2")
     '第四章第二节'
     """
-    return "".join(f"第{int_to_cn(n)}{_WORD[p]}" for _, p, n in division_levels(div_id))
+    return "".join(_level_label(p, n) for _, p, n in division_levels(div_id))
+
+
+def _level_label(prefix: str, n: int) -> str:
+    """One level of a division's label.
+
+    >>> _level_label("chp", 3), _level_label("annex", 2), _level_label("hd", 1)
+    ('第三章', '附件二', '无编号标题一')
+    """
+    if prefix == "annex":
+        return f"附件{int_to_cn(n)}"
+    if prefix == "hd":
+        return f"无编号标题{int_to_cn(n)}"
+    return f"第{int_to_cn(n)}{_WORD[prefix]}"
 
 
 def division_id(label: str) -> str:

@@ -69,12 +69,17 @@ def stage_to_data(st: Stage) -> dict:
         data["source"] = _Flow(st.source)
     data["history"] = list(st.history)
     data["divisions"] = [_Flow(id=d.id, kind=d.kind, number=d.number, heading=d.heading,
-                               title=d.title) for d in st.divisions]
+                               title=d.title, **({"lines": list(d.lines)} if d.lines else {}))
+                         for d in st.divisions]
     data["articles"] = [
         {"number": a.number.to_json(), "label": a.label, "division": a.division,
          "text": _Block(a.text)} for a in st.articles]
     if st.stray_lines:
         data["stray_lines"] = list(st.stray_lines)
+    if st.footnotes:
+        data["footnotes"] = [_Flow(f) for f in st.footnotes]
+    if st.note:
+        data["note"] = list(st.note)
     return data
 
 
@@ -152,12 +157,14 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
                title=str(data.get("title") or ""), language=str(data.get("language") or "zh"),
                date=str(data["date"]) if data.get("date") else None,
                source=data.get("source"), history=list(data.get("history") or []),
-               stray_lines=list(data.get("stray_lines") or []))
+               stray_lines=list(data.get("stray_lines") or []),
+               footnotes=[dict(f) for f in data.get("footnotes") or []],
+               note=list(data.get("note") or []))
     for i, d in enumerate(data.get("divisions") or []):
         where = lambda i=i: at("divisions", i)  # noqa: E731 - evaluated only on error
         st.divisions.append(Division(_need(d, "id", where), _need(d, "kind", where),
                                      _need(d, "number", where, int), _need(d, "heading", where),
-                                     str(d.get("title") or "")))
+                                     str(d.get("title") or ""), list(d.get("lines") or [])))
     articles = _need(data, "articles", name, list)
     if not articles:
         raise RedlineError(f"{name}: no articles")

@@ -33,14 +33,26 @@ def _round_trip(st):
 def test_corpus_counts_and_yaml_round_trip(rel):
     st, warnings = parse_file(CORPUS / rel)
     assert len(st.articles) == COUNTS[rel]
-    assert warnings == []
+    # Editorial footnotes are reported as kept apart; nothing else is worth a warning.
+    assert [w for w in warnings if "footnote" not in w] == []
+    assert len(warnings) == len(st.footnotes)
     assert st.title.startswith("中华人民共和国")
     assert _round_trip(st) == st
-    # Nothing of the body is lost: every non-heading line after INFO END is in an article.
+    # Nothing of the body is lost: every non-heading line after INFO END is in an
+    # article, an annex or a footnote.
     body = (CORPUS / rel).read_text(encoding="utf-8").split("<!-- INFO END -->")[1]
     body_lines = [ln.strip() for ln in body.splitlines() if ln.strip().strip("\u200b")]
-    kept = sum(len(a.lines) for a in st.articles)
+    kept = (sum(len(a.lines) for a in st.articles) + sum(len(d.lines) for d in st.divisions)
+            + len(st.footnotes))
     assert kept + len(st.divisions) == len(body_lines)
+
+
+def test_annexes_of_the_criminal_law_are_divisions_not_article_text():
+    st, _ = parse_file(CORPUS / "scale/刑法/2020-12-26.md")
+    annexes = [d for d in st.divisions if d.kind == "annex"]
+    assert [(d.id, d.heading) for d in annexes] == [("annex_1", "附件一"), ("annex_2", "附件二")]
+    assert annexes[0].lines[1] == "1．中华人民共和国惩治军人违反职责罪暂行条例"
+    assert st.articles[-1].lines[-1].startswith("列于本法附件二的")
 
 
 def test_inserted_articles_of_the_criminal_law():
@@ -161,8 +173,11 @@ def test_binary_and_undecodable_input_refused(tmp_path):
 def test_missing_and_unknown_files(tmp_path):
     with pytest.raises(RedlineError, match="no such file"):
         parse_file(tmp_path / "none.md")
+    (tmp_path / "x.odt").write_bytes(b"PK\x03\x04 not a statute")
+    with pytest.raises(RedlineError, match="unknown format '.odt'; readable formats are"):
+        parse_file(tmp_path / "x.odt")
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
-    with pytest.raises(RedlineError, match="unknown format"):
+    with pytest.raises(RedlineError, match="not a readable PDF"):
         parse_file(tmp_path / "x.pdf")
 
 

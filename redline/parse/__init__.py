@@ -1,75 +1,244 @@
 """Parsers: every source format into the one model (:mod:`redline.model`).
 
-    parse_text(text, fmt)   markdown / plain Chinese or English / html -> (Stage, warnings)
-    parse_file(path)        reads bytes safely (UTF-8, BOM, GB18030), picks fmt by extension
+    READERS                 the registered readers: format name -> Reader
+    reader_for(name, data)  the reader for a file, by extension, then by its first bytes
+    parse_text(text, fmt)   text of a known format -> (Stage, warnings)
+    parse_file(path)        reads bytes safely, picks a reader, reflows layouts, parses
+    parse_bytes(data, name) the same for bytes already in hand (a download)
+
+A reader turns a file's bytes into text lines. Formats whose lines are a
+layout's (plain text, PDF) go through :mod:`redline.reflow` before parsing, so
+hard wraps and page numbers never reach the comparison; formats that carry real
+paragraphs (markdown as in the corpus, HTML, Word) do not.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import ParseError, RedlineError
 from ..model import Stage
 from .text import detect_language, parse_lines
 
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
-           ".html": "html", ".htm": "html"}
 
+@dataclass(frozen=True)
+class Reader:
+    """How one format is read.
 
-def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = "",
-               language: str | None = None) -> tuple[Stage, list[str]]:
-    if fmt == "html":
-        from .html import html_to_lines  # html.parser: only for HTML sources
+    ``read(data, name)`` gives the text; ``layout`` says whether its lines are
+    a page layout's (to be reflowed) rather than paragraphs; ``sniff(data)``
+    recognises the format from its first bytes when the extension does not say.
+    """
 
-        lines = html_to_lines(text)
-        # Headings arrive without '#': treat the first line as the title.
-        text = "\n".join(lines)
-        return parse_lines(text, language, law=law, stage=stage, markdown=False)
-    return parse_lines(text, language, law=law, stage=stage, markdown=(fmt == "markdown"))
+    name: str
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, str], str]
+    layout: bool
+    sniff: Callable[[bytes], bool] | None = None
 
 
 def decode(data: bytes, name: str) -> str:
     """Text of a source file; refuses binary data with a one-line reason.
 
-    UTF-8 (with or without BOM) first, then GB18030, which older official pages use.
+    UTF-16 (with a BOM, or without one when every other byte is NUL), then
+    UTF-8 (with or without BOM), then GB18030, which older official pages use.
+
+    >>> decode("第一条".encode("utf-16"), "x"), decode("第一条".encode("gb18030"), "x")
+    ('第一条', '第一条')
     """
+    enc = _utf16(data)
+    if enc:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            text = ""
+        if _plausible(text):
+            return text
+        raise ParseError(f"{name}: cannot decode as {enc.upper()}; save it as UTF-8 text")
     if b"\0" in data[:8192]:
         raise ParseError(f"{name}: binary file, not a text (it contains NUL bytes)")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    # GB18030 decodes nearly any bytes: the result must also read as text.
+    if _plausible(text):
+        return text
     raise ParseError(f"{name}: cannot decode as UTF-8 or GB18030; save it as UTF-8 text")
 
 
-def read_source(path: Path) -> tuple[str, str]:
-    """(text, sha256 of the bytes) of a source file."""
+def _plausible(text: str) -> bool:
+    """Does decoded text read as a statute's characters (CJK, ASCII, their punctuation)?
+
+    Bytes decoded with the wrong encoding give characters from all over Unicode.
+
+    >>> _plausible("第一条　为了保障网络安全，制定本法。"), _plausible("\ufbfa\ufefb\ufbfa\ufefb")
+    (True, False)
+    """
+    sample = text[:4096]
+    if not sample:
+        return False
+    common = sum(1 for ch in sample if ch < "\u0250" or "\u2000" <= ch < "\u2070"
+                 or "\u2460" <= ch < "\u24ff" or "\u3000" <= ch < "\ua000"
+                 or "\uff00" <= ch < "\uffef")
+    return common >= 0.9 * len(sample)
+
+
+def _utf16(data: bytes) -> str | None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        # Without a BOM, text of the Basic Multilingual Plane in UTF-16 has NULs on
+        # one side only where it is ASCII; Chinese text has none. Accept when one
+        # side has many NULs and the other none.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 8 and even == 0:
+            return "utf-16-le"
+        if even > len(head) // 8 and odd == 0:
+            return "utf-16-be"
+    return None
+
+
+def _read_pdf(data: bytes, name: str) -> str:
+    from .pdf import pdf_text
+
+    return pdf_text(data, name)
+
+
+def _read_docx(data: bytes, name: str) -> str:
+    from .docx import docx_text
+
+    return docx_text(data, name)
+
+
+def _read_html(data: bytes, name: str) -> str:
+    from .html import html_to_lines  # html.parser: only for HTML sources
+
+    return "\n".join(html_to_lines(decode(data, name)))
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<meta", b"<head", b"<body", b"<p>"))
+
+
+def _sniff_docx(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04" and b"word/" in data[:65536]
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(reader: Reader) -> None:
+    """Add a format: one entry here, nothing else to change."""
+    READERS[reader.name] = reader
+
+
+register_reader(Reader("pdf", (".pdf",), _read_pdf, True, lambda d: d[:5] == b"%PDF-"))
+register_reader(Reader("docx", (".docx",), _read_docx, False, _sniff_docx))
+register_reader(Reader("html", (".html", ".htm"), _read_html, False, _sniff_html))
+register_reader(Reader("markdown", (".md", ".markdown"), decode, False))
+register_reader(Reader("text", (".txt", ".text", ""), decode, True))
+
+#: Extension -> format name, for callers that decide by name alone.
+FORMATS = {ext: r.name for r in READERS.values() for ext in r.extensions if ext}
+
+
+def reader_for(name: str, data: bytes) -> Reader:
+    """The reader for a file: its extension, or what its first bytes say it is.
+
+    A file whose content is of another registered format than its extension
+    says (a PDF saved as ``.txt``) is read as what it is.
+    """
+    for reader in READERS.values():
+        if reader.sniff and reader.sniff(data):
+            return reader
+    suffix = Path(name).suffix.lower()
+    for reader in READERS.values():
+        if suffix in reader.extensions:
+            return reader
+    known = ", ".join(sorted(FORMATS))
+    raise RedlineError(f"{name}: unknown format {suffix!r}; readable formats are {known}")
+
+
+def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = "",
+               language: str | None = None) -> tuple[Stage, list[str]]:
+    """Parse text of format ``fmt`` (``markdown``, ``text``, ``html``).
+
+    >>> st, w = parse_text("第一条 为了加强\\n管理，制定本法。", "text")
+    >>> st.articles[0].lines
+    ['为了加强管理，制定本法。']
+    """
+    if fmt == "html":
+        from .html import html_to_lines
+
+        return parse_lines("\n".join(html_to_lines(text)), language, law=law, stage=stage,
+                           markdown=False)
+    reader = READERS.get(fmt)
+    return _parse(text, bool(reader and reader.layout), fmt == "markdown", language, law, stage)
+
+
+def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: str,
+           stage: str) -> tuple[Stage, list[str]]:
+    from .text import ZERO_WIDTH
+
+    text = ZERO_WIDTH.sub("", text)
+    if not layout:
+        return parse_lines(text, language, law=law, stage=stage, markdown=markdown)
+    from ..reflow import reflow
+
+    lang = language or detect_language(text)
+    flowed = reflow(text, lang)
+    st, warnings = parse_lines("", lang, law=law, stage=stage, markdown=markdown,
+                               rows=flowed.lines)
+    st.note = [line for _, line in flowed.note]
+    return st, flowed.warnings() + warnings
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise RedlineError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise RedlineError(f"{path}: is a directory, not a file") from None
     except OSError as e:
         raise RedlineError(f"{path}: cannot read ({e.strerror})") from None
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """(text, sha256 of the bytes) of a text file (YAML, markdown, a decision)."""
+    data = read_bytes(path)
     return decode(data, str(path)), hashlib.sha256(data).hexdigest()
 
 
-def parse_file(path: str | Path, *, law: str = "", stage: str = "") -> tuple[Stage, list[str]]:
-    """Parse a source file (.md, .txt, .html); the stage records path and sha256."""
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise RedlineError(f"{path}: unknown format {path.suffix!r}; use .md, .txt or .html")
-    text, sha = read_source(path)
+def parse_bytes(data: bytes, name: str, *, law: str = "", stage: str = "",
+                language: str | None = None) -> tuple[Stage, list[str]]:
+    """Parse a source held as bytes; ``name`` gives the extension and the messages."""
+    reader = reader_for(name, data)
+    text = reader.read(data, name)
     try:
-        st, warnings = parse_text(text, fmt, law=law, stage=stage or path.stem)
+        st, warnings = _parse(text, reader.layout, reader.name == "markdown", language, law,
+                              stage)
     except ParseError as e:
-        raise ParseError(f"{path}: {e}") from None
-    st.source = {"path": str(path), "sha256": sha}
-    return st, [f"{path}: {w}" for w in warnings]
+        raise ParseError(f"{name}: {e}") from None
+    st.source = {"path": name, "sha256": hashlib.sha256(data).hexdigest()}
+    return st, [f"{name}: {w}" for w in warnings]
 
 
-__all__ = ["parse_text", "parse_file", "decode", "read_source", "detect_language", "FORMATS"]
+def parse_file(path: str | Path, *, law: str = "", stage: str = "") -> tuple[Stage, list[str]]:
+    """Parse a source file (any registered format); the stage records path and sha256."""
+    path = Path(path)
+    return parse_bytes(read_bytes(path), str(path), law=law, stage=stage or path.stem)
+
+
+__all__ = ["parse_text", "parse_file", "parse_bytes", "decode", "read_source", "reader_for",
+           "register_reader", "READERS", "Reader", "detect_language", "FORMATS"]

@@ -22,7 +22,8 @@ from typing import Callable
 
 from ..errors import ParseError
 from ..model import DIVISION_KINDS, ID_PREFIX, Article, Division, Stage
-from ..numbering import CN_NUM_RE, ArticleNumber, cn_to_int, roman_to_int
+from ..numbering import (ANNEX_START_RE, ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE,
+                         ArticleNumber, cn_to_int, roman_to_int)
 
 SPACE = r"[ \t\u3000\u00a0]"
 INFO_END = "<!-- INFO END -->"
@@ -32,31 +33,35 @@ ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 @dataclass(frozen=True)
 class Grammar:
-    heading: re.Pattern  # groups: number, kind word, title
-    article: re.Pattern  # groups: label, main, sub, rest of line
+    heading: re.Pattern  # groups: number, kind word, title (English: word, number, title)
+    article: re.Pattern  # groups: main, sub, rest of line
     kind_of: dict[str, str]  # kind word -> model kind
     number: Callable[[str], int]
     label: Callable[[re.Match], str]
 
 
 ZH = Grammar(
-    heading=re.compile(rf"^第({CN_NUM_RE}|\d+)(分编|编|章|节){SPACE}*(.*)$"),
-    article=re.compile(
-        rf"^(第({CN_NUM_RE}|\d+)条(?:之({CN_NUM_RE}|\d+))?)(?:{SPACE}+(.*))?$"),
+    heading=DIVISION_START_RE,
+    article=ARTICLE_START_RE,
     kind_of={v: k for k, v in DIVISION_KINDS.items()},
     number=cn_to_int,
-    label=lambda m: m.group(1),
+    label=lambda m: f"第{m.group(1)}条" + (f"之{m.group(2)}" if m.group(2) else ""),
 )
 
 EN = Grammar(
     heading=re.compile(r"^(?i:(Part|Chapter|Section))\s+([IVXLC]+|\d+)\s*[:.\-–—]?\s*(.*)$"),
-    article=re.compile(r"^(Article\s+(\d+)(?:-(\d+))?)\s*[:.\-–—]?\s*(.*)$", re.I),
+    article=re.compile(r"^Article\s+(\d+)(?:-(\d+))?\s*[:.\-–—]?\s*(.*)$", re.I),
     kind_of={"part": "part", "chapter": "chapter", "section": "section"},
     number=roman_to_int,
-    label=lambda m: f"Article {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else ""),
+    label=lambda m: f"Article {m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else ""),
 )
 
-CN_ARTICLE_START = re.compile(rf"^#*\s*第({CN_NUM_RE}|\d+)条")
+#: Footnotes of consolidated texts: a line opening with a circled number.
+FOOTNOTE_RE = re.compile("^[\u2460-\u2473\u3251-\u325f]")
+#: The blank commencement date of a draft: 本法自 年 月 日起施行.
+BLANK_DATE_RE = re.compile(r"自\s*年\s*月\s*日起施行")
+
+CN_ARTICLE_START = re.compile(rf"^#*\s*第\s*({CN_NUM_RE}|\d+)\s*条")
 
 
 def detect_language(text: str) -> str:
@@ -75,35 +80,41 @@ def _heading_parts(grammar: Grammar, m: re.Match, lang: str) -> tuple[str, int, 
 
 
 def parse_lines(text: str, language: str | None = None, *, law: str = "",
-                stage: str = "", markdown: bool = True) -> tuple[Stage, list[str]]:
+                stage: str = "", markdown: bool = True,
+                rows: list[tuple[int, str]] | None = None) -> tuple[Stage, list[str]]:
     """Parse a statute; returns the stage and the warnings (``line N: …``).
 
+    ``rows`` (line number in the source, line) replace ``text`` when a step
+    before (:mod:`redline.reflow`) has already joined the source's lines.
     Raises :class:`ParseError` for text with no articles and for an article
     number used twice.
     """
-    lang = language or detect_language(text)
+    if rows is None:
+        # Zero-width characters are page-formatting debris: invisible, and never
+        # part of the wording, so they would only show up as phantom changes.
+        # (A regex, not str.translate: it scans a clean text at C speed, 20× faster.)
+        rows = list(enumerate(ZERO_WIDTH.sub("", text).splitlines(), 1))
+    lang = language or detect_language("\n".join(line for _, line in rows))
     grammar = ZH if lang == "zh" else EN
-    # Zero-width characters are page-formatting debris: invisible, and never
-    # part of the wording, so they would only show up as phantom changes.
-    # (A regex, not str.translate: it scans a clean text at C speed, 20× faster.)
-    lines = ZERO_WIDTH.sub("", text).splitlines()
-    has_info_end = any(line.strip() == INFO_END for line in lines)
+    has_info_end = any(line.strip() == INFO_END for _, line in rows)
     st = Stage(law=law, stage=stage, title="", language=lang)
     warnings: list[str] = []
     in_header = True  # before INFO END, or before the first heading/article
     divisions = _Divisions()
     current: Article | None = None
+    annex: Division | None = None
     seen: dict[ArticleNumber, int] = {}
     toc_mode = False
 
-    for no, raw in enumerate(lines, 1):
+    for k, (no, raw) in enumerate(rows):
         line = raw.strip()
         if not line:
             continue
         if line == INFO_END:
             in_header = False
             continue
-        bare = line.lstrip("#").strip() if markdown else line
+        # '#' marks a heading in markdown; pasted into a .txt it still does.
+        bare = line.lstrip("#").strip()
         if line.startswith("# ") and not st.title:
             st.title = bare
             continue
@@ -113,15 +124,32 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
         if _TOC.fullmatch(bare):
             toc_mode = True  # a table of contents repeats the headings: skip it
             continue
-        am = grammar.article.match(bare)
+        am = _article_match(grammar, bare, lang, st.articles[-1].number if st.articles else None)
         hm = None if am else grammar.heading.match(bare)
+        if hm and lang == "zh" and re.search("[，。；,;]", hm.group(3)):
+            hm = None  # 第三章规定的…，: a reference at the start of a line, not a heading
+        xm = (ANNEX_START_RE.match(bare) if lang == "zh" and not (am or hm)
+              and st.articles and len(bare) <= 30 and not re.search("[。；，,;]", bare) else None)
         if toc_mode and (am or (hm and _is_repeat(hm, st))):
             toc_mode = False
         if toc_mode:
             st.stray_lines.append(line)
             continue
+        if not (am or hm or xm) and st.articles and not in_header and (
+                (markdown and line.startswith("#")) or _unnumbered_heading(rows, k, current)):
+            # A markdown heading without a number (## 附则): a division, not article text.
+            n = 1 + sum(1 for d in st.divisions if d.kind == "heading")
+            st.divisions.append(divisions.open("heading", n, bare, bare))
+            current = annex = None
+            continue
+        if xm:
+            annex = divisions.open("annex", _annex_number(xm, st), xm.group(3).strip(), bare)
+            st.divisions.append(annex)
+            current = None
+            continue
         if hm:
             in_header = False
+            annex = None
             div = divisions.open(*_heading_parts(grammar, hm, lang), bare)
             if st.division(div.id) is not None:
                 warnings.append(f"line {no}: heading {bare!r} repeats an earlier one")
@@ -130,8 +158,9 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
             continue
         if am:
             in_header = False
-            main = grammar.number(am.group(2))
-            sub = grammar.number(am.group(3)) if am.group(3) else 0
+            annex = None
+            main = grammar.number(am.group(1))
+            sub = grammar.number(am.group(2)) if am.group(2) else 0
             number = ArticleNumber(main, sub)
             if number in seen:
                 raise ParseError(
@@ -141,12 +170,18 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
                 warnings.append(f"line {no}: {grammar.label(am)} comes after "
                                 f"{st.articles[-1].label}, out of order")
             seen[number] = no
-            rest = (am.group(4) or "").strip()
+            rest = (am.group(3) or "").strip()
             current = Article(number, grammar.label(am), divisions.path(),
                               [rest] if rest else [], no)
             st.articles.append(current)
             continue
-        if current is not None:
+        if annex is not None:
+            annex.lines.append(line)
+        elif current is not None and lang == "zh" and FOOTNOTE_RE.match(line):
+            # An editor's footnote to a consolidated text, not the article's wording.
+            st.footnotes.append({"article": current.label, "text": line})
+            warnings.append(f"line {no}: footnote {line[:20]!r} kept apart from {current.label}")
+        elif current is not None:
             current.lines.append(line)
         elif in_header and not st.articles and not st.divisions:
             # Plain text: the first line is the title, then the history lines.
@@ -163,7 +198,67 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
     for a in st.articles:
         if not a.lines:
             warnings.append(f"line {a.line_no}: {a.label} has no text")
+        elif lang == "zh" and BLANK_DATE_RE.search(a.lines[-1]):
+            warnings.append(f"line {a.line_no}: {a.label} leaves the date blank "
+                            "(本法自 年 月 日起施行), as a draft does")
+    if "草案" in st.title:
+        warnings.append(f"title {st.title!r}: a draft")
     return st, warnings
+
+
+def _article_match(grammar: Grammar, bare: str, lang: str,
+                   last: ArticleNumber | None) -> re.Match | None:
+    """The article label opening ``bare``, if it opens an article.
+
+    A Chinese label is normally followed by a space (第一条　为了…). Pasted text
+    sometimes drops it (第一条为了…); the label then counts only when its number
+    is the one expected next, since a line can also open with a reference
+    (第二十条规定的…).
+
+    >>> _article_match(ZH, "第一条为了保护", "zh", None).group(1)
+    '一'
+    >>> _article_match(ZH, "第二十条规定的情形", "zh", ArticleNumber(3)) is None
+    True
+    """
+    m = grammar.article.match(bare)
+    if m is None or lang != "zh":
+        return m
+    rest = m.group(3)
+    if not rest or rest[0] in " \t\u3000\u00a0":
+        return m
+    try:
+        number = ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+    except ValueError:
+        return None
+    if last is None:
+        return m if number == ArticleNumber(1) else None
+    return m if number in (ArticleNumber(last.main + 1), ArticleNumber(last.main, last.sub + 1)) \
+        else None
+
+
+def _unnumbered_heading(rows: list[tuple[int, str]], k: int, current: Article | None) -> bool:
+    """A heading without a number in plain text (附则 before the last articles).
+
+    Short, without punctuation, after a finished paragraph, and followed at once
+    by an article or a numbered heading.
+    """
+    line = rows[k][1].strip()
+    if (current is None or not current.lines or len(line) > 12
+            or re.search(r"[，。；：、,.;:()（）\d]", line)
+            or not current.lines[-1].rstrip("”’\"')）").endswith(("。", "：", ":"))):
+        return False
+    for _, nxt in rows[k + 1:]:
+        s = nxt.strip().lstrip("#").strip()
+        if s:
+            return bool(ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s))
+    return False
+
+
+def _annex_number(m: re.Match, st: Stage) -> int:
+    """附件一 -> 1; an annex without a number takes the next free one."""
+    if m.group(2):
+        return cn_to_int(m.group(2))
+    return 1 + sum(1 for d in st.divisions if d.kind == "annex")
 
 
 class _Divisions:
