@@ -154,15 +154,21 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
 
 @cli.command("import")
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("source")
 @click.option("--law", required=True, help="Law id, the folder under drafts/.")
 @click.option("--stage", "stage_id", required=True, help="Stage id (e.g. draft2).")
 @click.option("--force", is_flag=True, help="Overwrite a stage file that differs.")
 @drafts_option
 def import_cmd(source, law, stage_id, force, drafts):
-    """Parse SOURCE (.md, .txt, .html) into drafts/LAW/STAGE.yaml."""
+    """Parse SOURCE into drafts/LAW/STAGE.yaml.
+
+    SOURCE is a file (.md, .txt, .html, .pdf, .docx) or an https:// address.
+    """
+    from .fetch import is_url
+
     ws = _workspace(drafts, None)
-    st, path, changed, warnings = ws.import_file(Path(source), law, stage_id, force=force)
+    st, path, changed, warnings = ws.import_file(source if is_url(source) else Path(source),
+                                                 law, stage_id, force=force)
     for w in warnings:
         _warn(w)
     state = "wrote" if changed else "unchanged"

@@ -218,7 +218,7 @@ class Workspace:
         atomic_write(self.stage_path(manifest.law, spec.id), stage_to_yaml(st))
         return st
 
-    def import_file(self, source: Path, law: str, stage_id: str, *,
+    def import_file(self, source: Path | str, law: str, stage_id: str, *,
                     force: bool = False) -> tuple[Stage, Path, bool, list[str]]:
         """``redline import``: parse ``source``, write drafts/LAW/STAGE.yaml.
 
@@ -227,7 +227,16 @@ class Workspace:
         from .files import atomic_write  # tempfile: only when a stage is written
         from .yaml_io import stage_to_yaml
 
-        st, warnings = parse_file(source, law=law, stage=stage_id)
+        from .fetch import fetch, is_url
+
+        if is_url(str(source)):
+            from .parse import parse_bytes
+
+            data, name = fetch(str(source))
+            st, warnings = parse_bytes(data, name, law=law, stage=stage_id)
+            st.source = {"url": str(source), "sha256": st.source["sha256"]}
+        else:
+            st, warnings = parse_file(source, law=law, stage=stage_id)
         manifest_path = self.drafts / law / MANIFEST
         if manifest_path.is_file():
             spec = load_manifest(manifest_path).stage(stage_id)

@@ -107,7 +107,16 @@ class Reflowed:
         return "\n".join(t for _, t in self.lines)
 
     def warnings(self) -> list[str]:
-        out = [f"line {no}: dropped {why}: {text[:40]!r}" for no, why, text in self.dropped]
+        # One warning per kind of furniture and text: a running header is on every page.
+        groups: dict[tuple[str, str], list[int]] = {}
+        for no, why, text in self.dropped:
+            groups.setdefault((why, _mask_digits(text) if "header" in why else text), []).append(no)
+        out = []
+        for (why, text), nos in groups.items():
+            where = f"line {nos[0]}" if len(nos) == 1 else (
+                f"lines {', '.join(map(str, nos[:3]))}{', …' if len(nos) > 3 else ''} "
+                f"({len(nos)} times)")
+            out.append(f"{where}: dropped {why}: {text.strip()[:40]!r}")
         if self.note:
             no, first = self.note[0]
             out.append(f"line {no}: {first[:30]!r} and the {len(self.note) - 1} lines after it "
@@ -213,7 +222,12 @@ def _is_label_line(line: str) -> bool:
 
 
 def _mask_digits(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip(_EDGE_SPACE))
+    """A line with its numbers and its runs of spaces made alike (page 2/38 ~ 3/38).
+
+    >>> _mask_digits("file:///a.html      2/38") == _mask_digits("file:///a.html   13/38")
+    True
+    """
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip(_EDGE_SPACE)))
 
 
 def _running_headers(rows: list[tuple[int, str]]) -> set[str]:
@@ -227,26 +241,41 @@ def _running_headers(rows: list[tuple[int, str]]) -> set[str]:
     boilerplate that a fixed width happens to cut out more than once is text,
     and must never be dropped.
     """
+    pages = sum(1 for _, line in rows if line == "\f")
     blanks = sum(1 for _, line in rows if not line.strip(_EDGE_SPACE))
-    blank_breaks = blanks < 0.1 * max(1, len(rows))
+    # Form feeds, where there are any, are the page breaks; else blank lines
+    # where they are rare (where they part every paragraph they are no breaks).
+    blank_breaks = not pages and blanks < 0.1 * max(1, len(rows))
 
     def is_break(line: str) -> bool:
         s = line.strip(_EDGE_SPACE)
         return (s == "" and blank_breaks) or is_page_number(s)
 
-    breaks = sum(1 for k, (_, line) in enumerate(rows)
-                 if is_break(line) and not (k and is_break(rows[k - 1][1])))
+    breaks = pages or sum(1 for k, (_, line) in enumerate(rows)
+                          if is_break(line) and not (k and is_break(rows[k - 1][1])))
+
+    def beside_break(k: int, step: int) -> bool:
+        # The nearest row that is not blank, on one side, is a break (or the edge).
+        k += step
+        while 0 <= k < len(rows):
+            s = rows[k][1].strip(_EDGE_SPACE)
+            if s:
+                return is_break(s)
+            if blank_breaks:
+                return True
+            k += step
+        return True
+
     near_break: Counter[str] = Counter()
     for k, (_, line) in enumerate(rows):
         s = line.strip(_EDGE_SPACE)
-        if (not s or len(s) > RUNNING_HEADER_MAX or is_page_number(s) or ends_paragraph(s)
+        if (not s or len(_mask_digits(s)) > RUNNING_HEADER_MAX or is_page_number(s)
+                or ends_paragraph(s)
                 or _CLAUSE_PUNCTUATION.search(s)):
             continue
         if ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s) or _is_label_line(s):
             continue
-        before = rows[k - 1][1] if k else ""
-        after = rows[k + 1][1] if k + 1 < len(rows) else ""
-        if k == 0 or k + 1 == len(rows) or is_break(before) or is_break(after):
+        if beside_break(k, -1) or beside_break(k, 1):
             near_break[_mask_digits(s)] += 1
     need = max(RUNNING_HEADER_MIN, breaks // 2)
     return {s for s, n in near_break.items() if n >= need}
@@ -331,7 +360,7 @@ def reflow(text: str, language: str = "zh") -> Reflowed:
             out.lines.append((no, line))
             open_kind = "heading"
             continue
-        if open_kind == "heading" and _heading_continues(line, rows, k):
+        if open_kind == "heading" and _heading_continues(line, rows, k, headers):
             n0, head = out.lines[-1]
             out.lines[-1] = (n0, head + line)
             continue
@@ -355,14 +384,15 @@ def _join(para: str, line: str, joiner: str) -> str:
     return para + joiner + line
 
 
-def _heading_continues(line: str, rows: list[tuple[int, str]], k: int) -> bool:
+def _heading_continues(line: str, rows: list[tuple[int, str]], k: int,
+                       headers: set[str]) -> bool:
     """A heading's second line: short, no sentence punctuation, and an article or
     heading comes next (not counting blank lines and page furniture)."""
     if len(line) > HEADING_CONTINUATION_MAX or re.search("[，。；：,.;:]", line):
         return False
     for _, nxt in rows[k + 1:]:
         s = nxt.strip(_EDGE_SPACE).lstrip("#").strip()
-        if not s or is_page_number(s):
+        if not s or is_page_number(s) or _mask_digits(s) in headers:
             continue
         return bool(ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s))
     return False

@@ -7,7 +7,9 @@ page numbers found there.
 
 pypdf reads the text layer (pure Python, BSD licence, maintained): on a
 38-page Chinese PDF printed by Chromium it took 0.9 s where pdfminer.six took
-1.3 s, and both gave the same characters. A PDF without a text layer (a scan)
+1.3 s, and both gave the same characters. Its layout mode (1.3 s there) keeps
+each line's indentation, which is what tells a paragraph's first line from its
+continuations when a sentence ends at a line's end. A PDF without a text layer (a scan)
 is refused with the reason: OCR is out of scope.
 """
 
@@ -17,6 +19,18 @@ import io
 import logging
 
 from ..errors import ParseError
+
+
+def _page_text(page) -> str:
+    """A page's lines with their indentation, which tells a paragraph's first line.
+
+    pypdf's layout mode places the text as on the page; its plain mode loses
+    the indents (and is the fallback when a page's layout cannot be worked out).
+    """
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode fails on some fonts; plain mode may not
+        return page.extract_text() or ""
 
 
 def pdf_text(data: bytes, name: str) -> str:
@@ -36,7 +50,7 @@ def pdf_text(data: bytes, name: str) -> str:
             except Exception:
                 raise ParseError(f"{name}: the PDF is encrypted; save an unprotected copy") \
                     from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except ParseError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
