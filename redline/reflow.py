@@ -80,7 +80,7 @@ _WEB_FOOTER = re.compile(
 #: The heading of an explanatory note published with a draft.
 _NOTE_HEADING = re.compile(r"^(?:关于《.+》(?:（草案）)?的说明|（?草案）?说明|修[订正]草案说明)$")
 #: A line counts as a running header only if it is this short (characters).
-RUNNING_HEADER_MAX = 60
+RUNNING_HEADER_MAX = 120
 #: ... and recurs, digits aside, at least this many times next to page breaks.
 RUNNING_HEADER_MIN = 3
 #: Punctuation inside a statute's sentences; a running header has none of it.
@@ -386,13 +386,22 @@ def _join(para: str, line: str, joiner: str) -> str:
 
 def _heading_continues(line: str, rows: list[tuple[int, str]], k: int,
                        headers: set[str]) -> bool:
-    """A heading's second line: short, no sentence punctuation, and an article or
-    heading comes next (not counting blank lines and page furniture)."""
-    if len(line) > HEADING_CONTINUATION_MAX or re.search("[，。；：,.;:]", line):
+    """A heading's next line: short, no sentence punctuation, and an article or
+    heading comes next, after at most two more such lines (a long chapter title
+    in a narrow column takes three), not counting blank lines and page furniture."""
+    def short(s: str) -> bool:
+        return len(s) <= HEADING_CONTINUATION_MAX and not re.search("[，。；：,.;:]", s)
+
+    if not short(line):
         return False
+    more = 2
     for _, nxt in rows[k + 1:]:
         s = nxt.strip(_EDGE_SPACE).lstrip("#").strip()
         if not s or is_page_number(s) or _mask_digits(s) in headers:
             continue
-        return bool(ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s))
+        if ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s):
+            return True
+        if not short(s) or more == 0:
+            return False
+        more -= 1
     return False

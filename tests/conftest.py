@@ -16,6 +16,42 @@ if not (CORPUS / "cybersecurity-law" / "2016-11-07.md").is_file():
                        "(clone next to ../shared, or set REDLINE_SOURCES)")
 
 
+def invoke(args, env=None):
+    """Call main() as the console script would: returns (exit code, stdout, stderr)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    old_env = {}
+    import os
+    for k, v in (env or {}).items():
+        old_env[k] = os.environ.get(k)
+        os.environ[k] = v
+    from redline.cli import main
+
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                main(args)
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    finally:
+        for k, v in old_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return code, out.getvalue(), err.getvalue()
+
+
+
+@pytest.fixture(name="invoke")
+def invoke_fixture():
+    """The CLI harness, for tests that take it as a fixture."""
+    return invoke
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files from the current output")

@@ -3,35 +3,7 @@
 import json
 import shutil
 
-from conftest import CORPUS, DATA
-from redline.cli import main
-
-
-def invoke(args, env=None):
-    """Call main() as the console script would: returns (exit code, stdout, stderr)."""
-    import io
-    from contextlib import redirect_stderr, redirect_stdout
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    old_env = {}
-    import os
-    for k, v in (env or {}).items():
-        old_env[k] = os.environ.get(k)
-        os.environ[k] = v
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                main(args)
-            except SystemExit as e:
-                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
-    finally:
-        for k, v in old_env.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return code, out.getvalue(), err.getvalue()
+from conftest import CORPUS, DATA, invoke  # noqa: F401 - invoke is used below
 
 
 def ws_args(ws):

@@ -96,13 +96,15 @@ def _utf16(data: bytes) -> str | None:
         return "utf-16"
     head = data[:4096]
     if len(head) >= 4 and len(head) % 2 == 0:
-        # Without a BOM, text of the Basic Multilingual Plane in UTF-16 has NULs on
-        # one side only where it is ASCII; Chinese text has none. Accept when one
-        # side has many NULs and the other none.
+        # Without a BOM, UTF-16 text has a NUL beside every ASCII character (line
+        # breaks, digits), always on the same side; of Chinese characters only the
+        # few at U+XX00 (一 is U+4E00) put one on the other side.
+        # UTF-8 and GB18030 text has no NUL at all. The decoded text must then
+        # also read as text (_plausible).
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) // 8 and even == 0:
+        if odd >= 2 and odd >= 4 * even:
             return "utf-16-le"
-        if even > len(head) // 8 and odd == 0:
+        if even >= 2 and even >= 4 * odd:
             return "utf-16-be"
     return None
 

@@ -1,0 +1,151 @@
+"""Readers (redline/parse): PDF printed by Chromium, Word written by python-docx,
+UTF-16 text and downloads, each compared with the corpus markdown it was made from.
+
+The PDF and .docx files are made from the corpus at test time and never committed.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+
+import pytest
+
+from conftest import CORPUS
+from redline.compare import compare
+from redline.parse import parse_file, reader_for
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LAWS = ["cybersecurity-law/2016-11-07.md", "revisions/公司法/2023-12-29.md"]
+
+
+def _blocks(markdown: str):
+    """(level, text) of a corpus markdown file: 0 for a paragraph, N for a heading."""
+    for line in markdown.splitlines():
+        s = line.strip()
+        if not s or s.startswith("<!--"):
+            continue
+        level = len(s) - len(s.lstrip("#"))
+        yield level, s.lstrip("#").strip()
+
+
+def _same_articles(a, b):
+    c = compare(a, b).to_json()
+    assert c["summary"] == {"unchanged": len(a.articles)}, c["summary"]
+    assert all(d["kind"] == "unchanged" for d in c["divisions"])
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """Corpus laws printed to PDF by headless Chromium: a column 16em wide so that
+    every paragraph wraps, and Chromium's header and footer (date, title, the
+    file's address and the page number "3/38") on every page."""
+    if not CHROMIUM:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs Debian's chromium")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    out = {}
+    folder = tmp_path_factory.mktemp("pdf")
+    for rel in LAWS:
+        body = "\n".join(f"<h{lv}>{html.escape(t)}</h{lv}>" if lv else f"<p>{html.escape(t)}</p>"
+                         for lv, t in _blocks((CORPUS / rel).read_text(encoding="utf-8")))
+        page = folder / (rel.replace("/", "_") + ".html")
+        page.write_text("<!doctype html><meta charset=utf-8><title>printed law</title><style>"
+                        "body{width:16em;font:12pt 'WenQuanYi Micro Hei',sans-serif}"
+                        "p{text-indent:2em;margin:0}</style>" + body, encoding="utf-8")
+        pdf = page.with_suffix(".pdf")
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}",
+                        page.as_uri()], check=True, capture_output=True, timeout=120)
+        out[rel] = pdf
+    return out
+
+
+@pytest.mark.parametrize("rel", LAWS)
+def test_a_printed_pdf_reads_as_its_source(printed, rel):
+    st, warnings = parse_file(printed[rel])
+    source, _ = parse_file(CORPUS / rel)
+    _same_articles(source, st)
+    # The page furniture was dropped, and said so: Chromium's footer carries the page number.
+    assert any("dropped running header or footer" in w and "#/#" in w for w in warnings)
+    assert not any("text outside any article" in w for w in warnings)
+
+
+@pytest.mark.parametrize("rel", LAWS)
+def test_a_word_document_reads_as_its_source(tmp_path, rel):
+    import docx
+
+    document = docx.Document()
+    for level, text in _blocks((CORPUS / rel).read_text(encoding="utf-8")):
+        if level:
+            document.add_heading(text, level=level)
+        else:
+            document.add_paragraph(text)
+    path = tmp_path / "law.docx"
+    document.save(path)
+    st, warnings = parse_file(path)
+    source, _ = parse_file(CORPUS / rel)
+    _same_articles(source, st)
+    assert warnings == []
+    # Saved without its extension, it is still known by its bytes.
+    bare = tmp_path / "law"
+    bare.write_bytes(path.read_bytes())
+    assert reader_for(str(bare), bare.read_bytes()).name == "docx"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8-sig"])
+def test_encodings_of_text(tmp_path, encoding):
+    path = tmp_path / "csl.txt"
+    path.write_bytes((CORPUS / LAWS[0]).read_text(encoding="utf-8").encode(encoding))
+    st, _ = parse_file(path)
+    source, _ = parse_file(CORPUS / LAWS[0])
+    _same_articles(source, st)
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A web server on this machine, serving tmp_path; stops at the end of the test."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=str(tmp_path), **k)
+
+        def log_message(self, *args):  # the test reads stderr: keep the server's log out of it
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_import_from_an_address(server, tmp_path, invoke):
+    (tmp_path / "draft.txt").write_text("第一条 为了加强\n管理，制定本法。\n— 1 —\n第二条 乙。",
+                                        encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    code, out, err = invoke(["import", f"{server}/draft.txt", "--law", "x-law", "--stage", "s1",
+                             "--drafts", str(drafts)])
+    assert code == 0, err
+    assert "2 articles" in out and "dropped page number" in err
+    text = (drafts / "x-law" / "s1.yaml").read_text(encoding="utf-8")
+    assert "为了加强管理，制定本法。" in text and f"{server}/draft.txt" in text
+
+
+@pytest.mark.parametrize("address, message", [
+    ("/missing.txt", "the server answered 404"),
+    ("http://127.0.0.1:1/x.txt", "connection refused"),
+    ("https://no-such-host.invalid/x.pdf", "host not found"),
+    ("http://example.org/x.pdf", "only https:// addresses"),
+], ids=["404", "refused", "offline", "plain-http"])
+def test_download_failures_are_one_line(server, tmp_path, invoke, address, message):
+    url = server + address if address.startswith("/") else address
+    code, out, err = invoke(["import", url, "--law", "x-law", "--stage", "s1",
+                             "--drafts", str(tmp_path / "drafts")])
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
