@@ -48,6 +48,8 @@ class StageInfo:
     source: dict | None = None
     #: [{"id": "chp_1", "heading": "第一章 总则", "kind": "chapter"}, …] in order
     divisions: list[dict] = field(default_factory=list)
+    #: When the text took effect ("2017-06-01"), where the manifest says.
+    in_force: str | None = None
 
 
 @dataclass
@@ -158,7 +160,7 @@ class Comparison:
 def _info(st: Stage) -> StageInfo:
     return StageInfo(st.law, st.stage, st.title, st.language, len(st.articles), st.date,
                      st.source, [{"id": d.id, "heading": d.heading, "kind": d.kind}
-                                 for d in st.divisions])
+                                 for d in st.divisions], st.in_force)
 
 
 def ref_articles(text: str, language: str = "zh") -> list[ArticleNumber]:

@@ -148,6 +148,20 @@ class Workspace:
                                f"({', '.join(m.law for m, _ in hits)}); write LAW@{ref}")
         return hits[0]  # type: ignore[return-value]
 
+    def law_of_pair(self, old_ref: str, new_ref: str) -> str | None:
+        """The one law with both bare stage names, when a name alone is ambiguous.
+
+        ``final`` is a stage of several laws; ``final amended`` names one pair.
+        """
+        bare = [r for r in (old_ref, new_ref) if names_a_stage(r) and "@" not in r]
+        if not bare:
+            return None
+        laws = [m.law for m in self.manifests() if all(m.stage(r) for r in bare)]
+        if len(laws) == 1:
+            return laws[0]
+        pinned = {r.split("@", 1)[0] for r in (old_ref, new_ref) if "@" in r}
+        return pinned.pop() if len(pinned) == 1 else None
+
     def annotations(self, law: str) -> list:
         """Every annotation of ``law`` that parses (``redline check`` reports the rest)."""
         from .annotations import load_annotations
@@ -187,7 +201,8 @@ class Workspace:
         language = "zh" if divisions and divisions[0].heading.startswith("第") else "en"
         title = manifest.title_en if language == "en" and manifest.title_en else manifest.title
         return Stage(manifest.law, spec.id, title, language, spec.date,
-                     {"toc": spec.toc_source} if spec.toc_source else None, divisions=divisions)
+                     {"toc": spec.toc_source} if spec.toc_source else None, divisions=divisions,
+                     in_force=spec.in_force)
 
     def missing_text_message(self, manifest: Manifest, spec: StageSpec) -> str:
         what = f"{manifest.law}@{spec.id}" + (f" ({spec.name}, {spec.date})" if spec.name else "")
@@ -214,7 +229,9 @@ class Workspace:
             raise RedlineError(f"{src}: sha256 {st.source['sha256'][:12]}… differs from the "
                                f"manifest's {source['sha256'][:12]}…; the source has changed")
         st.source = {"path": source["path"], "sha256": st.source["sha256"]}
-        st.date = spec.date
+        st.date, st.in_force = spec.date, spec.in_force
+        # Drafts carry no title line (or one with （草案）): the law's title is the manifest's.
+        st.title = manifest.title or st.title
         atomic_write(self.stage_path(manifest.law, spec.id), stage_to_yaml(st))
         return st
 
@@ -243,7 +260,8 @@ class Workspace:
             if spec is None:
                 warnings.append(f"stage {stage_id!r} is not in {manifest_path}; add it there")
             else:
-                st.date = spec.date
+                st.date, st.in_force = spec.date, spec.in_force
+                st.title = st.title or load_manifest(manifest_path).title
         path = self.stage_path(law, stage_id)
         changed = atomic_write(path, stage_to_yaml(st), force=force)
         return st, path, changed, warnings
@@ -296,6 +314,8 @@ def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
     side's from the manifest too, so both are in one language).
     """
     ws = workspace or Workspace()
+    if law is None:
+        law = ws.law_of_pair(old_ref, new_ref)
     specs = []
     for ref in (old_ref, new_ref):
         specs.append(ws.resolve(ref, law) if names_a_stage(ref) else None)

@@ -145,6 +145,8 @@ class Stage:
     language: str  # "zh" or "en"
     date: str | None = None
     source: dict | None = None  # {"path": …, "sha256": …}
+    #: When the text took (or takes) effect, from the manifest: "2017-06-01".
+    in_force: str | None = None
     history: list[str] = field(default_factory=list)  # adoption/amendment lines
     divisions: list[Division] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)

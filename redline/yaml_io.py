@@ -65,6 +65,8 @@ def stage_to_data(st: Stage) -> dict:
                             "language": st.language}
     if st.date:
         data["date"] = str(st.date)
+    if st.in_force:
+        data["in_force"] = str(st.in_force)
     if st.source:
         data["source"] = _Flow(st.source)
     data["history"] = list(st.history)
@@ -156,6 +158,7 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
     st = Stage(law=str(_need(data, "law", name)), stage=str(_need(data, "stage", name)),
                title=str(data.get("title") or ""), language=str(data.get("language") or "zh"),
                date=str(data["date"]) if data.get("date") else None,
+               in_force=str(data["in_force"]) if data.get("in_force") else None,
                source=data.get("source"), history=list(data.get("history") or []),
                stray_lines=list(data.get("stray_lines") or []),
                footnotes=[dict(f) for f in data.get("footnotes") or []],

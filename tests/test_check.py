@@ -212,7 +212,9 @@ def test_stage_and_manifest_schema_errors_have_lines(drafts):
 
 def test_manifest_sources_are_checked(drafts, tmp_path):
     report = check(drafts, CORPUS)
-    assert sum("sha256 ok" in line for line in report.ok) == 3  # final, amended, the decision
+    # CSL: final, amended, the decision; the Animal Epidemic Prevention Law's 4
+    # stages; the pig slaughter regulations' 5 versions.
+    assert sum("sha256 ok" in line for line in report.ok) == 3 + 4 + 5
     sources = tmp_path / "sources"
     shutil.copytree(CORPUS / "cybersecurity-law", sources / "cybersecurity-law")
     (sources / "cybersecurity-law" / "decision-2025-10-28.md").write_text("changed", encoding="utf-8")

@@ -119,7 +119,8 @@ def test_text_with_no_articles(tmp_path):
 
 
 def test_stage_without_text_names_the_import_command(workspace):
-    line = _one_line_error(*invoke(["compare", "draft1", "final", *ws_args(workspace)]))
+    line = _one_line_error(*invoke(["compare", "cybersecurity-law@draft1", "final",
+                                           *ws_args(workspace)]))
     assert "cybersecurity-law@draft1" in line and "has no text here" in line
     assert "redline import FILE --law cybersecurity-law --stage draft1" in line
 
@@ -158,7 +159,7 @@ def test_history_of_an_article(workspace):
     code, out, _ = invoke(["history", "cybersecurity-law", "71", "--format", "html",
                            *ws_args(workspace)])
     assert code == 0 and out.startswith("<!DOCTYPE html>")
-    assert 'data-old="64,66,70" data-new="71"' in out and "<h2>final (2016-11-07)" in out
+    assert 'data-old="64,66,70" data-new="71"' in out and "<h2>final (2016-11-07, in force 2017-06-01)" in out
 
 
 def test_history_through_an_imported_draft(workspace, tmp_path):
@@ -227,7 +228,8 @@ def test_import_a_reading_draft_then_compare(workspace, tmp_path):
     code, out, err = invoke(["import", str(draft), "--law", "cybersecurity-law",
                              "--stage", "draft1", *drafts])
     assert code == 0, err
-    code, out, err = invoke(["compare", "draft1", "final", "--no-color", *ws_args(workspace)])
+    code, out, err = invoke(["compare", "draft1", "final", "--law", "cybersecurity-law",
+                             "--no-color", *ws_args(workspace)])
     assert code == 1 and "第一条 → 第一条  modified" in out
 
 

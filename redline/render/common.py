@@ -43,7 +43,8 @@ def is_substantive(e: Entry) -> bool:
 def stage_line(c: Comparison) -> str:
     def one(s):
         count = "contents only" if s.stage in c.missing_text else f"{s.articles} articles"
-        return f"{s.stage}" + (f" ({s.date})" if s.date else "") + f", {count}"
+        dates = ", ".join(x for x in (s.date, s.in_force and f"in force {s.in_force}") if x)
+        return f"{s.stage}" + (f" ({dates})" if dates else "") + f", {count}"
     return f"{one(c.old)} → {one(c.new)}"
 
 

@@ -200,6 +200,7 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
 def _stage_meta(label: str, s) -> str:
     src = s.source or {}
     bits = [f"<dt>{label}</dt><dd>{_e(s.stage)}" + (f" · {_e(s.date)}" if s.date else "")
+            + (f" · in force {_e(s.in_force)}" if s.in_force else "")
             + f" · {s.articles} articles"]
     if src.get("path"):
         bits.append(f"<br><span class=\"muted\">source: {_e(src['path'])}"
