@@ -242,6 +242,26 @@ def cases(workdir: Path) -> list[dict]:
     return out
 
 
+READ_PDF = "import sys; from redline.parse import parse_file; parse_file(sys.argv[1])"
+
+
+def read_pdf_row(workdir: Path, repeats: int) -> tuple[int, float, float] | None:
+    """(pages, median seconds, peak MB) of reading the Company Law printed by Chromium
+    (a 16em column: 50 pages), in a fresh process; None without Chromium."""
+    from bench.printpdf import CHROMIUM, print_pdf
+
+    if not CHROMIUM:
+        print("chromium is missing: the PDF reading time is not measured", file=sys.stderr)
+        return None
+    pdf = print_pdf(CORPUS / "revisions/公司法/2023-12-29.md", workdir / "company.pdf")
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(pdf)).pages)
+    t, mem, _ = measure([PY, "-c", READ_PDF, str(pdf)], repeats)
+    print(f"{'Company Law PDF':<42} {'read':<22} {t:7.3f} s {mem:7.1f} MB ({pages} pages)")
+    return pages, t, mem
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="redline benchmark")
     ap.add_argument("--quick", action="store_true", help="3 runs each instead of 7")
@@ -307,6 +327,16 @@ def main() -> int:
     q = next(r[5] for r in rows if r[0] == civil and r[1] == "redline json")
     check("precision and recall ≥ 0.99 on the generated revision", min(q) >= 0.99,
           f"P {q[0]:.4f}, R {q[1]:.4f}")
+
+    pdf_row = read_pdf_row(workdir_pdf := Path(tempfile.mkdtemp(prefix="redline-pdf-")), repeats)
+    shutil.rmtree(workdir_pdf, ignore_errors=True)
+    if pdf_row is None:
+        check("reading a 50-page PDF ≤ 2 s", False, "not measured: chromium is missing")
+    else:
+        pages, t_pdf, mem_pdf = pdf_row
+        table.append(f"| Company Law printed to PDF ({pages} pages) | redline: read and parse "
+                     f"| {t_pdf:.3f} | {mem_pdf:.0f} | {repeats} |  |  |")
+        check(f"reading a {pages}-page PDF ≤ 2 s (whole process)", t_pdf <= 2, f"{t_pdf:.3f} s")
 
     # Where the Company Law's time goes, on both sides.
     company_case = next(c for c in cases_run if c["name"] == company)

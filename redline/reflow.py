@@ -254,14 +254,27 @@ def _running_headers(rows: list[tuple[int, str]]) -> set[str]:
     breaks = pages or sum(1 for k, (_, line) in enumerate(rows)
                           if is_break(line) and not (k and is_break(rows[k - 1][1])))
 
+    def header_like(s: str) -> bool:
+        return not (len(_mask_digits(s)) > RUNNING_HEADER_MAX or is_page_number(s)
+                    or ends_paragraph(s) or _CLAUSE_PUNCTUATION.search(s)
+                    or ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s)
+                    or _is_label_line(s))
+
     def beside_break(k: int, step: int) -> bool:
-        # The nearest row that is not blank, on one side, is a break (or the edge).
+        # Walking one way, a break (or the text's edge) comes before any text,
+        # past at most two other header-like lines (a header and a footer may
+        # both sit at a page's foot, as PDF text layers often give them).
         k += step
+        others = 0
         while 0 <= k < len(rows):
             s = rows[k][1].strip(_EDGE_SPACE)
+            if s and is_break(s):
+                return True
+            if s and (not header_like(s) or others == 2):
+                return False
             if s:
-                return is_break(s)
-            if blank_breaks:
+                others += 1
+            elif blank_breaks:
                 return True
             k += step
         return True
@@ -269,11 +282,7 @@ def _running_headers(rows: list[tuple[int, str]]) -> set[str]:
     near_break: Counter[str] = Counter()
     for k, (_, line) in enumerate(rows):
         s = line.strip(_EDGE_SPACE)
-        if (not s or len(_mask_digits(s)) > RUNNING_HEADER_MAX or is_page_number(s)
-                or ends_paragraph(s)
-                or _CLAUSE_PUNCTUATION.search(s)):
-            continue
-        if ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s) or _is_label_line(s):
+        if not s or not header_like(s):
             continue
         if beside_break(k, -1) or beside_break(k, 1):
             near_break[_mask_digits(s)] += 1

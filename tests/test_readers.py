@@ -6,31 +6,18 @@ The PDF and .docx files are made from the corpus at test time and never committe
 
 from __future__ import annotations
 
-import html
 import http.server
 import os
-import shutil
-import subprocess
 import threading
 
 import pytest
 
+from bench.printpdf import CHROMIUM, blocks, print_pdf
 from conftest import CORPUS
 from redline.compare import compare
 from redline.parse import parse_file, reader_for
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LAWS = ["cybersecurity-law/2016-11-07.md", "revisions/公司法/2023-12-29.md"]
-
-
-def _blocks(markdown: str):
-    """(level, text) of a corpus markdown file: 0 for a paragraph, N for a heading."""
-    for line in markdown.splitlines():
-        s = line.strip()
-        if not s or s.startswith("<!--"):
-            continue
-        level = len(s) - len(s.lstrip("#"))
-        yield level, s.lstrip("#").strip()
 
 
 def _same_articles(a, b):
@@ -48,23 +35,9 @@ def printed(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("chromium is missing: .ci/run installs Debian's chromium")
         pytest.skip("chromium not installed (apt-get install chromium)")
-    out = {}
     folder = tmp_path_factory.mktemp("pdf")
-    for rel in LAWS:
-        body = "\n".join(f"<h{lv}>{html.escape(t)}</h{lv}>" if lv else f"<p>{html.escape(t)}</p>"
-                         for lv, t in _blocks((CORPUS / rel).read_text(encoding="utf-8")))
-        page = folder / (rel.replace("/", "_") + ".html")
-        page.write_text("<!doctype html><meta charset=utf-8><title>printed law</title><style>"
-                        "body{width:16em;font:12pt 'WenQuanYi Micro Hei',sans-serif}"
-                        "p{text-indent:2em;margin:0}</style>" + body, encoding="utf-8")
-        pdf = page.with_suffix(".pdf")
-        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}",
-                        page.as_uri()], check=True, capture_output=True, timeout=120)
-        out[rel] = pdf
-    return out
+    return {rel: print_pdf(CORPUS / rel, folder / (rel.replace("/", "_") + ".pdf"))
+            for rel in LAWS}
 
 
 @pytest.mark.parametrize("rel", LAWS)
@@ -82,7 +55,7 @@ def test_a_word_document_reads_as_its_source(tmp_path, rel):
     import docx
 
     document = docx.Document()
-    for level, text in _blocks((CORPUS / rel).read_text(encoding="utf-8")):
+    for level, text in blocks((CORPUS / rel).read_text(encoding="utf-8")):
         if level:
             document.add_heading(text, level=level)
         else:
