@@ -231,7 +231,9 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
         from .verify_redline import verify_redline
 
         ws = _workspace(directory, sources)
-        ok, failed = verify_redline(Path(redline_file), load_stage(old_ref, ws), load_stage(new_ref, ws))
+        law = ws.law_of_pair(old_ref, new_ref)
+        ok, failed = verify_redline(Path(redline_file), load_stage(old_ref, ws, law),
+                                    load_stage(new_ref, ws, law))
         report.ok += ok
         report.failed += failed
     for line in report.ok if verbose else ():
@@ -263,6 +265,7 @@ def verify_decision_cmd(decision, old, new, law, drafts, sources):
     text, _ = read_source(Path(decision))
     parsed = parse_decision(text)
     ws = _workspace(drafts, sources)
+    law = law or ws.law_of_pair(old, new)
     a = load_stage(old, ws, law, warn=_warn)
     b = load_stage(new, ws, law, warn=_warn)
     results = verify_decision(parsed, a, b, compare(a, b))

@@ -36,10 +36,11 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import RedlineError
-from .numbering import CN_NUM_RE, ArticleNumber, cn_to_int
+from .numbering import ARTICLE_LABEL, CN_NUM_RE, NUMBER_RE, ArticleNumber, cn_to_int
 from .structure import DIVISION_REF, division_id
 
-N = rf"(?:{CN_NUM_RE}|\d+)"
+N = NUMBER_RE
+ART = ARTICLE_LABEL  # 第X条 or 第X条之Y, no groups
 ITEM_START = re.compile(rf"^({CN_NUM_RE})、(.*)$")
 SUB_ITEM_START = re.compile(rf"^[（(]({CN_NUM_RE})[)）](.*)$")
 QUOTE = re.compile(r'"([^"]*)"|“([^”]*)”')
@@ -179,14 +180,14 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             actions.append(Action("rename_division", text=text, division=division_id(m.group(1))))
         elif m := re.fullmatch(rf"删去({DIVISION_REF})(?:的(?:编|分编|章|节)名)?", c):
             actions.append(Action("delete_division", division=division_id(m.group(1))))
-        elif m := re.fullmatch(rf"将((?:第{N}条(?:之{N})?(?:第{N}[款项])*、?)+)合并", c):
+        elif m := re.fullmatch(rf"将((?:{ART}(?:第{N}[款项])*、?)+)合并", c):
             refs = [parse_ref(r.group(0)) for r in REF.finditer(m.group(1))]
             current_old = refs
             actions.append(Action("merge", old=refs))
-        elif m := re.fullmatch(rf"将(第{N}条(?:之{N})?)分为{N}条", c):
+        elif m := re.fullmatch(rf"将({ART})分为{N}条", c):
             current_old = [parse_ref(m.group(1))]
             actions.append(Action("split", old=current_old))
-        elif m := re.fullmatch(rf"分别作为((?:第{N}条(?:之{N})?、?)+)", c):
+        elif m := re.fullmatch(rf"分别作为((?:{ART}、?)+)", c):
             news = [parse_ref(r.group(0)).article for r in REF.finditer(m.group(1))]
             target = next((a for a in reversed(actions) if a.kind in ("split", "merge")), None)
             if target is None:
@@ -195,13 +196,13 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
                 target.parts = news
                 target.new = news[0]
                 current_new = news[0]
-        elif m := re.fullmatch(rf"将(第{N}条(?:之{N})?)改为(第{N}条(?:之{N})?)", c):
+        elif m := re.fullmatch(rf"将({ART})改为({ART})", c):
             current_old = [parse_ref(m.group(1))]
             current_new = parse_ref(m.group(2)).article
             actions.append(Action("renumber", old=current_old, new=current_new))
-        elif m := re.fullmatch(rf"删去(第{N}条(?:之{N})?)", c):
+        elif m := re.fullmatch(rf"删去({ART})", c):
             actions.append(Action("delete_article", old=[parse_ref(m.group(1))]))
-        elif m := re.fullmatch(rf"(?:将)?(第{N}条(?:之{N})?)?(?:第({N})款)?(?:第({N})项)?修改为", c):
+        elif m := re.fullmatch(rf"(?:将)?({ART})?(?:第({N})款)?(?:第({N})项)?修改为", c):
             if m.group(1):
                 current_old = [parse_ref(m.group(1))]
                 current_new = current_new or current_old[0].article
@@ -211,7 +212,7 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
             else:
                 kind, num = "rewrite", None
             actions.append(Action(kind, list(current_old), current_new, num, content))
-        elif m := re.fullmatch(rf"删去(第{N}条(?:之{N})?)?(?:第({N})款)?(?:第({N})项)?", c):
+        elif m := re.fullmatch(rf"删去({ART})?(?:第({N})款)?(?:第({N})项)?", c):
             if m.group(1):
                 current_old = [parse_ref(m.group(1))]
                 current_new = current_new or current_old[0].article
@@ -238,7 +239,7 @@ def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[s
                 actions[-1].division = division_id(m.group(1))
             else:
                 problems.append(raw.strip())
-        elif m := re.fullmatch(rf"(?:将)?(第{N}条(?:之{N})?)?(?:第{N}款)?(?:中的|其中的|将其中的)?"
+        elif m := re.fullmatch(rf"(?:将)?({ART})?(?:第{N}款)?(?:中的|其中的|将其中的)?"
                                r"⟨(\d+)⟩修改为⟨(\d+)⟩", c) or \
                 re.fullmatch(r"()⟨(\d+)⟩修改为⟨(\d+)⟩", c):
             if m.group(1):

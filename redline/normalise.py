@@ -24,12 +24,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .numbering import CN_NUM_RE
+from .numbering import ARTICLE_LABEL, CN_NUM_RE, NUMBER_RE
 
 
 #: An article reference, with optional paragraph and item: 第二十四条第一款第二项.
-CN_REF = (rf"第(?:{CN_NUM_RE}|\d+)条(?:之(?:{CN_NUM_RE}|\d+))?"
-          rf"(?:第(?:{CN_NUM_RE}|\d+)款)?(?:第(?:{CN_NUM_RE}|\d+)项)?")
+CN_REF = rf"{ARTICLE_LABEL}(?:第{NUMBER_RE}款)?(?:第{NUMBER_RE}项)?"
 EN_REF = r"\bArticles?\s+\d+(?:-\d+)?(?:\(\d+\))*"
 REFERENCE_RE = re.compile(f"{CN_REF}|{EN_REF}")
 _MASK_CN = re.compile(rf"(第)(?:{CN_NUM_RE}|\d+)(条|款|项)(?:之(?:{CN_NUM_RE}|\d+))?")

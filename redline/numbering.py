@@ -118,7 +118,9 @@ def int_to_cn(n: int) -> str:
 NUMBER_RE = f"(?:{CN_NUM_RE}|\\d+)"
 #: Spaces a label may carry inside or after it (ASCII, ideographic, no-break).
 LABEL_SPACE = "[ \\t\\u3000\\u00a0]"
-ARTICLE_RE = re.compile(f"第({CN_NUM_RE}|\\d+)条(?:之({CN_NUM_RE}|\\d+))?")
+#: An article label, no groups, for use inside larger patterns: 第十八条, 第一百二十条之一.
+ARTICLE_LABEL = f"第{NUMBER_RE}条(?:之{NUMBER_RE})?"
+ARTICLE_RE = re.compile(f"第({NUMBER_RE})条(?:之({NUMBER_RE}))?")
 #: An article label at the start of a line, spaces inside allowed (第 一 条, as
 #: pasted from some pages). Groups: main number, 之 number, what follows.
 ARTICLE_START_RE = re.compile(

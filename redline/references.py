@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbering import CN_NUM_RE, ArticleNumber, cn_to_int
+from .numbering import NUMBER_RE, ArticleNumber, cn_to_int
 
-N = rf"(?:{CN_NUM_RE}|\d+)"
+N = NUMBER_RE
 _CN = re.compile(
     rf"(?P<range>第(?P<a1>{N})条(?:之(?P<s1>{N}))?至第(?P<a2>{N})条(?:之(?P<s2>{N}))?)"
     rf"|(?P<art>第(?P<a>{N})条(?:之(?P<s>{N}))?(?:第(?P<p>{N})款)?(?:第(?P<i>{N})项)?)"

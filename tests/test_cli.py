@@ -270,3 +270,18 @@ def test_console_script_exits_with_mains_code_and_all_output(tmp_path):
     missing = run("compare", tmp_path / "nope.md", src)
     assert missing.returncode == 2 and missing.stderr.startswith("redline: error: ")
     assert "Traceback" not in missing.stderr
+
+
+def test_bare_stage_names_shared_by_several_laws_resolve_by_the_pair(workspace):
+    # `final` is a stage of the Cybersecurity Law and of the Animal Epidemic
+    # Prevention Law; `final amended` names only the first, `draft2 final` both.
+    code, out, err = invoke(["verify-decision", str(CORPUS / "cybersecurity-law/decision-2025-10-28.md"),
+                             "final", "amended", *ws_args(workspace)])
+    assert code == 0, err
+    code, out, _ = invoke(["compare", "final", "amended", "--format", "json", *ws_args(workspace)])
+    assert json.loads(out)["old"]["law"] == "cybersecurity-law"
+    code, out, err = invoke(["compare", "draft2", "final", *ws_args(workspace)])
+    assert code == 2 and "exists in several laws" in err
+    code, out, err = invoke(["compare", "draft2", "final", "--format", "json",
+                             "--law", "animal-epidemic-prevention-law", *ws_args(workspace)])
+    assert code == 1 and json.loads(out)["new"]["in_force"] == "2021-05-01"
