@@ -59,8 +59,11 @@ def _write_output(text: str, output: str | None, force: bool) -> None:
         return
     from .files import atomic_write
 
-    atomic_write(Path(output), text, force=force)
-    click.echo(f"wrote {output}", err=True)
+    path = Path(output)
+    linked = path.is_symlink()
+    atomic_write(path, text, force=force)
+    click.echo(f"wrote {os.path.realpath(path)} (the file {output} links to)" if linked
+               else f"wrote {output}", err=True)
 
 
 def _terminal(render, output: str | None, force: bool, color: bool | None,
@@ -298,11 +301,27 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"redline: error: {e}", err=True)
         sys.exit(e.exit_code)
     except BrokenPipeError:
-        # Output piped into `head`: the reader went away, which is not our error.
-        sys.stderr.close()
-        sys.exit(1)
+        # Output piped into `head`: the reader went away. One line, as for any
+        # output that could not be written whole.
+        _say_once("redline: error: standard output closed before everything was written "
+                  "(broken pipe)")
+        sys.exit(2)
+    except OSError as e:
+        # Writing to standard output failed (disk full, I/O error): one line, not a traceback.
+        _say_once(f"redline: error: cannot write the output ({e.strerror or e})")
+        sys.exit(2)
     except KeyboardInterrupt:
+        _say_once("redline: interrupted")
         sys.exit(130)
+
+
+def _say_once(message: str) -> None:
+    """A last line on stderr; standard output may be what failed, so it is left alone."""
+    try:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:
@@ -324,11 +343,21 @@ def run() -> None:
         else:  # as the interpreter does with a message
             print(e.code, file=sys.stderr)
             code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing left to say
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _say_once("redline: error: standard output closed before everything was written "
+                  "(broken pipe)")
+        code = 2
+    except OSError as e:  # the last buffered output met a full disk
+        _say_once(f"redline: error: cannot write the output ({e.strerror or e})")
+        code = 2
+    except ValueError:  # closed already
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(code)
 
 

@@ -285,3 +285,46 @@ def test_bare_stage_names_shared_by_several_laws_resolve_by_the_pair(workspace):
     code, out, err = invoke(["compare", "draft2", "final", "--format", "json",
                              "--law", "animal-epidemic-prevention-law", *ws_args(workspace)])
     assert code == 1 and json.loads(out)["new"]["in_force"] == "2021-05-01"
+
+
+# Output targets (issue 14): nothing but a regular file is ever replaced.
+def test_output_refuses_devices_fifos_and_folders(tmp_path, workspace):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target, word in (("/dev/null", "is a device"), ("/dev/full", "is a device"),
+                         (str(fifo), "is a FIFO")):
+        code, _, err = invoke(["compare", "final", "amended", "--format", "json", "-o", target,
+                               "--force", *ws_args(workspace)])
+        assert code == 2 and word in err and len(err.strip().splitlines()) == 1, err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    code, _, err = invoke(["compare", "final", "amended", "-o", str(tmp_path), *ws_args(workspace)])
+    assert code == 2 and "is a directory" in err
+
+
+def test_output_through_a_symbolic_link_needs_force(tmp_path, workspace):
+    real = tmp_path / "real.json"
+    real.write_text("edited by hand", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    args = ["compare", "final", "amended", "--format", "json", "-o", str(link), *ws_args(workspace)]
+    code, _, err = invoke(args)
+    assert code == 2 and "is a symbolic link to" in err
+    assert real.read_text(encoding="utf-8") == "edited by hand"
+    code, _, err = invoke([*args, "--force"])
+    assert code == 1 and "(the file" in err and "links to)" in err
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_full_disk_on_standard_output_is_one_line(workspace):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([sys.executable, "-c", "from redline._entry import run; run()",
+                            "compare", "final", "amended", "--format", "json",
+                            *ws_args(workspace)], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert p.returncode == 2
+    assert p.stderr.strip() == "redline: error: cannot write the output (No space left on device)"

@@ -1,0 +1,16 @@
+"""The ``redline`` console script, before anything heavy is imported.
+
+A Ctrl-C while Python imports click and rich would end in a traceback: until
+:mod:`redline.cli` is loaded, SIGINT leaves at once with status 130.
+"""
+
+import os
+import signal
+
+
+def run() -> None:
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    from .cli import run as cli_run
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    cli_run()
