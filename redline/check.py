@@ -73,13 +73,19 @@ def _check_sources(manifest, ws: Workspace, report: Report) -> None:
 
     if ws.sources is None:
         return
+    from .drafts import source_file
+
     for spec in manifest.stages:
         for src in [*spec.sources, *([spec.decision] if spec.decision else [])]:
-            path = ws.sources / src["path"]
             where = f"{manifest.path}: {spec.id}: {src['path']}"
+            try:
+                path = source_file(ws.sources, src["path"])
+            except RedlineError as e:
+                report.failed.append(f"{where}: {e}")
+                continue
             if not path.is_file():
                 report.failed.append(f"{where}: not found under {ws.sources}")
-            elif src.get("sha256") and sha256_file(path) != src["sha256"]:
+            elif sha256_file(path) != src["sha256"]:
                 report.failed.append(f"{where}: sha256 differs from the manifest's")
             else:
                 report.ok.append(f"{where}: sha256 ok")
@@ -90,7 +96,10 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
         raise RedlineError(f"{drafts}: no such folder")
     ws = Workspace(drafts, sources)
     report = Report()
-    for law_dir in sorted(p for p in drafts.iterdir() if p.is_dir()):
+    law_dirs = sorted(p for p in drafts.iterdir() if p.is_dir())
+    if not law_dirs:
+        report.failed.append(f"{drafts}: no law folders (drafts/LAW/{MANIFEST}): nothing to check")
+    for law_dir in law_dirs:
         manifest_path = law_dir / MANIFEST
         if not manifest_path.is_file():
             report.failed.append(f"{law_dir}: no {MANIFEST}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -82,13 +83,50 @@ def load_manifest(path: Path) -> Manifest:
                                f"{sorted(set(s) - known)}")
         spec = StageSpec(**{k2: v for k2, v in s.items()})
         spec.id = str(spec.id)
+        _check_spec(spec, path)
         for key in ("date", "in_force"):
             value = getattr(spec, key)
             setattr(spec, key, str(value) if value else None)
         stages.append(spec)
-    return Manifest(str(data.get("law") or path.parent.name), str(data.get("title") or ""),
+    law = str(data.get("law") or path.parent.name)
+    if not ID_RE.fullmatch(law):
+        raise RedlineError(f"{path}: law id {law!r} must match {ID_RE.pattern} "
+                           "(it names a folder)")
+    return Manifest(law, str(data.get("title") or ""),
                     str(data.get("language") or "zh"), stages, path,
                     str(data.get("title_en") or ""))
+
+
+#: Law and stage ids name folders and files: nothing that could climb out of drafts/.
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _check_spec(spec: StageSpec, path: Path) -> None:
+    """A stage entry's id and sources obey the rules that keep reads and writes
+    inside drafts/ and the sources root, and every source is pinned by its sha256."""
+    if not ID_RE.fullmatch(spec.id):
+        raise RedlineError(f"{path}: stage id {spec.id!r} must match {ID_RE.pattern} "
+                           "(it names a file under drafts/)")
+    for src in [*spec.sources, *([spec.decision] if spec.decision else [])]:
+        if not isinstance(src, dict) or not isinstance(src.get("path"), str):
+            raise RedlineError(f"{path}: stage {spec.id}: a source needs a 'path'")
+        rel = src["path"]
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise RedlineError(f"{path}: stage {spec.id}: source {rel!r} must be a path "
+                               "inside the sources root (relative, without '..')")
+        if not _SHA256.fullmatch(str(src.get("sha256") or "")):
+            raise RedlineError(f"{path}: stage {spec.id}: source {rel!r} needs its sha256 "
+                               "(64 hex digits; `sha256sum FILE` gives it)")
+
+
+def source_file(root: Path, rel: str) -> Path:
+    """``rel`` under ``root``, refused if, symlinks followed, it lies outside ``root``."""
+    path = (root / rel).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise RedlineError(f"{root / rel}: leads outside the sources root {root} "
+                           "(through a symbolic link); refused")
+    return path
 
 
 def sha256_file(path: Path) -> str:
@@ -175,6 +213,10 @@ class Workspace:
         return out
 
     def stage_path(self, law: str, stage_id: str) -> Path:
+        for what, value in (("law", law), ("stage", stage_id)):
+            if not ID_RE.fullmatch(value):
+                raise RedlineError(f"{what} id {value!r} must match {ID_RE.pattern} "
+                                   "(it names a folder or file under drafts/)")
         return self.drafts / law / f"{stage_id}.yaml"
 
     def load(self, manifest: Manifest, spec: StageSpec) -> Stage:
@@ -220,7 +262,7 @@ class Workspace:
                                "or set REDLINE_SOURCES to the folder holding "
                                f"{spec.sources[0]['path']}")
         source = spec.sources[0]
-        src = self.sources / source["path"]
+        src = source_file(self.sources, source["path"])
         if not src.is_file():
             raise RedlineError(f"{manifest.law}@{spec.id}: source {src} not found; "
                                f"{self.missing_text_message(manifest, spec).split(': ', 1)[1]}")

@@ -223,3 +223,56 @@ def test_manifest_sources_are_checked(drafts, tmp_path):
     manifest = drafts / "cybersecurity-law" / "manifest.yaml"
     assert f"{manifest}: amended: cybersecurity-law/decision-2025-10-28.md: sha256 differs from the manifest's" in failed
     assert f"{manifest}: amended: cybersecurity-law/2025-10-28.md: not found under {sources}" in failed
+
+
+# Manifests are confined (issue 14): they name files inside the sources root, pinned by sha256.
+@pytest.mark.parametrize("source, message", [
+    ("path: ../../../etc/passwd\n        sha256: " + "0" * 64, "inside the sources root"),
+    ("path: /etc/passwd\n        sha256: " + "0" * 64, "inside the sources root"),
+    ("path: cybersecurity-law/2016-11-07.md", "needs its sha256"),
+    ("path: cybersecurity-law/2016-11-07.md\n        sha256: null", "needs its sha256"),
+], ids=["dotdot", "absolute", "no-sha", "null-sha"])
+def test_manifest_sources_must_stay_inside_and_be_pinned(tmp_path, source, message):
+    law = tmp_path / "drafts" / "x-law"
+    law.mkdir(parents=True)
+    (law / "manifest.yaml").write_text(
+        f"law: x-law\nstages:\n  - id: s1\n    sources:\n      - {source}\n", encoding="utf-8")
+    report = check(tmp_path / "drafts", CORPUS)
+    assert any(message in f for f in report.failed), report.failed
+
+
+def test_stage_ids_cannot_leave_drafts(tmp_path):
+    law = tmp_path / "drafts" / "x-law"
+    law.mkdir(parents=True)
+    (law / "manifest.yaml").write_text("law: x-law\nstages:\n  - id: ../../../pwn-stage\n",
+                                       encoding="utf-8")
+    report = check(tmp_path / "drafts", CORPUS)
+    assert any("must match" in f for f in report.failed)
+    assert not list(tmp_path.rglob("pwn-stage*"))
+    from conftest import invoke
+
+    code, _, err = invoke(["import", str(CORPUS / "cybersecurity-law/2016-11-07.md"),
+                           "--law", "x-law", "--stage", "../../pwn", "--drafts",
+                           str(tmp_path / "drafts")])
+    assert code == 2 and "must match" in err and not list(tmp_path.rglob("pwn*"))
+
+
+def test_a_symlink_out_of_the_sources_root_is_refused(tmp_path):
+    sources = tmp_path / "sources"
+    (sources / "x").mkdir(parents=True)
+    outside = tmp_path / "outside.md"
+    outside.write_text("第一条 甲。", encoding="utf-8")
+    (sources / "x" / "law.md").symlink_to(outside)
+    law = tmp_path / "drafts" / "x-law"
+    law.mkdir(parents=True)
+    (law / "manifest.yaml").write_text(
+        "law: x-law\nstages:\n  - id: s1\n    sources:\n      - path: x/law.md\n"
+        f"        sha256: '{'0' * 64}'\n", encoding="utf-8")
+    report = check(tmp_path / "drafts", sources)
+    assert any("leads outside the sources root" in f for f in report.failed), report.failed
+
+
+def test_check_of_an_empty_folder_fails(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    report = check(tmp_path / "drafts", CORPUS)
+    assert report.failed and "nothing to check" in report.failed[0]
