@@ -184,3 +184,9 @@ def test_missing_and_unknown_files(tmp_path):
 def test_zero_width_debris_is_not_text():
     st, warnings = parse_text("第一条 甲\u200b乙。\n\u200b\n第二条 丙。")
     assert st.articles[0].lines == ["甲乙。"] and warnings == []
+
+
+def test_control_characters_never_reach_the_text():
+    st, warnings = parse_text("第一条 甲\x1b[31m乙\x1b]0;title\x07丙。\x9b\n第二条 丁。", "text")
+    assert st.articles[0].lines == ["甲[31m乙]0;title丙。"]
+    assert warnings[0] == "dropped 4 control characters (terminal escape codes or other non-text)"

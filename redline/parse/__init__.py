@@ -15,6 +15,7 @@ paragraphs (markdown as in the corpus, HTML, Word) do not.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -136,6 +137,9 @@ def _sniff_docx(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04" and b"word/" in data[:65536]
 
 
+#: C0 and C1 control characters but tab, line breaks and form feed (a PDF's page break).
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
 READERS: dict[str, Reader] = {}
 
 
@@ -182,8 +186,7 @@ def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = 
     if fmt == "html":
         from .html import html_to_lines
 
-        return parse_lines("\n".join(html_to_lines(text)), language, law=law, stage=stage,
-                           markdown=False)
+        return _parse("\n".join(html_to_lines(text)), False, False, language, law, stage)
     reader = READERS.get(fmt)
     return _parse(text, bool(reader and reader.layout), fmt == "markdown", language, law, stage)
 
@@ -193,8 +196,14 @@ def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: s
     from .text import ZERO_WIDTH
 
     text = ZERO_WIDTH.sub("", text)
+    text, dropped = CONTROL.subn("", text)
+    # Control characters (ESC, OSC sequences' bytes, C1 codes) are never wording and
+    # would drive a terminal that shows the redline: dropped, and said so.
+    notes = [f"dropped {dropped} control character{'s' if dropped != 1 else ''} "
+             "(terminal escape codes or other non-text)"] if dropped else []
     if not layout:
-        return parse_lines(text, language, law=law, stage=stage, markdown=markdown)
+        st, warnings = parse_lines(text, language, law=law, stage=stage, markdown=markdown)
+        return st, notes + warnings
     from ..reflow import reflow
 
     lang = language or detect_language(text)
@@ -202,7 +211,7 @@ def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: s
     st, warnings = parse_lines("", lang, law=law, stage=stage, markdown=markdown,
                                rows=flowed.lines)
     st.note = [line for _, line in flowed.note]
-    return st, flowed.warnings() + warnings
+    return st, notes + flowed.warnings() + warnings
 
 
 def read_bytes(path: Path) -> bytes:
