@@ -133,6 +133,37 @@ DIVISION_START_RE = re.compile(
 ANNEX_START_RE = re.compile(f"^(附件|附表|附录)({NUMBER_RE})?{LABEL_SPACE}*[:：]?{LABEL_SPACE}*(.*)$")
 
 
+def start_number(m: re.Match) -> ArticleNumber:
+    """The number of an :data:`ARTICLE_START_RE` match (its groups hold only numerals).
+
+    >>> start_number(ARTICLE_START_RE.match("第一百二十条之一 甲"))
+    ArticleNumber(main=120, sub=1)
+    """
+    return ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+
+
+def spaced(m: re.Match) -> bool:
+    """Does a space (or the line's end) follow the label of an :data:`ARTICLE_START_RE` match?
+
+    A label opening an article is written with one (第一条　为了…); a reference that
+    a line happens to open with is not (第二十条规定的…).
+    """
+    rest = m.group(3)
+    return not rest or rest[0] in " \t\u3000\u00a0"
+
+
+def follows(number: ArticleNumber, last: ArticleNumber | None) -> bool:
+    """Is ``number`` the article expected after ``last``: the next, or the next 之?
+
+    >>> [follows(ArticleNumber(*n), last) for n, last in
+    ...  [((1,), None), ((8,), ArticleNumber(7)), ((7, 1), ArticleNumber(7)), ((9,), ArticleNumber(7))]]
+    [True, True, True, False]
+    """
+    if last is None:
+        return number == ArticleNumber(1)
+    return number in (ArticleNumber(last.main + 1), ArticleNumber(last.main, last.sub + 1))
+
+
 def parse_cn_article(label: str) -> ArticleNumber:
     """``"第十八条"`` -> ``ArticleNumber(18)``; raises ValueError otherwise."""
     m = ARTICLE_RE.fullmatch(label.strip())

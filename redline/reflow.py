@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 
 from .model import ITEM_RE, SUBITEM_RE
 from .numbering import (ANNEX_START_RE, ARTICLE_START_RE, DIVISION_START_RE, ArticleNumber,
-                        cn_to_int)
+                        follows, spaced, start_number)
 
 #: Marks that end a paragraph of a statute, in both widths (； ends items only).
 PARAGRAPH_END = "。：？！:?!"
@@ -203,20 +203,6 @@ def paragraph_indent(rows: list[tuple[int, str]], language: str = "zh") -> int |
     return level if level > 0 and left >= 0.2 * len(others) else None
 
 
-def _article_number(m: re.Match) -> ArticleNumber | None:
-    try:
-        return ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
-    except ValueError:
-        return None
-
-
-def _follows(number: ArticleNumber, last: ArticleNumber | None) -> bool:
-    """Is ``number`` the article expected after ``last`` (next, or 之 next)?"""
-    if last is None:
-        return number.main == 1 and number.sub == 0
-    return number in (ArticleNumber(last.main + 1), ArticleNumber(last.main, last.sub + 1))
-
-
 def _is_label_line(line: str) -> bool:
     return bool(ITEM_RE.match(line) or SUBITEM_RE.match(line))
 
@@ -350,12 +336,11 @@ def reflow(text: str, language: str = "zh") -> Reflowed:
         else:
             finished = open_kind != "text" or ends_paragraph(prev, language)
         if am:
-            number = _article_number(am)
-            spaced = am.group(3)[:1] in ("", " ", "\u3000", "\t", "\u00a0")
-            expected = number is not None and _follows(number, last_article)
+            number = start_number(am)
+            expected = follows(number, last_article)
             # After a finished line, a label with a space or the expected number opens
             # an article; after an unfinished one it takes both (依照本法\n第一百零八条规定的…).
-            if number is not None and ((spaced or expected) if finished else (spaced and expected)):
+            if (spaced(am) or expected) if finished else (spaced(am) and expected):
                 last_article = number
                 out.lines.append((no, line))
                 open_kind = "text"

@@ -22,12 +22,11 @@ from typing import Callable
 
 from ..errors import ParseError
 from ..model import DIVISION_KINDS, ID_PREFIX, Article, Division, Stage
-from ..numbering import (ANNEX_START_RE, ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE,
-                         ArticleNumber, cn_to_int, roman_to_int)
+from ..numbering import (ANNEX_START_RE, ARTICLE_START_RE, DIVISION_START_RE, LABEL_SPACE,
+                         ArticleNumber, cn_to_int, follows, roman_to_int, spaced, start_number)
 
-SPACE = r"[ \t\u3000\u00a0]"
 INFO_END = "<!-- INFO END -->"
-_TOC = re.compile(rf"目{SPACE}*录|Contents|Table of Contents", re.I)
+_TOC = re.compile(rf"目{LABEL_SPACE}*录|Contents|Table of Contents", re.I)
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -61,12 +60,10 @@ FOOTNOTE_RE = re.compile("^[\u2460-\u2473\u3251-\u325f]")
 #: The blank commencement date of a draft: 本法自 年 月 日起施行.
 BLANK_DATE_RE = re.compile(r"自\s*年\s*月\s*日起施行")
 
-CN_ARTICLE_START = re.compile(rf"^#*\s*第\s*({CN_NUM_RE}|\d+)\s*条")
-
 
 def detect_language(text: str) -> str:
     """``"zh"`` when the text has Chinese article labels, else ``"en"``."""
-    zh = sum(1 for line in text.splitlines() if CN_ARTICLE_START.match(line))
+    zh = sum(1 for line in text.splitlines() if ARTICLE_START_RE.match(line.lstrip("# \t\u3000\u00a0")))
     en = sum(1 for line in text.splitlines() if EN.article.match(line.strip()))
     return "zh" if zh >= en else "en"
 
@@ -221,19 +218,9 @@ def _article_match(grammar: Grammar, bare: str, lang: str,
     True
     """
     m = grammar.article.match(bare)
-    if m is None or lang != "zh":
+    if m is None or lang != "zh" or spaced(m):
         return m
-    rest = m.group(3)
-    if not rest or rest[0] in " \t\u3000\u00a0":
-        return m
-    try:
-        number = ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
-    except ValueError:
-        return None
-    if last is None:
-        return m if number == ArticleNumber(1) else None
-    return m if number in (ArticleNumber(last.main + 1), ArticleNumber(last.main, last.sub + 1)) \
-        else None
+    return m if follows(start_number(m), last) else None
 
 
 def _unnumbered_heading(rows: list[tuple[int, str]], k: int, current: Article | None) -> bool:
