@@ -300,19 +300,21 @@ def main(argv: list[str] | None = None) -> None:
     except RedlineError as e:
         click.echo(f"redline: error: {e}", err=True)
         sys.exit(e.exit_code)
-    except BrokenPipeError:
-        # Output piped into `head`: the reader went away. One line, as for any
-        # output that could not be written whole.
-        _say_once("redline: error: standard output closed before everything was written "
-                  "(broken pipe)")
-        sys.exit(2)
     except OSError as e:
-        # Writing to standard output failed (disk full, I/O error): one line, not a traceback.
-        _say_once(f"redline: error: cannot write the output ({e.strerror or e})")
+        # Writing to standard output failed: the reader went away (`| head`), the
+        # disk is full, an I/O error. One line, not a traceback.
+        _say_once(_output_error(e))
         sys.exit(2)
     except KeyboardInterrupt:
         _say_once("redline: interrupted")
         sys.exit(130)
+
+
+def _output_error(e: OSError) -> str:
+    if isinstance(e, BrokenPipeError):
+        return ("redline: error: standard output closed before everything was written "
+                "(broken pipe)")
+    return f"redline: error: cannot write the output ({e.strerror or e})"
 
 
 def _say_once(message: str) -> None:
@@ -345,12 +347,8 @@ def run() -> None:
             code = 1
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
-        _say_once("redline: error: standard output closed before everything was written "
-                  "(broken pipe)")
-        code = 2
-    except OSError as e:  # the last buffered output met a full disk
-        _say_once(f"redline: error: cannot write the output ({e.strerror or e})")
+    except OSError as e:  # the last buffered output met a closed pipe or a full disk
+        _say_once(_output_error(e))
         code = 2
     except ValueError:  # closed already
         pass

@@ -63,7 +63,8 @@ BLANK_DATE_RE = re.compile(r"自\s*年\s*月\s*日起施行")
 
 def detect_language(text: str) -> str:
     """``"zh"`` when the text has Chinese article labels, else ``"en"``."""
-    zh = sum(1 for line in text.splitlines() if ARTICLE_START_RE.match(line.lstrip("# \t\u3000\u00a0")))
+    zh = sum(1 for line in text.splitlines()
+             if ARTICLE_START_RE.match(line.lstrip("# \t\u3000\u00a0")))
     en = sum(1 for line in text.splitlines() if EN.article.match(line.strip()))
     return "zh" if zh >= en else "en"
 
