@@ -89,9 +89,7 @@ def load_manifest(path: Path) -> Manifest:
             setattr(spec, key, str(value) if value else None)
         stages.append(spec)
     law = str(data.get("law") or path.parent.name)
-    if not ID_RE.fullmatch(law):
-        raise RedlineError(f"{path}: law id {law!r} must match {ID_RE.pattern} "
-                           "(it names a folder)")
+    check_id("law", law, f"{path}: ")
     return Manifest(law, str(data.get("title") or ""),
                     str(data.get("language") or "zh"), stages, path,
                     str(data.get("title_en") or ""))
@@ -102,12 +100,23 @@ ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+def check_id(what: str, value: str, where: str = "") -> None:
+    """Refuse a law or stage id that could name a path outside drafts/.
+
+    >>> check_id("stage", "draft-2.1")
+    >>> check_id("stage", "../x")
+    Traceback (most recent call last):
+    redline.errors.RedlineError: stage id '../x' must match [a-z0-9][a-z0-9._-]* (it names a folder or file under drafts/)
+    """
+    if not ID_RE.fullmatch(value):
+        raise RedlineError(f"{where}{what} id {value!r} must match {ID_RE.pattern} "
+                           "(it names a folder or file under drafts/)")
+
+
 def _check_spec(spec: StageSpec, path: Path) -> None:
     """A stage entry's id and sources obey the rules that keep reads and writes
     inside drafts/ and the sources root, and every source is pinned by its sha256."""
-    if not ID_RE.fullmatch(spec.id):
-        raise RedlineError(f"{path}: stage id {spec.id!r} must match {ID_RE.pattern} "
-                           "(it names a file under drafts/)")
+    check_id("stage", spec.id, f"{path}: ")
     for src in [*spec.sources, *([spec.decision] if spec.decision else [])]:
         if not isinstance(src, dict) or not isinstance(src.get("path"), str):
             raise RedlineError(f"{path}: stage {spec.id}: a source needs a 'path'")
@@ -213,10 +222,8 @@ class Workspace:
         return out
 
     def stage_path(self, law: str, stage_id: str) -> Path:
-        for what, value in (("law", law), ("stage", stage_id)):
-            if not ID_RE.fullmatch(value):
-                raise RedlineError(f"{what} id {value!r} must match {ID_RE.pattern} "
-                                   "(it names a folder or file under drafts/)")
+        check_id("law", law)
+        check_id("stage", stage_id)
         return self.drafts / law / f"{stage_id}.yaml"
 
     def load(self, manifest: Manifest, spec: StageSpec) -> Stage:
@@ -298,12 +305,13 @@ class Workspace:
             st, warnings = parse_file(source, law=law, stage=stage_id)
         manifest_path = self.drafts / law / MANIFEST
         if manifest_path.is_file():
-            spec = load_manifest(manifest_path).stage(stage_id)
+            manifest = load_manifest(manifest_path)
+            spec = manifest.stage(stage_id)
             if spec is None:
                 warnings.append(f"stage {stage_id!r} is not in {manifest_path}; add it there")
             else:
                 st.date, st.in_force = spec.date, spec.in_force
-                st.title = st.title or load_manifest(manifest_path).title
+                st.title = st.title or manifest.title
         path = self.stage_path(law, stage_id)
         changed = atomic_write(path, stage_to_yaml(st), force=force)
         return st, path, changed, warnings

@@ -122,10 +122,14 @@ def _read_docx(data: bytes, name: str) -> str:
     return docx_text(data, name)
 
 
-def _read_html(data: bytes, name: str) -> str:
+def _html_text(html: str) -> str:
     from .html import html_to_lines  # html.parser: only for HTML sources
 
-    return "\n".join(html_to_lines(decode(data, name)))
+    return "\n".join(html_to_lines(html))
+
+
+def _read_html(data: bytes, name: str) -> str:
+    return _html_text(decode(data, name))
 
 
 def _sniff_html(data: bytes) -> bool:
@@ -184,9 +188,7 @@ def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = 
     ['为了加强管理，制定本法。']
     """
     if fmt == "html":
-        from .html import html_to_lines
-
-        return _parse("\n".join(html_to_lines(text)), False, False, language, law, stage)
+        text = _html_text(text)
     reader = READERS.get(fmt)
     return _parse(text, bool(reader and reader.layout), fmt == "markdown", language, law, stage)
 
