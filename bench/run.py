@@ -297,6 +297,7 @@ def main() -> int:
                 rows.append((case["name"], tool, t, mem, n, q))
                 print(f"{case['name']:<42} {tool:<22} {t:7.3f} s {mem:7.1f} MB "
                       + (f"P={q[0]:.4f} R={q[1]:.4f}" if q else ""), flush=True)
+        pdf_row = read_pdf_row(workdir, repeats)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -328,8 +329,6 @@ def main() -> int:
     check("precision and recall ≥ 0.99 on the generated revision", min(q) >= 0.99,
           f"P {q[0]:.4f}, R {q[1]:.4f}")
 
-    pdf_row = read_pdf_row(workdir_pdf := Path(tempfile.mkdtemp(prefix="redline-pdf-")), repeats)
-    shutil.rmtree(workdir_pdf, ignore_errors=True)
     if pdf_row is None:
         check("reading a 50-page PDF ≤ 2 s", False, "not measured: chromium is missing")
     else:

@@ -36,8 +36,9 @@ as they are.
 Dropped, and reported with their line numbers, never silently:
 
 - page numbers: ``— 12 —``, ``- 12 -``, ``第 3 页``, ``第3页 共10页``, ``3/38``, a bare number;
-- running headers and footers: a short line that, digits aside, recurs on three
-  or more pages next to a page break;
+- running headers and footers: a line that, digits and runs of spaces aside,
+  stands beside at least half the page breaks (three at the least), with none of
+  a sentence's clause punctuation (see ``_running_headers``);
 - a web page's footer after the last article (``来源：…``, ``责任编辑``, ``打印本页``).
 
 Kept apart, and reported: an explanatory note (说明) after the text.
@@ -81,7 +82,8 @@ _WEB_FOOTER = re.compile(
 _NOTE_HEADING = re.compile(r"^(?:关于《.+》(?:（草案）)?的说明|（?草案）?说明|修[订正]草案说明)$")
 #: A line counts as a running header only if it is this short (characters).
 RUNNING_HEADER_MAX = 120
-#: ... and recurs, digits aside, at least this many times next to page breaks.
+#: ... and recurs, digits aside, at least this many times next to page breaks
+#: (and beside at least half of them).
 RUNNING_HEADER_MIN = 3
 #: Punctuation inside a statute's sentences; a running header has none of it.
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；。]|,(?=[\u4e00-\u9fff])")

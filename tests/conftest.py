@@ -46,11 +46,6 @@ def invoke(args, env=None):
 
 
 
-@pytest.fixture(name="invoke")
-def invoke_fixture():
-    """The CLI harness, for tests that take it as a fixture."""
-    return invoke
-
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",

@@ -4,12 +4,12 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, invoke
 from redline.annotations import load_annotations
 from redline.check import check
 from redline.render.html import render_html
 from redline.verify_redline import verify_redline
-from test_cli import _one_line_error, invoke
+from test_cli import _one_line_error
 
 
 @pytest.fixture
@@ -249,8 +249,6 @@ def test_stage_ids_cannot_leave_drafts(tmp_path):
     report = check(tmp_path / "drafts", CORPUS)
     assert any("must match" in f for f in report.failed)
     assert not list(tmp_path.rglob("pwn-stage*"))
-    from conftest import invoke
-
     code, _, err = invoke(["import", str(CORPUS / "cybersecurity-law/2016-11-07.md"),
                            "--law", "x-law", "--stage", "../../pwn", "--drafts",
                            str(tmp_path / "drafts")])

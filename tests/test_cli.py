@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from conftest import CORPUS, DATA, invoke  # noqa: F401 - invoke is used below
+from conftest import CORPUS, DATA, invoke
 
 
 def ws_args(ws):

@@ -13,7 +13,7 @@ import threading
 import pytest
 
 from bench.printpdf import CHROMIUM, blocks, print_pdf
-from conftest import CORPUS
+from conftest import CORPUS, invoke
 from redline.compare import compare
 from redline.parse import parse_file, reader_for
 
@@ -99,7 +99,7 @@ def server(tmp_path):
     httpd.server_close()
 
 
-def test_import_from_an_address(server, tmp_path, invoke):
+def test_import_from_an_address(server, tmp_path):
     (tmp_path / "draft.txt").write_text("第一条 为了加强\n管理，制定本法。\n— 1 —\n第二条 乙。",
                                         encoding="utf-8")
     drafts = tmp_path / "drafts"
@@ -117,7 +117,7 @@ def test_import_from_an_address(server, tmp_path, invoke):
     ("https://no-such-host.invalid/x.pdf", "host not found"),
     ("http://example.org/x.pdf", "only https:// addresses"),
 ], ids=["404", "refused", "offline", "plain-http"])
-def test_download_failures_are_one_line(server, tmp_path, invoke, address, message):
+def test_download_failures_are_one_line(server, tmp_path, address, message):
     url = server + address if address.startswith("/") else address
     code, out, err = invoke(["import", url, "--law", "x-law", "--stage", "s1",
                              "--drafts", str(tmp_path / "drafts")])

@@ -7,6 +7,8 @@ import pytest
 
 from conftest import CORPUS
 from redline.compare import compare
+from redline.normalise import norm_key
+from redline.numbering import ArticleNumber
 from redline.parse import parse_file, parse_text
 from redline.reflow import reflow
 from redline.textdiff import EQUAL
@@ -154,14 +156,10 @@ CHAIN = ["2015-04-24.txt", "draft1-2020.txt", "draft2-2020.txt", "2021-01-22.md"
     ids=["2015-draft1", "draft1-draft2", "draft2-2021"])
 def test_reading_drafts_no_false_changes(old, new, same_words):
     """Articles whose words did not change are unchanged or renumbered, with no marks."""
-    from redline.normalise import norm_key
-
     a, _ = parse_file(AEPL / old)
     b, _ = parse_file(AEPL / new)
     c = compare(a, b).to_json()
     by_old, by_new = a.by_number(), b.by_number()
-    from redline.numbering import ArticleNumber
-
     equal_words = 0
     for e in c["alignment"]:
         if len(e["old"]) != 1 or len(e["new"]) != 1:
