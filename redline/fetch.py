@@ -64,8 +64,9 @@ def fetch(url: str) -> tuple[bytes, str]:
     if len(body) > MAX_BYTES:
         raise RedlineError(f"{url}: larger than {MAX_BYTES // 2**20} MB; not a law text")
     name = PurePosixPath(urllib.parse.unquote(parts.path)).name or "index"
-    if PurePosixPath(name).suffix.lower() not in (".pdf", ".docx", ".html", ".htm", ".txt",
-                                                  ".md"):
+    from .parse import FORMATS  # the readers' extensions
+
+    if PurePosixPath(name).suffix.lower() not in FORMATS:
         name += _TYPES.get(ctype, ".txt")
     return body, name
 

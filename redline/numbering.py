@@ -129,6 +129,9 @@ ARTICLE_START_RE = re.compile(
 DIVISION_START_RE = re.compile(
     f"^第{LABEL_SPACE}*({NUMBER_RE}){LABEL_SPACE}*(分编|编|章|节)(?!规定|的|第|之)"
     f"{LABEL_SPACE}*(.*)$")
+#: Clause marks of a sentence. A heading never carries them, so a line that opens
+#: with 第三章 and has one (第三章规定的…，) is a reference, not a heading.
+CLAUSE_MARK_RE = re.compile("[，。；,;]")
 #: An annex heading: 附件, 附件一, 附件1, 附表, 附录 (a division of its own).
 ANNEX_START_RE = re.compile(f"^(附件|附表|附录)({NUMBER_RE})?{LABEL_SPACE}*[:：]?{LABEL_SPACE}*(.*)$")
 

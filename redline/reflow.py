@@ -57,8 +57,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import ITEM_RE, SUBITEM_RE
-from .numbering import (ANNEX_START_RE, ARTICLE_START_RE, DIVISION_START_RE, ArticleNumber,
-                        follows, spaced, start_number)
+from .numbering import (ANNEX_START_RE, ARTICLE_START_RE, CLAUSE_MARK_RE, DIVISION_START_RE,
+                        ArticleNumber, follows, spaced, start_number)
 
 #: Marks that end a paragraph of a statute, in both widths (； ends items only).
 PARAGRAPH_END = "。：？！:?!"
@@ -347,7 +347,7 @@ def reflow(text: str, language: str = "zh") -> Reflowed:
                 out.lines.append((no, line))
                 open_kind = "text"
                 continue
-        elif dm and (finished or not re.search("[，。；,;]", line)):
+        elif dm and (finished or not CLAUSE_MARK_RE.search(line)):
             out.lines.append((no, line))
             open_kind = "heading"
             continue

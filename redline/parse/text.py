@@ -22,8 +22,9 @@ from typing import Callable
 
 from ..errors import ParseError
 from ..model import DIVISION_KINDS, ID_PREFIX, Article, Division, Stage
-from ..numbering import (ANNEX_START_RE, ARTICLE_START_RE, DIVISION_START_RE, LABEL_SPACE,
-                         ArticleNumber, cn_to_int, follows, roman_to_int, spaced, start_number)
+from ..numbering import (ANNEX_START_RE, ARTICLE_START_RE, CLAUSE_MARK_RE, DIVISION_START_RE,
+                         LABEL_SPACE, ArticleNumber, cn_to_int, follows, roman_to_int, spaced,
+                         start_number)
 
 INFO_END = "<!-- INFO END -->"
 _TOC = re.compile(rf"目{LABEL_SPACE}*录|Contents|Table of Contents", re.I)
@@ -124,10 +125,10 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
             continue
         am = _article_match(grammar, bare, lang, st.articles[-1].number if st.articles else None)
         hm = None if am else grammar.heading.match(bare)
-        if hm and lang == "zh" and re.search("[，。；,;]", hm.group(3)):
+        if hm and lang == "zh" and CLAUSE_MARK_RE.search(hm.group(3)):
             hm = None  # 第三章规定的…，: a reference at the start of a line, not a heading
         xm = (ANNEX_START_RE.match(bare) if lang == "zh" and not (am or hm)
-              and st.articles and len(bare) <= 30 and not re.search("[。；，,;]", bare) else None)
+              and st.articles and len(bare) <= 30 and not CLAUSE_MARK_RE.search(bare) else None)
         if toc_mode and (am or (hm and _is_repeat(hm, st))):
             toc_mode = False
         if toc_mode:
