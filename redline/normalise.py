@@ -40,7 +40,7 @@ _FULL_WIDTH = [(c, unicodedata.normalize("NFKC", c)) for c in "，；：（）�
 #: Quotation marks by style: publishers of the same law differ in exactly this
 #: (“…” against "…"), so the style is not a change. NFKC leaves these alone.
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-_QUOTE_CHARS = frozenset("“”„‘’")
+_QUOTE_CHARS = frozenset(map(chr, _QUOTES))
 
 
 def nfkc(text: str) -> str:
