@@ -247,42 +247,101 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
     sys.exit(report.exit_code)
 
 
+def _read_instruments(paths: tuple[str, ...], law_title: str | None):
+    from .decision import parse_decision
+    from .parse import read_source
+
+    out = []
+    for p in paths:
+        text, _ = read_source(Path(p))
+        out.append(parse_decision(text, law=law_title))
+    return out
+
+
+def _say_item(label: str, r, echo) -> None:
+    head = {"ok": "ok     ", "FAILED": "FAILED ", "skipped": "skipped"}[r.status]
+    if r.status == "ok" or not r.reasons:
+        echo(f"{head} item {label}: {r.summary}")
+    for reason in r.reasons:
+        echo(f"{head} item {label}: {reason}")
+
+
+@cli.command("apply")
+@click.argument("instruments", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the amended text to FILE (markdown) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
+@click.option("--law", default=None, help="Law of a bare stage name.")
+@drafts_option
+@sources_option
+def apply_cmd(instruments, output, force, law, drafts, sources):
+    """Execute amendment INSTRUMENTS (decisions, 修正案), in order, on OLD.
+
+    The last argument is OLD (a file or a stage name); the amended text is
+    written as markdown. One line per item says what was done; exit 1 when an
+    item could not be executed, 2 on trouble.
+    """
+    from .amend import apply_all
+    from .drafts import load_stage
+    from .stage_markdown import stage_markdown
+
+    if len(instruments) < 2:
+        raise click.UsageError("give one or more instruments, then the text they amend")
+    *paths, old = instruments
+    ws = _workspace(drafts, sources)
+    stage = load_stage(old, ws, law, warn=_warn)
+    decisions = _read_instruments(tuple(paths), stage.title or None)
+    applied = apply_all(decisions, stage)
+    # The account goes where the text does not: stderr when the text is on stdout.
+    echo = (lambda m: click.echo(m, err=True)) if output in (None, "-") else click.echo
+    failed = 0
+    for k, a in enumerate(applied):
+        for r in a.items:
+            _say_item(f"{k + 1}:{r.label}" if len(applied) > 1 else r.label, r, echo)
+            failed += r.status == "FAILED"
+        for problem in a.problems:
+            echo(f"FAILED  {problem}")
+        for note in a.notes:
+            echo(f"note    {note}")
+    _write_output(stage_markdown(applied[-1].stage), output, force)
+    sys.exit(1 if failed or any(a.problems for a in applied) else 0)
+
+
 @cli.command("verify-decision")
-@click.argument("decision", type=click.Path(dir_okay=False))
-@click.argument("old")
-@click.argument("new")
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--law", default=None, help="Law of bare stage names.")
 @drafts_option
 @sources_option
-def verify_decision_cmd(decision, old, new, law, drafts, sources):
-    """Check each item of an amendment DECISION against the OLD and NEW texts.
+def verify_decision_cmd(paths, law, drafts, sources):
+    """Check amendment instruments against the texts: DECISION... OLD NEW.
 
-    One line per item; exit 0 only when every item and the closing clause hold.
+    The instruments are applied in order to OLD and the result is compared
+    with NEW. One line per item (ok, FAILED with where the text differs,
+    skipped with why), then the closing check: changes that no item makes.
+    Exit 0 only when every item and the closing check hold.
     """
-    from .compare import compare
-    from .decision import parse_decision
     from .drafts import load_stage
-    from .parse import read_source
-    from .verify import verify_decision
+    from .verify import verify
 
-    text, _ = read_source(Path(decision))
-    parsed = parse_decision(text)
+    if len(paths) < 3:
+        raise click.UsageError("give the instrument(s), then OLD and NEW")
+    *decisions, old, new = paths
     ws = _workspace(drafts, sources)
     law = law or ws.law_of_pair(old, new)
     a = load_stage(old, ws, law, warn=_warn)
     b = load_stage(new, ws, law, warn=_warn)
-    results = verify_decision(parsed, a, b, compare(a, b))
-    for problem in parsed.problems:
-        click.echo(f"FAILED  {problem}")
-    for r in results:
-        label = "closing clause" if r.label == "closing" else f"item {r.label}"
-        if r.ok:
-            click.echo(f"ok      {label}: {r.summary}")
-        for p in r.problems:
-            click.echo(f"FAILED  {label}: {p}")
-    failed = sum(not r.ok for r in results) + len(parsed.problems)
-    click.echo(f"{len(results) - sum(not r.ok for r in results)} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    v = verify(_read_instruments(tuple(decisions), a.title or b.title or None), a, b)
+    for r in v.items:
+        _say_item(r.label, r, click.echo)
+    if v.closing:
+        for p in v.closing:
+            click.echo(f"FAILED  closing check: {p}")
+    else:
+        click.echo("ok      closing check: every other article only moved number")
+    passed = sum(r.status == "ok" for r in v.items) + (not v.closing)
+    skipped = sum(r.status == "skipped" for r in v.items)
+    click.echo(f"{passed} passed, {v.failed} failed" + (f", {skipped} skipped" if skipped else ""))
+    sys.exit(0 if v.ok else 1)
 
 
 def main(argv: list[str] | None = None) -> None:

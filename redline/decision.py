@@ -1,27 +1,43 @@
-"""Amendment decisions (修改决定), parsed into what each item says it does.
+"""Amendment instruments, parsed into what each item says it does.
+
+The NPC changes a law by a decision (修改决定: items, then the text renumbered
+and republished) or by an amendment (修正案: items, the numbering kept, new
+articles numbered 第X条之一; the Criminal Law, the Constitution). A package
+decision (关于修改《A法》等N部法律的决定) holds one section per law; the section
+for the law at hand is picked by its title.
 
 Contents
-    Ref          an article, or a paragraph/item of one: 第六十九条第一项
-    Action       one thing an item does (insert_article, renumber, delete_paragraph …)
-    Item         a numbered item of the decision (一、…) with its actions
-    Decision     title, items, and whether it closes with the renumbering clause
-    parse_decision
+    Ref             an article, or a paragraph/item of one: 第六十九条第一项
+    Action          one thing an item does (insert_article, renumber, replace_words …)
+    Item            a numbered item (一、 or, in a 修正案, 第N条) with its actions
+    Decision        title, kind, items, and whether the text is renumbered
+    parse_decision  the text of an instrument -> Decision
+    RULES           the clause forms understood, as (pattern, handler) rows
 
-The forms of the NPC's decisions (quoted text is kept exactly)::
+Every article number an item names refers to the text being amended, except
+the numbers it gives (作为第X条, 改为第Y条), which are those of the amended
+text. Quoted wording is kept exactly, by paragraph.
 
-    增加一条，作为第三条："…"                       insert_article new=3
-    将第十八条改为第十九条，删去第二款。              renumber 18->19; delete_paragraph 2
-    将第四十条改为第四十二条，增加一款，作为第二款："…"  renumber; insert_paragraph 2
-    将第五十九条改为第六十一条，修改为："…"           renumber; rewrite
-    将第六十一条改为第六十四条，其中的"A"修改为"B"     renumber; replace_words A->B
-    将第六十八条、第六十九条第一项合并，作为第六十九条，修改为："…"   merge; rewrite
-    将第十四条分为二条，分别作为第十三条、第三十八条，修改为："…"      split; rewrite
-    删去第X条 / 删去第N款 / 第N款修改为："…" / 对部分条文作以下修改：（一）…
-    增加一章，作为第五章："第五章　…"                insert_division chp_5
-    将第三章的章名修改为"…" / 将第四章第二节的节名修改为："…"   rename_division
-    删去第二章第三节的节名                          delete_division chp_2__sec_3
+Forms (quotes shown as ⟨q⟩; each row of RULES names its form)::
 
-Actions after ``将第X条改为第Y条`` apply to that article.
+    增加一条，作为第三条：⟨q⟩                          insert_article new=3
+    在第X条后增加一条，作为第X条之一：⟨q⟩              insert_article new=X-1
+    增加三条，分别作为第X条、第Y条、第Z条：⟨q⟩        insert_article ×3 (quote split by label)
+    将第十八条改为第十九条，删去第二款                  renumber 18->19; delete_paragraph 2
+    第X条增加四款，作为第二款至第五款：⟨q⟩            insert_paragraph 2 (four paragraphs)
+    将第五十九条改为第六十一条，修改为：⟨q⟩            renumber; rewrite
+    将第X条第一款修改为：⟨q⟩ / 将第X条第一款改为第Y条   rewrite paragraph / paragraph -> article
+    将第六十一条…其中的⟨a⟩修改为⟨b⟩                    replace_words a->b
+    在第X条、第Y条中的⟨a⟩后增加⟨b⟩                    replace_words a->ab (in each)
+    宪法第X条第三款⟨a⟩修改为：⟨b⟩ / ⟨a⟩后增写一句…⟨b⟩  replace_words
+    将第六十八条、第六十九条第一项合并，作为第六十九条   merge
+    将第十四条分为二条，分别作为第十三条、第三十八条     split
+    增加一章，作为第五章：⟨q⟩ / 第三章⟨q⟩中增加一节     insert_division
+    将第三章的章名修改为⟨q⟩ / 删去第二章第三节的节名    rename_division / delete_division
+    第七项至第十五项相应改为第八项至第十六项             consequential (done by apply itself)
+    第X条至第Y条相应改为第A条至第B条                    renumber each
+    宪法序言第七自然段中…                              preamble (not applicable to texts without one)
+    本决定（本修正案）自…起施行                         commencement
 
 >>> d = parse_decision('一、将第十八条改为第十九条，删去第二款。\\n\\n二、增加一条，作为第三条："甲。"')
 >>> [(a.kind, a.old and str(a.old[0]), a.new, a.number) for a in d.items[0].actions]
@@ -34,19 +50,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .errors import RedlineError
-from .numbering import ARTICLE_LABEL, CN_NUM_RE, NUMBER_RE, ArticleNumber, cn_to_int
+from .numbering import ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE, NUMBER_RE, ArticleNumber, cn_to_int
 from .structure import DIVISION_REF, division_id
 
 N = NUMBER_RE
-ART = ARTICLE_LABEL  # 第X条 or 第X条之Y, no groups
-ITEM_START = re.compile(rf"^({CN_NUM_RE})、(.*)$")
-SUB_ITEM_START = re.compile(rf"^[（(]({CN_NUM_RE})[)）](.*)$")
-QUOTE = re.compile(r'"([^"]*)"|“([^”]*)”')
-HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division")
+#: An article reference with optional paragraph and item, one group for the whole.
+R = rf"(第{N}条(?:之{N})?(?:第{N}款)?(?:第{N}项)?)"
+ITEM_START = re.compile(rf"^({CN_NUM_RE})、\s*(.*)$")
+#: A 修正案's items: 第一条　宪法第十一条… (a label, a space, then the change).
+AMENDMENT_ITEM_START = re.compile(rf"^第({CN_NUM_RE})条[ \t\u3000]+(.*)$")
+SUB_ITEM_START = re.compile(rf"^[（(]({CN_NUM_RE})[)）]\s*(.*)$")
 REF = re.compile(rf"第({N})条(?:之({N}))?(?:第({N})款)?(?:第({N})项)?")
-CLOSING = re.compile(r"根据本决定作相应(?:的)?修改")
+HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division")
+#: The closing sentence of a decision; 条文顺序 in it means the text is renumbered.
+CLOSING = re.compile(r"根据本决定作相应(?:的)?修改|(?:条文|章节|条款)(?:的)?顺序作相应(?:的)?调整|重新公布")
+COMMENCEMENT = re.compile(r"^本(?:决定|修正案)自.{0,40}(?:起|之日)施行")
+#: An item that opens a package decision's section: 对《中华人民共和国A法》作出修改.
+SECTION = re.compile(r"^对《([^》]+)》(?:作出|作)(?:如下|以下)?修改[：:。]?\s*$")
+#: Law names written before a reference (刑法第X条, 《A法》第X条): dropped, as
+#: every reference of an item is to the law being amended.
+LAW_PREFIX = re.compile(rf"(?P<pre>删去|[将在把、和及对]|^)(?:《[^》]+》|(?:中华人民共和国)?"
+                        rf"[^\s⟨⟩，。；、：将在把和及对第]{{0,15}}?法)(?=第{N}(?:条|编|分编|章|节)|序言)")
+OPEN_QUOTES = "“\"「"
+CLOSE_QUOTES = "”\"」"
+#: Quoted text in a masked clause: ⟨3⟩.
+Q = r"⟨(\d+)⟩"
 
 
 @dataclass
@@ -74,38 +105,72 @@ def parse_ref(text: str) -> Ref:
                cn_to_int(m.group(4)) if m.group(4) else None)
 
 
+def _refs(text: str) -> list[Ref]:
+    """Every reference in ``text``, ranges expanded: 第三条至第五条 -> 3, 4, 5.
+
+    >>> [str(r) for r in _refs("第四十七条第四款、第四十八条第一款、第二款、第五十条")]
+    ['47 ¶4', '48 ¶1', '48 ¶2', '50']
+    """
+    out: list[Ref] = []
+    for m in re.finditer(rf"{R}(?:至{R})?|(?<=[、和及])(第{N}款(?:第{N}项)?|第{N}项)", text):
+        if m.group(3):  # 第四十八条第一款、第二款: the article of the one before
+            if not out:
+                continue
+            part = parse_ref(f"第{out[-1].article.main}条" + (f"之{out[-1].article.sub}"
+                                                             if out[-1].article.sub else "")
+                             + m.group(3))
+            out.append(part)
+            continue
+        first = parse_ref(m.group(1))
+        if m.group(2):
+            last = parse_ref(m.group(2))
+            out += [Ref(ArticleNumber(k)) for k in range(first.article.main, last.article.main + 1)]
+        else:
+            out.append(first)
+    return out
+
+
 @dataclass
 class Action:
     """One change an item makes.
 
     kind is one of: insert_article, delete_article, renumber, rewrite,
-    rewrite_paragraph, insert_paragraph, delete_paragraph, insert_item,
-    delete_item, replace_words, merge, split; and for headings
-    insert_division, rename_division, delete_division.
+    rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
+    insert_item, delete_item, replace_words, merge, split, move_paragraph;
+    for headings insert_division, rename_division, delete_division; and
+    consequential, preamble, commencement, which change nothing by themselves.
     """
 
     kind: str
     old: list[Ref] = field(default_factory=list)  # articles (or parts) it starts from
-    new: ArticleNumber | None = None  # the article it produces or changes
-    number: int | None = None  # paragraph/item/chapter number the action names
+    new: ArticleNumber | None = None  # the article it produces or changes, as numbered after
+    number: int | None = None  # paragraph/item number the action names
     text: list[str] = field(default_factory=list)  # quoted new wording, by paragraph
-    before: str | None = None  # replace_words: the old words
+    before: str | None = None  # replace_words: the old words (paragraphs joined by \n)
     after: str | None = None  # replace_words: the new words
     #: split, or merge into several: the new articles (分别作为第X条、第Y条);
     #: a new chapter quoted with its articles: those articles
     parts: list[ArticleNumber] = field(default_factory=list)
-    #: a new chapter quoted with its articles: each article's quoted lines
+    #: articles quoted with their labels (a new chapter, 增加三条): their lines, by number
     articles: dict[ArticleNumber, list[str]] = field(default_factory=dict)
     #: heading actions: the division's id (第四章第二节 -> "chp_4__sec_2")
     division: str | None = None
+    #: an insert_article placed after this old article (在第X条后增加一条)
+    after_article: ArticleNumber | None = None
+    #: insert_paragraph/insert_item in the paragraph whose text starts so (宪法第X条"…"中增加一项)
+    scope: str | None = None
+    count: int = 1  # paragraphs or articles added (增加四款)
+    #: replace_words waiting for the words to add 后 (after) or 前 (before) ``before``
+    where: str | None = None
 
 
 @dataclass
 class Item:
-    label: str  # "一"
+    label: str  # "一", "二十九（四）", or in a 修正案 "第四十五条"
     text: str  # the item as written
     actions: list[Action]
     line: int
+    problems: list[str] = field(default_factory=list)  # clauses not understood
 
 
 @dataclass
@@ -114,221 +179,703 @@ class Decision:
     items: list[Item]
     closing_renumbers: bool  # "…并对条文顺序作相应调整"
     problems: list[str] = field(default_factory=list)  # clauses not understood
+    kind: str = "decision"  # "decision" (修改决定) or "amendment" (修正案)
+    #: items of a package decision that concern other laws (label, law)
+    other_laws: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def renumbers(self) -> bool:
+        """Whether the amended text is renumbered (a decision), or keeps its numbers."""
+        return self.kind == "decision"
 
 
-def _split_content(body: str) -> tuple[str, list[str]]:
-    """Instruction and quoted paragraphs of the content after the first `："`."""
-    m = re.search(r'[:：]\s*["“]', body)
-    if not m:
-        return body, []
-    instruction = body[:m.start() + 1]
-    content = body[m.end() - 1:]
-    paras = []
-    for para in content.split("\n"):
-        para = para.strip()
-        if not para:
+# --------------------------------------------------------------------------- quotes
+
+#: What may follow a quote's closing mark: punctuation, the end, or the words of
+#: an instruction (修改为, 后增加, 中的 …). Anything else means the mark closes
+#: a quote inside the quote, as sources with straight quotes write them.
+_AFTER_CLOSE = re.compile(r"(?:$|[\s，。；、：:,;.)）“\"「」”]|修改|改为|后|前|中|的|之|删去|等|和|及|或"
+                          r"|第|将|增加|在|并|同时)")
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the straight quote at ``i``, inside a quote, closes it."""
+    return bool(_AFTER_CLOSE.match(text, i + 1))
+
+
+def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
+    """Quoted passages replaced by ⟨0⟩, ⟨1⟩ …, each kept as its paragraphs.
+
+    A quote runs on over paragraph breaks when the next paragraph opens with a
+    quote mark, as the NPC quotes several paragraphs (only the last one closes).
+
+    >>> mask_quotes('作为第二十条："甲。\\n\\n"乙。"')
+    ('作为第二十条：⟨0⟩', [['甲。', '乙。']])
+    >>> mask_quotes('第十一条：“甲。”“乙。”修改为：“丙。”')
+    ('第十一条：⟨0⟩修改为：⟨1⟩', [['甲。', '乙。'], ['丙。']])
+    >>> mask_quotes('中的"A"、"B"修改为"C"')
+    ('中的⟨0⟩、⟨1⟩修改为⟨2⟩', [['A'], ['B'], ['C']])
+
+    A quote inside a quote is the law's own quotation: ‘三个代表’ becomes “三个代表”.
+
+    >>> mask_quotes('修改为：“以‘三个代表’重要思想为指导”。')
+    ('修改为：⟨0⟩。', [['以“三个代表”重要思想为指导']])
+    >>> mask_quotes('修改为："以"三个代表"重要思想为指导"。')
+    ('修改为：⟨0⟩。', [['以"三个代表"重要思想为指导']])
+    """
+    out: list[str] = []
+    quotes: list[list[str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in OPEN_QUOTES:
+            out.append(ch)
+            i += 1
             continue
-        para = para[1:] if para[0] in '"“' else para
-        paras.append(para)
-    if paras and paras[-1] and paras[-1][-1] in '"”':
-        paras[-1] = paras[-1][:-1]
-    return instruction, paras
+        paras = [""]
+        i += 1
+        inner = 0  # depth of quotes inside the quote (“三个代表” quoted as ‘三个代表’, or not)
+        while i < n:
+            ch = text[i]
+            if ch in "‘’":  # a quote inside a quote is the law's own “”
+                paras[-1] += "“" if ch == "‘" else "”"
+                i += 1
+                continue
+            if ch == "“":
+                inner += 1
+            elif inner and ch == "”":
+                inner -= 1
+            elif ch == '"' and not _closes(text, i):
+                inner = 1 - inner
+            elif ch == "\n" or ch in CLOSE_QUOTES:
+                j = i + 1
+                while j < n and text[j] in " \t\u3000\n":
+                    j += 1
+                newline = ch == "\n" or "\n" in text[i + 1:j]
+                if j < n and text[j] in OPEN_QUOTES and (newline or j == i + 1):
+                    paras.append("")  # the quote goes on in a new paragraph
+                    i = j + 1
+                    continue
+                if ch == "\n":
+                    paras.append("")  # a paragraph that opens without a quote mark
+                    i += 1
+                    continue
+                i += 1
+                break
+            paras[-1] += ch
+            i += 1
+        quotes.append([p.strip() for p in paras if p.strip()])
+        out.append(f"⟨{len(quotes) - 1}⟩")
+    return "".join(out), quotes
 
 
-def _clauses(instruction: str) -> tuple[list[str], list[str]]:
-    """Clauses split at ，；。 with inline quotes replaced by ⟨0⟩, ⟨1⟩ …"""
-    quotes: list[str] = []
+# --------------------------------------------------------------------------- rules
 
-    def hold(m: re.Match) -> str:
-        quotes.append(m.group(1) if m.group(1) is not None else m.group(2))
-        return f"⟨{len(quotes) - 1}⟩"
+@dataclass
+class _State:
+    """What the clauses of one item have said so far."""
 
-    masked = QUOTE.sub(hold, instruction)
-    return [c for c in re.split(r"[，；。,;]", masked) if c.strip()], quotes
+    quotes: list[list[str]]
+    actions: list[Action] = field(default_factory=list)
+    old: list[Ref] = field(default_factory=list)  # the article being changed (old numbers)
+    new: ArticleNumber | None = None  # its number after (改为第Y条), or a new article's
+    pending: Action | None = None  # an action waiting for 作为… or its content
+    division: str | None = None  # a division named by the item (第三章"…"中增加一节)
+    #: set once 分别作为 or 作为第X条 gave an action its articles
+    content: list[str] | None = None
+
+    def quote(self, k: str | None) -> list[str]:
+        return self.quotes[int(k)] if k is not None else []
+
+    def add(self, kind: str, **kw) -> Action:
+        a = Action(kind, old=list(kw.pop("old", self.old)), new=kw.pop("new", self.new), **kw)
+        self.actions.append(a)
+        return a
+
+    def target(self, ref: str | None) -> None:
+        """A clause names an article: it becomes the one being changed."""
+        if ref:
+            r = parse_ref(ref)
+            self.old = [r]
+            self.new = r.article if self.new is None or self.new_for != r.article else self.new
+            self.new_for = r.article
+
+    new_for: ArticleNumber | None = None  # the old article ``new`` belongs to
 
 
-def _actions(instruction: str, content: list[str]) -> tuple[list[Action], list[str]]:
-    clauses, quotes = _clauses(instruction)
-    actions: list[Action] = []
-    problems: list[str] = []
-    current_old: list[Ref] = []
-    current_new: ArticleNumber | None = None
-    pending_insert: Action | None = None
-    for raw in clauses:
-        c = raw.strip().rstrip("：:")
-        m = None
-        if m := re.fullmatch(rf"增加一条(?:，)?作为第({N})条(?:之({N}))?", c) or \
-                re.fullmatch(rf"作为第({N})条(?:之({N}))?", c):
-            num = ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
-            if pending_insert is not None:
-                pending_insert.new = num
-                pending_insert = None
+def _number(main: str, sub: str | None = None) -> ArticleNumber:
+    return ArticleNumber(cn_to_int(main), cn_to_int(sub) if sub else 0)
+
+
+def _articles(text: str) -> list[ArticleNumber]:
+    return [r.article for r in _refs(text)]
+
+
+def _insert_articles(s: _State, m: re.Match) -> None:
+    """增加一条 / 增加三条 / 在第X条后增加一条 (its number follows: 作为…)."""
+    count = cn_to_int(m.group("count")) if m.group("count") else 1
+    after = parse_ref(m.group("after")).article if m.group("after") else None
+    s.pending = s.add("insert_article", old=[], new=None, count=count, after_article=after,
+                      text=s.quote(m.group("q")))
+
+
+def _as_article(s: _State, m: re.Match) -> None:
+    """作为第X条 / 分别作为第X条、第Y条 / 分别作为第X条至第Y条: numbers for what came before."""
+    news = _articles(m.group("refs"))
+    quote = s.quote(m.group("q"))
+    target = s.pending or next((a for a in reversed(s.actions)
+                                if a.kind in ("merge", "split", "move_paragraph", "insert_article")
+                                and not a.parts and a.new is None), None)
+    if target is None:
+        if s.old and len(news) == 1:  # 将第X条…作为第Y条: the article is renumbered
+            s.new, s.new_for = news[0], s.old[0].article
+            s.add("renumber", new=news[0])
+            return
+        raise _NotUnderstood
+    target.new = news[0]
+    if len(news) > 1 or target.kind == "split":
+        target.parts = news
+    if target.kind == "insert_article":
+        target.count = max(target.count, len(news))
+        target.parts = news if len(news) > 1 else []
+    s.new, s.new_for = news[0], (s.old[0].article if s.old else None)
+    s.pending = target
+    if quote:
+        _give_content(s, target, quote)
+
+
+def _merge(s: _State, m: re.Match) -> None:
+    refs = _refs(m.group("refs"))
+    s.old = refs
+    s.pending = s.add("merge", old=refs, new=None)
+
+
+def _split(s: _State, m: re.Match) -> None:
+    s.old = [parse_ref(m.group("ref"))]
+    s.pending = s.add("split", new=None, count=cn_to_int(m.group("count")))
+
+
+def _renumber(s: _State, m: re.Match) -> None:
+    old = parse_ref(m.group("old"))
+    new = parse_ref(m.group("new")).article
+    if old.paragraph or old.item:  # 将第X条第一款改为第Y条: a paragraph becomes an article
+        s.old = [old]
+        s.new, s.new_for = new, old.article
+        s.pending = s.add("move_paragraph", new=new)
+        return
+    s.old, s.new, s.new_for = [old], new, old.article
+    s.add("renumber")
+
+
+def _renumber_range(s: _State, m: re.Match) -> None:
+    """第X条至第Y条相应改为第A条至第B条."""
+    olds = _articles(m.group("old"))
+    news = _articles(m.group("new"))
+    if len(olds) != len(news):
+        raise _NotUnderstood
+    for o, n in zip(olds, news):
+        s.add("renumber", old=[Ref(o)], new=n)
+
+
+def _consequential(s: _State, m: re.Match) -> None:
+    """第三款相应改为第四款: what apply does by itself when it renumbers."""
+    s.add("consequential", text=[m.group(0)])
+
+
+def _rewrite(s: _State, m: re.Match) -> None:
+    s.target(m.group("ref"))
+    ref = parse_ref(m.group("ref")) if m.group("ref") else (s.old[0] if s.old else None)
+    quote = s.quote(m.group("q"))
+    if m.group("ref") is None and s.pending is not None and s.pending.kind in ("merge", "split",
+                                                                               "move_paragraph"):
+        s.pending.text = quote or s.pending.text
+        s.content = None
+        return
+    if ref is None:
+        raise _NotUnderstood
+    if ref.item:
+        a = s.add("rewrite_item", number=ref.item, text=quote)
+        if ref.paragraph:
+            a.scope = f"¶{ref.paragraph}"
+    elif ref.paragraph:
+        s.add("rewrite_paragraph", number=ref.paragraph, text=quote)
+    else:
+        s.add("rewrite", text=quote)
+
+
+def _rewrite_this(s: _State, m: re.Match) -> None:
+    """将该条修改为：⟨q⟩ (修正案: the article just named)."""
+    if not s.old:
+        raise _NotUnderstood
+    s.add("rewrite", text=s.quote(m.group("q")))
+
+
+def _replace(s: _State, m: re.Match) -> None:
+    """(将)第X条(第N款)(中的)⟨a⟩修改为⟨b⟩, or in several articles at once."""
+    refs = _refs(m.group("refs") or "")
+    before = "\n".join(s.quote(m.group("a")))
+    after = "\n".join(s.quote(m.group("b")))
+    if m.group("place") and not refs and s.old:  # 将第X条改为第Y条，第二款中的…
+        place = parse_ref(f"第{s.old[0].article.main}条" + m.group("place"))
+        refs = [Ref(s.old[0].article, place.paragraph, place.item)]
+        s.old, s.new_for = refs, s.old[0].article
+        for r in refs:
+            s.add("replace_words", old=[r], before=before, after=after)
+        return
+    _words(s, refs, before, after)
+
+
+def _words(s: _State, refs: list[Ref], before: str, after: str) -> None:
+    if not refs and not s.old:
+        raise _NotUnderstood
+    if len(refs) == 1:
+        s.target(f"第{refs[0].article.main}条" + (f"之{refs[0].article.sub}" if refs[0].article.sub
+                                                  else ""))
+        s.old = refs
+    for r in refs or s.old:
+        new = s.new if (len(refs) <= 1) else r.article
+        s.add("replace_words", old=[r], new=new, before=before, after=after)
+
+
+def _insert_words(s: _State, m: re.Match) -> None:
+    """在第X条中的⟨a⟩后增加⟨b⟩ / ⟨a⟩后增写一句 ⟨b⟩ / ⟨a⟩前增加⟨b⟩."""
+    refs = _refs(m.group("refs") or "")
+    anchor = "\n".join(s.quote(m.group("a")))
+    if m.group("b") is None:  # …后增写一句，内容为：⟨b⟩ — the words come in the next clause
+        _words(s, refs, anchor, None)
+        s.pending = s.actions[-1]
+        s.pending.where = m.group("where")
+        return
+    added = "\n".join(s.quote(m.group("b")))
+    if m.group("where") == "前":
+        _words(s, refs, anchor, added + anchor)
+    else:
+        _words(s, refs, anchor, anchor + added)
+
+
+def _delete_words(s: _State, m: re.Match) -> None:
+    refs = _refs(m.group("refs") or "")
+    words = [w for k in re.findall(Q, m.group("qs")) for w in s.quote(k)]
+    for w in words:
+        _words(s, refs, w, "")
+
+
+def _delete(s: _State, m: re.Match) -> None:
+    refs = _refs(m.group("refs"))
+    if not refs:
+        raise _NotUnderstood
+    for r in refs:
+        if r.item or r.paragraph:
+            if r.article != (s.old[0].article if s.old else None) or len(refs) > 1:
+                s.old, s.new, s.new_for = [Ref(r.article)], r.article, r.article
+            if r.item:
+                a = s.add("delete_item", number=r.item)
+                a.scope = f"¶{r.paragraph}" if r.paragraph else None
             else:
-                current_new = num
-                for a in actions:
-                    if a.kind == "merge" and a.new is None:
-                        a.new = num
-        elif c == "增加一条":
-            pending_insert = Action("insert_article", text=content)
-            actions.append(pending_insert)
-        elif m := re.fullmatch(rf"增加一(?:编|分编|章|节)(?:，)?(?:作为({DIVISION_REF}))?", c):
-            arts = _quoted_articles(content)
-            actions.append(Action("insert_division", text=content, parts=list(arts), articles=arts,
-                                  division=division_id(m.group(1)) if m.group(1) else None))
-        elif m := re.fullmatch(rf"(?:将)?({DIVISION_REF})的?(?:编|分编|章|节)名修改为(?:⟨(\d+)⟩)?", c):
-            text = [quotes[int(m.group(2))]] if m.group(2) else content
-            actions.append(Action("rename_division", text=text, division=division_id(m.group(1))))
-        elif m := re.fullmatch(rf"删去({DIVISION_REF})(?:的(?:编|分编|章|节)名)?", c):
-            actions.append(Action("delete_division", division=division_id(m.group(1))))
-        elif m := re.fullmatch(rf"将((?:{ART}(?:第{N}[款项])*、?)+)合并", c):
-            refs = [parse_ref(r.group(0)) for r in REF.finditer(m.group(1))]
-            current_old = refs
-            actions.append(Action("merge", old=refs))
-        elif m := re.fullmatch(rf"将({ART})分为{N}条", c):
-            current_old = [parse_ref(m.group(1))]
-            actions.append(Action("split", old=current_old))
-        elif m := re.fullmatch(rf"分别作为((?:{ART}、?)+)", c):
-            news = [parse_ref(r.group(0)).article for r in REF.finditer(m.group(1))]
-            target = next((a for a in reversed(actions) if a.kind in ("split", "merge")), None)
-            if target is None:
-                problems.append(raw.strip())
-            else:
-                target.parts = news
-                target.new = news[0]
-                current_new = news[0]
-        elif m := re.fullmatch(rf"将({ART})改为({ART})", c):
-            current_old = [parse_ref(m.group(1))]
-            current_new = parse_ref(m.group(2)).article
-            actions.append(Action("renumber", old=current_old, new=current_new))
-        elif m := re.fullmatch(rf"删去({ART})", c):
-            actions.append(Action("delete_article", old=[parse_ref(m.group(1))]))
-        elif m := re.fullmatch(rf"(?:将)?({ART})?(?:第({N})款)?(?:第({N})项)?修改为", c):
-            if m.group(1):
-                current_old = [parse_ref(m.group(1))]
-                current_new = current_new or current_old[0].article
-            if m.group(2) or m.group(3):
-                kind = "rewrite_paragraph"
-                num = cn_to_int(m.group(2) or m.group(3))
-            else:
-                kind, num = "rewrite", None
-            actions.append(Action(kind, list(current_old), current_new, num, content))
-        elif m := re.fullmatch(rf"删去({ART})?(?:第({N})款)?(?:第({N})项)?", c):
-            if m.group(1):
-                current_old = [parse_ref(m.group(1))]
-                current_new = current_new or current_old[0].article
-            if m.group(3):
-                actions.append(Action("delete_item", list(current_old), current_new,
-                                      cn_to_int(m.group(3))))
-            elif m.group(2):
-                actions.append(Action("delete_paragraph", list(current_old), current_new,
-                                      cn_to_int(m.group(2))))
-            else:
-                problems.append(raw.strip())
-        elif m := re.fullmatch(rf"增加一(款|项)(?:，)?(?:作为第({N})[款项])?", c):
-            kind = "insert_paragraph" if m.group(1) == "款" else "insert_item"
-            actions.append(Action(kind, list(current_old), current_new,
-                                  cn_to_int(m.group(2)) if m.group(2) else None, content))
-        elif m := re.fullmatch(rf"作为第({N})(款|项)", c):
-            kinds = {"款": "insert_paragraph", "项": "insert_item"}
-            if actions and actions[-1].kind == kinds[m.group(2)]:
-                actions[-1].number = cn_to_int(m.group(1))
-            else:
-                problems.append(raw.strip())
-        elif m := re.fullmatch(rf"作为({DIVISION_REF})", c):
-            if actions and actions[-1].kind == "insert_division":
-                actions[-1].division = division_id(m.group(1))
-            else:
-                problems.append(raw.strip())
-        elif m := re.fullmatch(rf"(?:将)?({ART})?(?:第{N}款)?(?:中的|其中的|将其中的)?"
-                               r"⟨(\d+)⟩修改为⟨(\d+)⟩", c) or \
-                re.fullmatch(r"()⟨(\d+)⟩修改为⟨(\d+)⟩", c):
-            if m.group(1):
-                current_old = [parse_ref(m.group(1))]
-                current_new = current_new or current_old[0].article
-            actions.append(Action("replace_words", list(current_old), current_new,
-                                  before=quotes[int(m.group(2))], after=quotes[int(m.group(3))]))
-        elif re.fullmatch(r"对部分条文作(?:以下|如下)修改", c):
-            continue
+                s.add("delete_paragraph", number=r.paragraph)
         else:
-            problems.append(raw.strip())
-    return actions, problems
+            s.add("delete_article", old=[r], new=None)
+
+
+def _delete_parts(s: _State, m: re.Match) -> None:
+    """删去第二款、第三款 / 删去第一项 (of the article being changed)."""
+    if not s.old:
+        raise _NotUnderstood
+    for n, unit in re.findall(rf"第({N})(款|项)", m.group("parts")):
+        a = s.add("delete_paragraph" if unit == "款" else "delete_item", number=cn_to_int(n))
+        if unit == "项" and (p := re.search(rf"第({N})款第", m.group("parts"))):
+            a.scope = f"¶{cn_to_int(p.group(1))}"
+
+
+def _insert_parts(s: _State, m: re.Match) -> None:
+    """(第X条)(⟨scope⟩中)增加一款/四款/一项，作为第N款 / 增加规定."""
+    s.target(m.group("ref"))
+    if not s.old:
+        raise _NotUnderstood
+    unit = m.group("unit") or "款"
+    count = cn_to_int(m.group("count")) if m.group("count") else 1
+    scope = "\n".join(s.quote(m.group("scope"))) or None
+    if m.group("para"):
+        scope = f"¶{cn_to_int(m.group('para'))}"
+    a = s.add("insert_paragraph" if unit == "款" else "insert_item", count=count, scope=scope,
+              text=s.quote(m.group("q")))
+    if m.group("as_n"):
+        a.number = cn_to_int(m.group("as_n"))
+    s.pending = a
+
+
+def _as_part(s: _State, m: re.Match) -> None:
+    """作为第N款 / 作为第二款至第五款 / 作为第七项⟨q⟩."""
+    a = s.pending if s.pending and s.pending.kind in ("insert_paragraph", "insert_item") else None
+    if a is None and s.actions and s.actions[-1].kind in ("insert_paragraph", "insert_item"):
+        a = s.actions[-1]
+    if a is None:
+        raise _NotUnderstood
+    a.number = cn_to_int(m.group("n"))
+    if m.group("q"):
+        a.text = s.quote(m.group("q"))
+    s.pending = None if a.text else a
+
+
+def _content(s: _State, m: re.Match) -> None:
+    """A clause that is only quoted text (内容如下：⟨q⟩, or ⟨q⟩ after 作为…)."""
+    quote = s.quote(m.group("q"))
+    target = s.pending or next((a for a in reversed(s.actions) if (not a.text and a.kind in (
+        "insert_article", "insert_division", "insert_paragraph", "insert_item", "rewrite",
+        "merge", "split")) or (a.kind == "replace_words" and a.after is None)), None)
+    if target is None:
+        raise _NotUnderstood
+    _give_content(s, target, quote)
+
+
+def _give_content(s: _State, a: Action, quote: list[str]) -> None:
+    if a.kind == "replace_words":  # …后增写一句，内容为：⟨q⟩
+        added = "\n".join(quote)
+        a.after = a.before + added if a.where == "后" else added + a.before
+        s.pending = None
+        return
+    a.text = quote
+    if a.kind == "insert_division":
+        a.articles = quoted_articles(quote)
+        a.parts = list(a.articles)
+        # 增加一节…；增加五条，分别作为…：内容如下 — the articles are quoted after the heading.
+        inserts = [x for x in s.actions if x.kind == "insert_article" and not x.text]
+        for x in inserts:
+            for n in (x.parts or [x.new]):
+                if n in a.articles:
+                    x.text = ["\n".join(a.articles[n])]
+            x.articles = {n: a.articles[n] for n in (x.parts or [x.new]) if n in a.articles}
+    elif a.kind == "insert_article" and (a.parts or a.count > 1):
+        a.articles = quoted_articles(quote)
+        for d in s.actions:  # 增加一节…；增加五条…：the section holds them
+            if d.kind == "insert_division" and not d.parts:
+                d.parts = list(a.parts or [a.new])
+                d.articles = dict(a.articles)
+    s.pending = None
+
+
+def _insert_division(s: _State, m: re.Match) -> None:
+    """增加一章(，作为第五章)(：⟨q⟩) / 第三章⟨q⟩中增加一节 / 第三章后增加一章."""
+    where = division_id(m.group("in")) if m.group("in") else None
+    s.division = where
+    a = s.add("insert_division", old=[], new=None, text=s.quote(m.group("q")))
+    if m.group("as"):
+        a.division = _within(where, division_id(m.group("as")))
+    s.pending = a
+    if a.text:
+        _give_content(s, a, a.text)
+
+
+def _as_division(s: _State, m: re.Match) -> None:
+    a = next((x for x in reversed(s.actions) if x.kind == "insert_division"), None)
+    if a is None:
+        raise _NotUnderstood
+    a.division = _within(s.division, division_id(m.group("div")))
+    quote = s.quote(m.group("q"))
+    if quote and DIVISION_START_RE.match(quote[0]):  # 作为第三章：“第三章　监督管理”
+        _give_content(s, a, quote)
+    elif quote:  # 作为第七节“监察委员会”: the title alone
+        a.before = "".join(quote)
+    s.pending = a
+
+
+def _division_holds(s: _State, m: re.Match) -> None:
+    """分为四条，包括第X条至第Y条: the articles of a new chapter (their wording
+    comes in items of their own, or quoted with the chapter)."""
+    a = next((x for x in reversed(s.actions) if x.kind in ("insert_division", "rename_division")),
+             None)
+    if a is None or not m.group(0):
+        raise _NotUnderstood
+    if m.group("refs"):
+        a.parts = _articles(m.group("refs"))
+        for x in s.actions:
+            if x.kind == "insert_article":
+                x.articles = {n: a.articles[n] for n in (x.parts or [x.new]) if n in a.articles}
+
+
+def _within(parent: str | None, div: str) -> str:
+    """第七节 inside 第三章 -> chp_3__sec_7."""
+    if parent and "__" not in div and not div.startswith(parent):
+        return f"{parent}__{div}"
+    return div
+
+
+def _rename_division(s: _State, m: re.Match) -> None:
+    a = s.add("rename_division", old=[], new=None, division=division_id(m.group("div")),
+              text=s.quote(m.group("new")))
+    if m.group("old_q"):
+        a.before = "\n".join(s.quote(m.group("old_q")))
+    s.pending = a if not a.text else None
+
+
+def _delete_division(s: _State, m: re.Match) -> None:
+    s.add("delete_division", old=[], new=None, division=division_id(m.group("div")))
+
+
+def _renumber_division(s: _State, m: re.Match) -> None:
+    s.add("consequential", old=[], new=None, text=[m.group(0)])
+
+
+def _preamble(s: _State, m: re.Match) -> None:
+    s.add("preamble", old=[], new=None, text=[m.group(0)])
+
+
+def _nothing(s: _State, m: re.Match) -> None:
+    pass
+
+
+class _NotUnderstood(Exception):
+    pass
+
+
+DIV = DIVISION_REF
+#: Several references: 第三条、第五条第二款; a bare 第二款 after one is of the same article.
+REFS = rf"(?:{R}(?:(?:、|和|及|至)(?:{R}|第{N}款(?:第{N}项)?|第{N}项))*)"
+
+
+def _q(name: str) -> str:
+    """A quote placeholder whose number is the group ``name``."""
+    return rf"⟨(?P<{name}>\d+)⟩"
+
+
+#: The clause forms, tried in order; each pattern must match a whole clause
+#: (quotes masked as ⟨n⟩, the law's name before a reference dropped). A handler
+#: that raises _NotUnderstood lets the next row try.
+RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
+    (name, re.compile(pattern), handler) for name, pattern, handler in [
+        ("several-changes", r"对部分条文作(?:以下|如下)修改", _nothing),
+        ("preamble", r"(?:在)?序言.*", _preamble),
+        ("insert-articles", rf"(?:在(?P<after>{R})(?:之)?后)?增加(?P<count>{CN_NUM_RE})?条"
+                            rf"(?:{_q('q')})?", _insert_articles),
+        ("as-articles", rf"(?:分别)?作为(?P<refs>{REFS})(?:{_q('q')})?", _as_article),
+        ("insert-division", rf"(?:在)?(?:(?P<in>{DIV})(?:{Q})?中)?增加一(?:编|分编|章|节)"
+                            rf"(?:，?作为(?P<as>{DIV}))?(?:{_q('q')})?", _insert_division),
+        ("division-after", rf"(?:在)?(?P<in>{DIV})(?:{Q})?后增加一(?:编|分编|章|节)"
+                           rf"(?P<as>)(?:{_q('q')})?", _insert_division),
+        ("as-division", rf"作为(?P<div>{DIV})(?:{_q('q')})?", _as_division),
+        ("division-holds", rf"(?:分为{CN_NUM_RE}条)?(?:，?包括)?(?P<refs>{R}至{R}|{REFS})?",
+         _division_holds),
+        ("rename-division", rf"(?:将)?(?P<div>{DIV})的?(?:编|分编|章|节)名(?:{_q('old_q')})?"
+                            rf"修改为(?:{_q('new')})?", _rename_division),
+        ("delete-division", rf"删去(?P<div>{DIV})(?:的?(?:编|分编|章|节)名)?", _delete_division),
+        ("division-consequential", rf"(?:将)?{DIV}(?:至{DIV})?相应(?:地)?改为{DIV}(?:至{DIV})?",
+         _renumber_division),
+        ("merge", rf"将(?P<refs>{REFS})合并", _merge),
+        ("split", rf"将(?P<ref>{R})分为(?P<count>{CN_NUM_RE})条", _split),
+        ("renumber-range", rf"(?:将)?(?P<old>{R}至{R})相应(?:地)?改为(?P<new>{R}至{R})",
+         _renumber_range),
+        ("consequential", rf"(?:将)?(?:原)?第{N}(?:款|项|目)(?:至第{N}(?:款|项|目))?相应(?:地)?改为"
+                          rf"第{N}(?:款|项|目)(?:至第{N}(?:款|项|目))?", _consequential),
+        ("renumber", rf"(?:将)?(?P<old>{R})改为(?P<new>{R})", _renumber),
+        ("delete-words", rf"删去(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:、{Q})*)",
+         _delete_words),
+        ("delete", rf"删去(?P<refs>{REFS})", _delete),
+        ("delete-parts", rf"删去(?:其中的)?(?P<parts>(?:第{N}款)?第{N}(?:款|项)"
+                         rf"(?:、(?:第{N}款)?第{N}(?:款|项))*)", _delete_parts),
+        ("rewrite-this", rf"(?:并)?将该条修改为(?:{_q('q')})?", _rewrite_this),
+        ("rewrite", rf"(?:将)?(?P<ref>{R})?修改为(?:{_q('q')})?", _rewrite),
+        ("replace-words", rf"(?:将)?(?P<refs>{REFS})?(?:其)?(?P<place>(?:第{N}款)?(?:第{N}项)?)"
+                          rf"[^⟨]{{0,40}}?(?:中的|其中的|中)?{_q('a')}(?:的表述)?修改为{_q('b')}",
+         _replace),
+        ("insert-words", rf"(?:在)?(?:(?P<refs>{REFS})[^⟨]{{0,40}}?(?:中的|中)?)?{_q('a')}"
+                         rf"(?P<where>后|前)(?:增加|增写|加上)(?:一句|一段|内容)?(?:，?内容为)?"
+                         rf"(?:{_q('b')})?", _insert_words),
+        ("insert-parts", rf"(?:将)?(?:在)?(?P<ref>{R})?(?:{_q('scope')})?(?:第(?P<para>{N})款)?"
+                         rf"中?增加(?:(?P<count>{CN_NUM_RE})(?P<unit>款|项)|规定)"
+                         rf"(?:，?作为第(?P<as_n>{N})(?:款|项))?(?:{_q('q')})?",
+         _insert_parts),
+        ("as-part", rf"作为第(?P<n>{N})(?:款|项)(?:(?:至|、)第{N}(?:款|项))*(?:{_q('q')})?", _as_part),
+        ("content", rf"(?:内容如下|内容为)?{_q('q')}", _content),
+    ]
+]
+
+
+def _actions(item_text: str) -> tuple[list[Action], list[str]]:
+    masked, quotes = mask_quotes(item_text)
+    masked = LAW_PREFIX.sub(r"\g<pre>", masked.replace("\n", ""))
+    s = _State(quotes)
+    problems: list[str] = []
+    if re.match(r"^(?:在)?序言", masked):  # the whole item changes the preamble
+        return [Action("preamble", text=[item_text])], []
+    for raw in _clauses(masked):
+        c = raw.strip().replace("：", "").replace(":", "")
+        c = re.sub(r"^(?:并|同时|其中)(?=将|删去|增加|在|第)", "", c)
+        if not c:
+            continue
+        for name, pattern, handler in RULES:
+            m = pattern.fullmatch(c)
+            if not m:
+                continue
+            try:
+                handler(s, m)
+            except _NotUnderstood:
+                continue
+            break
+        else:
+            problems.append(_unmask(raw.strip(), quotes))
+    for a in s.actions:
+        if a.kind == "merge" and a.new is None and s.new is not None:
+            a.new = s.new
+    return s.actions, problems
+
+
+def _clauses(masked: str) -> list[str]:
+    """Clauses at ，；。, and after a quote that an instruction follows with no
+    mark between (作为第二款："…"第二款相应改为第三款).
+
+    >>> _clauses("作为第二款⟨0⟩第二款相应改为第三款。")
+    ['作为第二款⟨0⟩', '第二款相应改为第三款']
+    """
+    masked = re.sub(r"(⟨\d+⟩)(?=第|将|删去|增加|在)", r"\1，", masked)
+    return [c for c in re.split(r"[，；。,;]", masked) if c.strip()]
+
+
+def _unmask(text: str, quotes: list[list[str]]) -> str:
+    return re.sub(Q, lambda m: "“" + "\n".join(quotes[int(m.group(1))])[:30] + "”", text)
 
 
 _ARTICLE_LINE = re.compile(rf"^第({N})条(?:之({N}))?[\s\u3000]*(.*)$")
 
 
-def _quoted_articles(content: list[str]) -> dict[ArticleNumber, list[str]]:
-    """The articles a new chapter is quoted with (after its heading), by number.
+def quoted_articles(content: list[str]) -> dict[ArticleNumber, list[str]]:
+    """The articles quoted under their own labels (after a heading, if any), by number.
 
-    >>> _quoted_articles(["第五章　监督管理", "第四十条　甲。", "乙。", "第四十一条　丙。"])
+    >>> quoted_articles(["第五章　监督管理", "第四十条　甲。", "乙。", "第四十一条　丙。"])
     {ArticleNumber(main=40, sub=0): ['甲。', '乙。'], ArticleNumber(main=41, sub=0): ['丙。']}
     """
     out: dict[ArticleNumber, list[str]] = {}
     current = None
     for line in content:
-        if m := _ARTICLE_LINE.match(line):
-            current = ArticleNumber(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else 0)
+        if (m := _ARTICLE_LINE.match(line)) and ARTICLE_START_RE.match(line):
+            current = _number(m.group(1), m.group(2))
             out[current] = [m.group(3)] if m.group(3) else []
         elif current is not None:
             out[current].append(line)
     return out
 
 
-def parse_decision(text: str) -> Decision:
-    """Parse a decision's text (markdown as in the corpus, or plain)."""
-    lines = text.splitlines()
-    title = ""
-    body_start = 0
+# --------------------------------------------------------------------------- items
+
+def _title_and_body(lines: list[str]) -> tuple[str, int]:
+    title, body_start = "", 0
     for k, line in enumerate(lines):
         if line.startswith("# ") and not title:
             title = line[2:].strip()
         if line.strip() == "<!-- INFO END -->":
             body_start = k + 1
-    items: list[Item] = []
-    chunks: list[tuple[str, list[str], int]] = []
+    if not title:
+        first = next((ln.strip() for ln in lines if ln.strip()), "")
+        if "决定" in first or "修正案" in first:
+            title = first.lstrip("# ")
+            body_start = max(body_start, next(k for k, ln in enumerate(lines) if ln.strip()) + 1)
+    return title, body_start
+
+
+def _is_front(line: str) -> bool:
+    """Adoption lines and the sentence that introduces the items."""
+    return bool(re.match(r"^[（(].*(?:通过|公布|施行)[)）]$", line)
+                or re.search(r"(?:作如下修改|作出如下修改|作以下修改|决定[：:])$", line)
+                or re.match(r"^\d{4}年\d{1,2}月\d{1,2}日.*通过", line))
+
+
+def parse_decision(text: str, law: str | None = None) -> Decision:
+    """Parse an instrument's text (markdown as in the corpus, or plain).
+
+    ``law`` is the title of the law being amended; a package decision needs it
+    to pick its section.
+    """
+    lines = text.splitlines()
+    title, body_start = _title_and_body(lines)
+    amendment = "修正案" in title
+    chunks: list[list] = []  # [label, lines, line number]
     closing = False
+    front: list[tuple[str, int]] = []
     for no, line in enumerate(lines[body_start:], body_start + 1):
-        s = line.strip()
+        s = line.strip().lstrip("#").strip()
         if not s:
             continue
-        if CLOSING.search(s):
-            closing = "条文顺序" in s or "顺序作相应调整" in s
+        if CLOSING.search(s) and not re.match(r"^[（(]?[一二三四五六七八九十百]+[、)）]", s):
+            closing = closing or "顺序" in s
             continue
         m = ITEM_START.match(s)
-        if m:
-            chunks.append((m.group(1), [m.group(2)], no))
-        elif chunks and s[0] in '"“（(':
-            chunks[-1][1].append(s)
-        elif chunks and s.startswith("本决定自"):
+        if m is None and amendment and (m2 := AMENDMENT_ITEM_START.match(s)) and \
+                re.match(r"(?:[^\s，。：“\"]{0,20}法(?:第|序言)|在|将|删去|增加|《)", m2.group(2)):
+            chunks.append([f"第{m2.group(1)}条", [m2.group(2)], no])
             continue
-    problems: list[str] = []
-    for label, parts, no in chunks:
-        body = "\n".join(parts)
-        subs = _sub_items(body)
-        actions: list[Action] = []
-        for sub in subs:
-            instruction, content = _split_content(sub)
-            acts, probs = _actions(instruction.replace("\n", ""), content)
-            actions += acts
-            problems += [f"item {label} (line {no}): not understood: {p}" for p in probs]
-        items.append(Item(label, body, actions, no))
-    if not items:
-        raise RedlineError("no decision items found (expected lines such as 一、将第X条改为第Y条…)")
-    return Decision(title, items, closing, problems)
-
-
-def _sub_items(body: str) -> list[str]:
-    """An item that says 对部分条文作以下修改 holds sub-items （一）…; else itself."""
-    lines = body.split("\n")
-    if not re.match(r"对部分条文作(?:以下|如下)修改", lines[0]):
-        return [body]
-    subs: list[str] = []
-    for line in lines[1:]:
-        m = SUB_ITEM_START.match(line)
         if m:
-            subs.append(m.group(2))
+            chunks.append([m.group(1), [m.group(2)], no])
+        elif COMMENCEMENT.match(s):
+            continue
+        elif chunks:
+            chunks[-1][1].append(s)
+        elif not _is_front(s):
+            front.append((s, no))
+    if not chunks and front:  # a decision of one item, written without 一、
+        chunks = [["一", [s for s, _ in front], front[0][1]]]
+        chunks[0][1][0] = re.sub(r"^.*?决定[：:]", "", chunks[0][1][0])
+    if not chunks:
+        raise RedlineError("no amendment items found (expected lines such as 一、将第X条改为第Y条…)")
+    decision = Decision(title, [], closing, kind="amendment" if amendment else "decision")
+    sections = _sections(chunks)
+    if sections:
+        chunks = _pick_section(sections, law, title, decision)
+    for label, parts, no in chunks:
+        for sub_label, body in _sub_items(label, parts):
+            if COMMENCEMENT.match(body):
+                item = Item(sub_label, body, [Action("commencement", text=[body])], no)
+            else:
+                actions, problems = _actions(body)
+                item = Item(sub_label, body, actions, no, problems)
+                decision.problems += [f"item {sub_label} (line {no}): not understood: {p}"
+                                      for p in problems]
+            decision.items.append(item)
+    return decision
+
+
+def _sections(chunks: list[list]) -> list[tuple[str, list[list]]]:
+    """A package decision's sections: (law title, its items)."""
+    if not any(SECTION.match(c[1][0]) for c in chunks):
+        return []
+    out: list[tuple[str, list[list]]] = []
+    for label, parts, no in chunks:
+        m = SECTION.match(parts[0])
+        if m:
+            subs = parts[1:]
+            out.append((m.group(1), [[label, ["对部分条文作以下修改"] + subs, no]] if subs else []))
+    return out
+
+
+def _law_key(title: str) -> str:
+    return re.sub(r"^中华人民共和国|[《》\s]", "", title)
+
+
+def _pick_section(sections, law: str | None, title: str, decision: Decision) -> list[list]:
+    names = [t for t, _ in sections]
+    if law is None:
+        raise RedlineError("a package decision amends " + "、".join(f"《{n}》" for n in names)
+                           + ": the law being amended has no title to pick its section by")
+    for t, chunks in sections:
+        if _law_key(t) == _law_key(law):
+            decision.other_laws = [(c[0][0] if c else "", n) for n, c in sections if n != t]
+            return chunks
+    raise RedlineError(f"the decision does not amend 《{law}》 (it amends "
+                       + "、".join(f"《{n}》" for n in names) + ")")
+
+
+def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str]]:
+    """An item that says 对部分条文作以下修改 holds sub-items （一）…, each its own item
+    labelled like 二十九（四）; any other item is itself."""
+    if not re.match(r"对部分条文作(?:以下|如下)修改", parts[0]) and not (
+            len(parts) > 1 and SUB_ITEM_START.match(parts[1]) and parts[0].endswith(("：", ":"))
+            and "修改" in parts[0]):
+        return [(label, "\n".join(parts))]
+    subs: list[tuple[str, str]] = []
+    for line in parts[1:]:
+        m = SUB_ITEM_START.match(line)
+        if m and not line.startswith(("“", '"')):
+            subs.append((f"{label}（{m.group(1)}）", m.group(2)))
         elif subs:
-            subs[-1] += "\n" + line
+            subs[-1] = (subs[-1][0], subs[-1][1] + "\n" + line)
     return subs
 
 
@@ -347,7 +894,7 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
         merged = [a for a in item.actions if a.kind == "merge"]
         for a in item.actions:
             if a.kind == "insert_article":
-                out.append(("inserted", [], [a.new]))
+                out += [("inserted", [], [n]) for n in (a.parts or [a.new])]
             elif a.kind == "delete_article":
                 out.append(("deleted", [a.old[0].article], []))
             elif a.kind == "merge":
@@ -359,7 +906,7 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
             continue
         renumbers = [a for a in item.actions if a.kind == "renumber"]
         edits = [a for a in item.actions if a.kind not in
-                 ("renumber", "insert_article", "delete_article", *HEADING_ACTIONS)]
+                 ("renumber", "insert_article", "delete_article", "consequential", *HEADING_ACTIONS)]
         if renumbers:
             r = renumbers[0]
             out.append(("modified" if edits else "renumbered", [r.old[0].article], [r.new]))

@@ -1,8 +1,9 @@
 """How the headings (parts, chapters, sections) changed between two stages.
 
-Headings are paired by their title first, wherever they stand, then by their
-place (the same id, ``chp_2``) for the ones left; a pair whose titles differ
-is ``renamed``. This serves whole stages and tables of contents alike: a stage
+Headings are paired by their title under paired parents first, then by
+number under paired parents, then by a title found once wherever it stands,
+then by their place (the same id, ``chp_2``); a pair whose titles differ is
+``renamed``. This serves whole stages and tables of contents alike: a stage
 whose text is unavailable may still have its contents list in the manifest.
 
 >>> from redline.parse.text import parse_headings
@@ -29,16 +30,38 @@ def compare_divisions(old: list[Division], new: list[Division], language: str = 
 
     pair: dict[int, int] = {}  # new index -> old index
     free_old = list(range(len(old)))
-    for j, d in enumerate(new):
-        k = next((i for i in free_old if key(old[i]) == key(d)), None)
-        if k is not None:
-            pair[j] = k
-            free_old.remove(k)
-    by_id = {old[i].id: i for i in free_old}
-    for j, d in enumerate(new):
-        if j not in pair and d.id in by_id and by_id[d.id] in free_old:
-            pair[j] = by_id[d.id]
-            free_old.remove(by_id[d.id])
+    old_index = {d.id: i for i, d in enumerate(old)}
+    new_index = {d.id: j for j, d in enumerate(new)}
+
+    def parent(d: Division, index: dict[str, int]) -> int | None:
+        return index.get(d.id.rsplit("__", 1)[0]) if "__" in d.id else None
+
+    def same_place(i: int, j: int) -> bool:
+        """Old i and new j hang from headings paired with each other (or both from none)."""
+        pj, pi = parent(new[j], new_index), parent(old[i], old_index)
+        return (pi is None and pj is None) if pj is None else pair.get(pj) == pi
+
+    # Parents come before their children in document order, so each pass sees
+    # a heading's parent paired before the heading itself. Titles pair first —
+    # under the same parent, as a title such as 一般规定 recurs in many chapters —
+    # then headings of the same number under paired parents (a renamed section
+    # of a renumbered chapter), then a title that moved elsewhere, then ids.
+    rules = [
+        lambda i, j: key(old[i]) == key(new[j]) and same_place(i, j),
+        lambda i, j: (old[i].kind == new[j].kind and old[i].number == new[j].number
+                      and same_place(i, j) and parent(new[j], new_index) is not None),
+        lambda i, j: key(old[i]) == key(new[j]) and sum(
+            key(d) == key(new[j]) for d in new) == 1,
+        lambda i, j: old[i].id == new[j].id,
+    ]
+    for rule in rules:
+        for j in range(len(new)):
+            if j in pair:
+                continue
+            k = next((i for i in free_old if rule(i, j)), None)
+            if k is not None:
+                pair[j] = k
+                free_old.remove(k)
     out = []
     for j, d in enumerate(new):
         if j in pair:

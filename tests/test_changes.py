@@ -97,7 +97,7 @@ def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
     the change list must verify as a decision, the HTML as an annotated redline."""
     from redline.parse import parse_file
     from redline.render.html import render_html
-    from redline.verify import verify_decision
+    from redline.verify import verify
     from redline.verify_redline import verify_redline
 
     old, _ = parse_file(CORPUS / old_rel)
@@ -105,8 +105,8 @@ def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
     c = compare(old, new)
     decision = parse_decision("<!-- INFO END -->\n" + render_changes(c))
     assert decision.problems == []
-    failures = [(r.label, p) for r in verify_decision(decision, old, new, c) for p in r.problems]
-    assert failures == []
+    v = verify([decision], old, new)
+    assert [(r.label, r.reasons) for r in v.items if r.status != "ok"] == [] and v.closing == []
     page = tmp_path / "r.html"
     for layout in ("inline", "side-by-side"):
         page.write_text(render_html(c, layout=layout), encoding="utf-8")
@@ -124,8 +124,11 @@ def test_changed_headings_are_items_before_their_articles():
     c = compare(old, new)
     items = change_items(c)
     headings = [t for t in items if "章名" in t or "增加一章" in t]
-    assert headings == ["将第二章的章名修改为“安全防范”。", "将第三章的章名修改为“调查处置”。",
-                        "增加一章，作为第四章：“第四章 保障与监督”"]
+    # Each says which articles it holds: the chapters of a full revision hold
+    # articles that came from elsewhere, which their places alone would not give them.
+    assert headings == ["将第二章的章名修改为“安全防范”，包括第十二条至第二十二条。",
+                        "将第三章的章名修改为“调查处置”，包括第二十三条至第三十九条。",
+                        "增加一章，作为第四章：“第四章 保障与监督”，包括第四十条至第五十二条"]
     # The item after each heading is about an article under it (new numbering).
     chapter_of = {a.label: a.division.split("__")[0] for a in new.articles}
     for text, chapter in zip(headings, ("chp_2", "chp_3", "chp_4")):
@@ -188,7 +191,7 @@ def test_english_change_list_in_the_npc_translations_form():
         "One article is added as Article 2: “Artificial intelligence services shall respect "
         "the rights of data subjects and be supervised.”",
         "Article 2 is changed to Article 3, and its paragraph 2 is deleted.",
-        "The title of Chapter II is amended to read “Duties of Handlers”.",
+        "The title of Chapter II is amended to read “Duties of Handlers”, comprising Articles 4 to 6.",
         "Article 3 is changed to Article 4, and one item is added as Item (2): "
         "“(2) assess the impact of processing;”",
         "Article 4 is changed to Article 5, and “seventy-two” in it is amended to “twenty-four”.",

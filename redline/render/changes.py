@@ -33,7 +33,7 @@ import re
 
 from ..compare import Comparison, Entry
 from ..model import line_position
-from ..normalise import line_key, mask_refs
+from ..normalise import line_key, mask_refs, norm_key
 from ..structure import division_levels
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
@@ -54,28 +54,51 @@ def _position(lines: list[str], k: int) -> Place:
     return ("item", item) if item else ("paragraph", para)
 
 
+_INNER = str.maketrans("“”", "‘’")
+
+
 def _quote(lines: list[str]) -> str:
-    """Paragraphs quoted as the NPC quotes them: each opens with “, the last closes."""
-    return "\n".join("“" + line for line in lines) + "”"
+    """Paragraphs quoted as the NPC quotes them: each opens with “, the last
+    closes; the text's own quotation marks become ‘’ inside the quote.
+
+    >>> print(_quote(["以“三个代表”重要思想为指导。", "乙。"]))
+    “以‘三个代表’重要思想为指导。
+    “乙。”
+    """
+    return "\n".join("“" + line.translate(_INNER) for line in lines) + "”"
 
 
-def _only_subsequence(short: list[str], long: list[str]) -> list[int] | None:
+def _quote_articles(e: Entry) -> str:
+    """The new articles of a split (or of a merge into several), each quoted
+    under its own label, so a reader (and ``redline apply``) knows which words
+    go where."""
+    lines = _side(e, "new")
+    counts = (e.segments or {}).get("new", [len(lines)])
+    out = []
+    for label, group in zip(e.new_labels, group_lines(lines, counts)):
+        out += [f"{label}　{group[0]}" if group else label] + group[1:]
+    return _quote(out)
+
+
+def _only_subsequence(short: list[str], long: list[str], key=line_key) -> list[int] | None:
     """Indexes of ``long`` not in ``short`` if ``short`` is ``long`` minus some lines."""
     extra, k = [], 0
     for i, line in enumerate(long):
-        if k < len(short) and line_key(short[k]) == line_key(line):
+        if k < len(short) and key(short[k]) == key(line):
             k += 1
         else:
             extra.append(i)
     return extra if k == len(short) else None
 
 
-def _span(line_ops: list[tuple[int, str]], language: str = "zh") -> tuple[str, str]:
+def _span(line_ops: list[tuple[int, str]], language: str = "zh",
+          refs: bool = False) -> tuple[str, str]:
     """The smallest run of whole clauses holding every substantive change of a
     line; in English, of whole words, one more on each side until the old words
     are found once in the line and neither side is empty.
 
-    A reference renumbered with the law is not substantive: it may stay outside.
+    A reference renumbered with the law is not substantive: it may stay outside
+    (unless ``refs``: its paragraph changed too, which renumbering does not do).
 
     >>> _span([(0, "处罚，并可以"), (-1, "由有关部门"), (0, "责令停业，没收")])
     ('并可以由有关部门责令停业', '并可以责令停业')
@@ -90,9 +113,9 @@ def _span(line_ops: list[tuple[int, str]], language: str = "zh") -> tuple[str, s
             continue
         pair = line_ops[k + 1] if op == DELETE and k + 1 < len(line_ops) else None
         prev = line_ops[k - 1] if op == INSERT and k else None
-        if pair and pair[0] == INSERT and mask_refs(text) == mask_refs(pair[1]):
+        if not refs and pair and pair[0] == INSERT and mask_refs(text) == mask_refs(pair[1]):
             continue
-        if prev and prev[0] == DELETE and mask_refs(prev[1]) == mask_refs(text):
+        if not refs and prev and prev[0] == DELETE and mask_refs(prev[1]) == mask_refs(text):
             continue
         substantive.append(k)
     first, last = substantive[0], substantive[-1]
@@ -128,9 +151,29 @@ def _words(before: str, middle: str, after: str, k: int) -> str:
     return (pre + middle + post).strip()
 
 
+def _only_article_numbers(e: Entry) -> bool:
+    """Whether the references an entry changed kept their paragraph and item
+    numbers: only then does the closing clause cover them, as renumbering the
+    articles makes the change and nothing else does.
+
+    >>> from redline.compare import Entry
+    >>> e = Entry("renumbered", [], [], [], [], 1.0, [(0, "依照第"), (-1, "七十二条第二"), (1, "八十一条第一"), (0, "款")])
+    >>> _only_article_numbers(e)
+    False
+    """
+    from ..references import find_references
+
+    def places(side: str) -> list[tuple]:
+        return [(r.paragraph, r.item) for t in _side(e, side) for r in find_references(t)]
+
+    return places("old") == places("new")
+
+
 def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> str | None:
     """The item text for one entry, or None when the closing sentence covers it."""
-    if is_number_only(e) or is_mechanical(e) or e.kind == "unchanged":
+    if is_number_only(e) or e.kind == "unchanged":
+        return None
+    if is_mechanical(e) and _only_article_numbers(e):
         return None
     if e.kind == "inserted":
         return w.inserted(e.new_labels[0], _quote(_side(e, "new")))
@@ -139,37 +182,59 @@ def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> s
     if e.kind == "merged":
         parts = {str(p["old"]): p for p in e.parts}
         sources = []
-        for n, label in zip(e.old, e.old_labels):
+        groups = group_lines(_side(e, "old"), (e.segments or {}).get("old", [1] * len(e.old)))
+        for n, label, lines in zip(e.old, e.old_labels, groups):
             p = parts.get(str(n.to_json()))
-            sources.append((label, w.list_sep.join(p.get("where", [])) if p else ""))
-        return w.merged(sources, e.new_labels, _quote(_side(e, "new")))
+            if p:
+                sources.append((label, w.list_sep.join(p.get("where", []))))
+                continue
+            # Named whole here, but lines of it went into another merge: name the rest.
+            elsewhere = merged_away.get(str(n.to_json()), set())
+            rest = [k for k, ln in enumerate(lines) if line_key(ln) not in elsewhere]
+            where = [] if len(rest) == len(lines) or not rest else \
+                [w.place(_position(lines, k)) for k in rest]
+            sources.append((label, w.list_sep.join(where)))
+        quote = _quote_articles(e) if len(e.new) > 1 else _quote(_side(e, "new"))
+        return w.merged(sources, e.new_labels, quote)
     if e.kind == "split":
-        return w.split(e.old_labels[0], e.new_labels, _quote(_side(e, "new")))
+        return w.split(e.old_labels[0], e.new_labels, _quote_articles(e))
     old_lines, new_lines = _side(e, "old"), _side(e, "new")
     old_label = e.old_labels[0]
+    if e.kind == "moved" and not e.changed:  # the closing clause does not cover a move
+        return w.moved(old_label, e.new_labels[0])
     # 将第十八条改为第十九条，删去… / 删去第十条…; the article is named once.
     new_label = e.new_labels[0] if e.old[0] != e.new[0] else None
     # What is left of an article whose lines were merged elsewhere is covered
     # by the merge item.
     gone = merged_away.get(str(e.old[0].to_json()), set())
+    # References whose paragraph changed are not the renumbering's doing: they
+    # count as changes of wording, and the item must make them.
+    strict = not _only_article_numbers(e)
+    key = (lambda ln: norm_key(ln, w.language)) if strict else line_key
     kept_old = [ln for ln in old_lines if line_key(ln) not in gone]
-    if [line_key(x) for x in kept_old] == [line_key(x) for x in new_lines]:
+    if [key(x) for x in kept_old] == [key(x) for x in new_lines]:
         return None
-    dropped = _only_subsequence(new_lines, kept_old)
+    dropped = _only_subsequence(new_lines, kept_old, key)
     if dropped:
         return w.drop(old_label, new_label, [_position(kept_old, k) for k in dropped])
-    added = _only_subsequence(kept_old, new_lines)
+    added = _only_subsequence(kept_old, new_lines, key)
     if added is not None and len(added) == 1:
         return w.add(old_label, new_label, _position(new_lines, added[0]),
                      _quote([new_lines[added[0]]]))
     all_lines = split_lines(e.diff)
     if len(old_lines) == len(new_lines) == len(all_lines):
-        changed = [k for k in range(len(new_lines)) if line_key(old_lines[k]) != line_key(new_lines[k])]
+        changed = [k for k in range(len(new_lines)) if key(old_lines[k]) != key(new_lines[k])]
         if len(changed) == 1:
-            words = [r for r in all_lines[changed[0]] if r[0] in (EQUAL, DELETE, INSERT)]
-            a, b = _span(words, w.language)
-            if len(b) <= SPAN_SHARE * len(new_lines[changed[0]]):
-                return w.replace(old_label, new_label, a, b)
+            k = changed[0]
+            words = [r for r in all_lines[k] if r[0] in (EQUAL, DELETE, INSERT)]
+            a, b = _span(words, w.language, refs=strict)
+            if a and len(b) <= SPAN_SHARE * len(new_lines[k]):
+                # The quoted words must be found once: in the article, or else in
+                # the paragraph (or item) named.
+                if sum(line.count(a) for line in old_lines) == 1:
+                    return w.replace(old_label, new_label, a, b)
+                if old_lines[k].count(a) == 1 and len(old_lines) > 1:
+                    return w.replace(old_label, new_label, a, b, _position(old_lines, k))
     return w.rewrite(old_label, new_label, _quote(new_lines))
 
 
@@ -187,6 +252,17 @@ def merged_away(c: Comparison) -> dict[str, set[str]]:
     return merged_away
 
 
+def _held(c: Comparison, div: str) -> tuple[str, str] | None:
+    """The first and last articles under a heading of the new text: a new or
+    renamed heading says which articles it holds, as they may not be the ones
+    its place alone would give it (articles moved between chapters)."""
+    # An entry's division is its first new article's: of a split, only that
+    # article is known to stand under it.
+    numbers = sorted((e.new[0], e.new_labels[0]) for e in c.entries if e.new and e.division
+                     and (e.division == div or e.division.startswith(div + "__")))
+    return (numbers[0][1], numbers[-1][1]) if numbers else None
+
+
 def heading_item(d: dict, c: Comparison | None = None, w: ZhWording = ZH) -> str | None:
     """A changed heading (a row of ``Comparison.divisions``) as a decision words it.
 
@@ -196,14 +272,48 @@ def heading_item(d: dict, c: Comparison | None = None, w: ZhWording = ZH) -> str
     """
     if d["kind"] == "unchanged":
         return None
-    div = d["new"] or d["old"]
-    side = (c.new if d["new"] else c.old) if c else None
+    # A heading renamed or removed is named as the text amended numbers it; a
+    # new one by the place it takes.
+    div = d["new"] if d["kind"] == "inserted" else d["old"]
+    side = (c.new if d["kind"] == "inserted" else c.old) if c else None
     label, word = w.division(div, {x["id"]: x["heading"] for x in side.divisions} if side else {})
+    held = _held(c, d["new"]) if c and d["new"] else None
     if d["kind"] == "renamed":
-        return w.heading_renamed(label, word, "".join(t for op, t in d["diff"] if op != DELETE))
+        return w.heading_renamed(label, word, "".join(t for op, t in d["diff"] if op != DELETE), held)
     if d["kind"] == "inserted":
-        return w.heading_inserted(label, word, d["new_heading"])
+        return w.heading_inserted(label, word, d["new_heading"], held)
     return w.heading_deleted(label, word)
+
+
+_SURVIVES = ("unchanged", "renumbered", "modified", "moved")
+
+
+def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
+    """Entries whose new number the closing clause would not give them.
+
+    An article no item numbers takes the next number left free (as
+    :func:`redline.amend.fill_numbers` does); where that is not the number it
+    has, an item must say 将第X条改为第Y条. Named one at a time, in order, as
+    naming one may put the next ones right.
+    """
+    from ..amend import fill_numbers
+
+    survivors = sorted((e for e in c.entries if e.kind in _SURVIVES and len(e.old) == 1
+                        and len(e.new) == 1), key=lambda e: e.old[0])
+    named = {id(e) for e in survivors if texts[id(e)] and e.old[0] != e.new[0]}
+    new = [n for e in c.entries if e.kind not in _SURVIVES or len(e.old) != 1 for n in e.new]
+    renumbers = any(e.old[0] != e.new[0] for e in survivors) or any(
+        e.kind in ("deleted", "merged", "split") for e in c.entries)
+    out: set[int] = set()
+    for _ in range(len(survivors)):
+        finals = fill_numbers([(e.old[0], e.new[0] if id(e) in named | out else None)
+                               for e in survivors], new, renumbers)
+        wrong = [e for e, f in zip(survivors, finals) if f != e.new[0]
+                 and e.old[0] != e.new[0] and id(e) not in named | out]
+        if not wrong:
+            break
+        out.add(id(wrong[0]))
+    return out
 
 
 def change_items(c: Comparison) -> list[str]:
@@ -216,13 +326,18 @@ def change_items(c: Comparison) -> list[str]:
     gone = merged_away(c)
     headings = {d["new"]: text for d in c.divisions
                 if d["kind"] in ("renamed", "inserted") and (text := heading_item(d, c, w))}
+    texts = {id(e): describe(e, gone, w) for e in c.entries}
+    to_name = _out_of_sequence(c, texts)
     items: list[str] = []
     for e in c.entries:
         if e.new and e.division:
             for level_id, _, _ in division_levels(e.division):  # a chapter before its sections
                 if (text := headings.pop(level_id, None)):
                     items.append(text)
-        if (text := describe(e, gone, w)):
+        text = texts[id(e)]
+        if text is None and id(e) in to_name:
+            text = w.moved(e.old_labels[0], e.new_labels[0])
+        if text:
             items.append(text)
     items += headings.values()  # headings with no article under them
     items += [text for d in c.divisions

@@ -55,6 +55,9 @@ class ZhWording:
     def split(self, old: str, news: list[str], quote: str) -> str:
         return f"将{old}分为{int_to_cn(len(news))}条，分别作为{'、'.join(news)}，修改为：{quote}"
 
+    def moved(self, old: str, new: str) -> str:
+        return f"将{old}改为{new}。"
+
     def drop(self, old: str, new: str | None, places: list[Place]) -> str:
         what = "、".join(map(self.place, places))
         return f"{self._head(old, new)}删去{what}。" if new else f"删去{old}{what}。"
@@ -64,9 +67,18 @@ class ZhWording:
         return (f"{self._head(old, new) if new else old}增加一{unit}，"
                 f"作为{self.place(p)}：{quote}")
 
-    def replace(self, old: str, new: str | None, before: str, after: str) -> str:
-        return (f"{self._head(old, new)}其中的“{before}”修改为“{after}”。" if new
-                else f"将{old}中的“{before}”修改为“{after}”。")
+    def replace(self, old: str, new: str | None, before: str, after: str,
+                where: Place | None = None) -> str:
+        """``where``: the paragraph or item the words are in, when they are found
+        elsewhere in the article too.
+
+        >>> ZH.replace("第五十九条", None, "甲", "乙", ("paragraph", 2))
+        '将第五十九条第二款中的“甲”修改为“乙”。'
+        """
+        place = self.place(where) if where else ""
+        if new:
+            return f"{self._head(old, new)}{place + '中的' if place else '其中的'}“{before}”修改为“{after}”。"
+        return f"将{old}{place}中的“{before}”修改为“{after}”。"
 
     def rewrite(self, old: str, new: str | None, quote: str) -> str:
         return (f"{self._head(old, new)}修改为：" if new else f"将{old}修改为：") + quote
@@ -75,11 +87,20 @@ class ZhWording:
         """(label, word) of a division: ("第四章第二节", "节") for ``chp_4__sec_2``."""
         return division_label(div_id), division_word(div_id)
 
-    def heading_renamed(self, label: str, word: str, title: str) -> str:
-        return f"将{label}的{word}名修改为“{title}”。"
+    def holds(self, articles: tuple[str, str] | None) -> str:
+        """``，包括第二十三条至第三十五条``: the articles a new or renamed heading holds."""
+        if not articles:
+            return ""
+        first, last = articles
+        return f"，包括{first}" + (f"至{last}" if last != first else "")
 
-    def heading_inserted(self, label: str, word: str, heading: str) -> str:
-        return f"增加一{word}，作为{label}：“{heading}”"
+    def heading_renamed(self, label: str, word: str, title: str,
+                        articles: tuple[str, str] | None = None) -> str:
+        return f"将{label}的{word}名修改为“{title}”{self.holds(articles)}。"
+
+    def heading_inserted(self, label: str, word: str, heading: str,
+                         articles: tuple[str, str] | None = None) -> str:
+        return f"增加一{word}，作为{label}：“{heading}”{self.holds(articles)}"
 
     def heading_deleted(self, label: str, word: str) -> str:
         return f"删去{label}的{word}名。"
@@ -123,6 +144,9 @@ class EnWording(ZhWording):
         count = self._ORDINAL.get(len(news), str(len(news))).lower()
         return f"{old} is split into {count} articles, {_and(news)}, which are amended to read: {quote}"
 
+    def moved(self, old: str, new: str) -> str:
+        return f"{old} is changed to {new}."
+
     def drop(self, old: str, new: str | None, places: list[Place]) -> str:
         what = _and(list(map(self.place, places)))
         verb = "is" if len(places) == 1 else "are"
@@ -136,10 +160,13 @@ class EnWording(ZhWording):
             return f"{old} is changed to {new}, and one {unit} is added as {self.place(p)}: {quote}"
         return f"One {unit} is added to {old} as {self.place(p)}: {quote}"
 
-    def replace(self, old: str, new: str | None, before: str, after: str) -> str:
+    def replace(self, old: str, new: str | None, before: str, after: str,
+                where: Place | None = None) -> str:
+        place = f"{self.place(where)} of " if where else ""
         if new:
-            return f"{old} is changed to {new}, and “{before}” in it is amended to “{after}”."
-        return f"In {old}, “{before}” is amended to “{after}”."
+            return (f"{old} is changed to {new}, and “{before}” in "
+                    f"{_lower(place) + 'it' if place else 'it'} is amended to “{after}”.")
+        return f"In {place}{old}, “{before}” is amended to “{after}”."
 
     def rewrite(self, old: str, new: str | None, quote: str) -> str:
         if new:
@@ -163,11 +190,23 @@ class EnWording(ZhWording):
             labels.append(m.group(1) if m else f"{self.WORDS[prefix].title()} {number}")
         return " of ".join(labels), self.WORDS[levels[-1][1]]
 
-    def heading_renamed(self, label: str, word: str, title: str) -> str:
-        return f"The title of {label} is amended to read “{title}”."
+    def holds(self, articles: tuple[str, str] | None) -> str:
+        if not articles:
+            return ""
+        first, last = articles
+        if last == first:
+            return f", comprising {first}"
+        if first.startswith("Article ") and last.startswith("Article "):
+            return f", comprising Articles {first[8:]} to {last[8:]}"
+        return f", comprising {first} to {last}"
 
-    def heading_inserted(self, label: str, word: str, heading: str) -> str:
-        return f"One {word} is added as {label}: “{heading}”"
+    def heading_renamed(self, label: str, word: str, title: str,
+                        articles: tuple[str, str] | None = None) -> str:
+        return f"The title of {label} is amended to read “{title}”{self.holds(articles)}."
+
+    def heading_inserted(self, label: str, word: str, heading: str,
+                         articles: tuple[str, str] | None = None) -> str:
+        return f"One {word} is added as {label}: “{heading}”{self.holds(articles)}"
 
     def heading_deleted(self, label: str, word: str) -> str:
         return f"The title of {label} is deleted."
