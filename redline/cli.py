@@ -112,10 +112,16 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--width", type=int, default=None, help="Terminal width for wrapping.")
 @click.option("--annotations/--no-annotations", "annotate", default=True, show_default=True,
               help="Show the law's annotations (drafts/LAW/annotations) beside the text.")
+@click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
+              show_default=True, help="--format changes: as a decision (renumbered) or a "
+                                      "修正案 (numbers kept, new articles 第X条之一).")
+@click.option("--decision", "decisions", multiple=True, type=click.Path(dir_okay=False),
+              help="An amendment instrument from OLD to NEW (repeatable, in order): each "
+                   "change names the items that make it.")
 @drafts_option
 @sources_option
 def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
-                drafts, sources):
+                style, decisions, drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -126,6 +132,8 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
     ws = _workspace(drafts, sources)
     a, b, missing = load_pair(old, new, ws, law, warn=_warn)
     if missing:
+        if decisions:
+            raise RedlineError(f"no article texts for {', '.join(missing)}: --decision needs them")
         if fmt == "changes":
             raise RedlineError(f"no article texts for {', '.join(missing)}: a change list needs "
                                "them; the headings can be compared with --format terminal|json|html")
@@ -136,6 +144,10 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         notes = ws.annotations(a.law) if annotate and a.law and a.law == b.law else []
         with _progress("aligning articles") as progress:
             comparison = compare(a, b, progress, notes)
+        if decisions:
+            from .ties import tie
+
+            tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
     if fmt == "json":
         from .render.json import render_json
 
@@ -147,7 +159,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
     elif fmt == "changes":
         from .render.changes import render_changes
 
-        _write_output(render_changes(comparison), output, force)
+        _write_output(render_changes(comparison, style), output, force)
     else:
         from .render.terminal import render_terminal
 

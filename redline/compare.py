@@ -82,6 +82,9 @@ class Entry:
     #: "length", "quote", "note", "en"}]; offset counts characters of that side's
     #: text (the diff without the other side's runs).
     annotations: list[dict] = field(default_factory=list)
+    #: With ``compare --decision``: labels of the instrument items that make
+    #: this entry ("五", "二十九（四）"; "2:一" for the second of several).
+    items: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -106,6 +109,8 @@ class Entry:
             d["reference_issues"] = self.reference_issues
         if self.annotations:
             d["annotations"] = self.annotations
+        if self.items:
+            d["items"] = self.items
         return d
 
     @classmethod
@@ -116,7 +121,7 @@ class Entry:
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
                    d.get("references_only", False), d.get("parts", []),
                    d.get("diff_timed_out", False), d.get("segments", {}),
-                   d.get("reference_issues", []), d.get("annotations", []))
+                   d.get("reference_issues", []), d.get("annotations", []), d.get("items", []))
 
 
 @dataclass
@@ -130,6 +135,9 @@ class Comparison:
     divisions: list[dict] = field(default_factory=list)
     #: Stages compared by their tables of contents only: their texts are missing.
     missing_text: list[str] = field(default_factory=list)
+    #: With ``compare --decision`` (:mod:`redline.ties`): the instruments' items,
+    #: changes no item makes ("unexplained") and items that make none ("unused").
+    decision: dict | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -148,13 +156,15 @@ class Comparison:
              "alignment": [e.to_json() for e in self.entries], "divisions": self.divisions}
         if self.missing_text:
             d["missing_text"] = self.missing_text
+        if self.decision is not None:
+            d["decision"] = self.decision
         return d
 
     @classmethod
     def from_json(cls, d: dict) -> "Comparison":
         return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
                    [Entry.from_json(e) for e in d["alignment"]], d.get("divisions", []),
-                   d.get("missing_text", []))
+                   d.get("missing_text", []), d.get("decision"))
 
 
 def _info(st: Stage) -> StageInfo:

@@ -344,3 +344,51 @@ def test_verify_decision_takes_several_instruments(tmp_path):
     # The second instrument left out: what it did is a change no item makes.
     code, out, _ = invoke(["verify-decision", str(one), str(old), str(new)])
     assert code == 1 and "FAILED  closing check: 第二条 第一款 reads “为了规范示例活动" in out
+
+
+def test_an_amendment_style_change_list_keeps_the_numbers():
+    """The Criminal Law keeps its numbering: our 修正案-style list of its 2023 change,
+    applied, gives the 2023 text; a renumbered pair cannot be written so."""
+    old, _ = parse_file(CORPUS / "scale/刑法/2020-12-26.md")
+    new, _ = parse_file(CORPUS / "scale/刑法/2023-12-29.md")
+    text = render_changes(compare(old, new), "amendment")
+    assert text.startswith("《中华人民共和国刑法》修正案（2020-12-26 → 2023-12-29）")
+    assert "三、在刑法第一百六十九条中增加一款，作为第二款：“其他公司、企业直接负责的主管人员" in text
+    decision = parse_decision(text, law=old.title)
+    assert decision.kind == "amendment" and decision.problems == []
+    applied = apply_decision(decision, old)
+    assert [r.status for r in applied.items] == ["ok"] * 7
+    again = compare(applied.stage, new)
+    assert [e for e in again.entries if e.kind != "unchanged"] == []
+    csl_old, _ = parse_file(CSL / "2016-11-07.md")
+    csl_new, _ = parse_file(CSL / "2025-10-28.md")
+    with pytest.raises(RedlineError, match="keeps the numbering, but 第三条 became 第四条"):
+        render_changes(compare(csl_old, csl_new), "amendment")
+
+
+def test_compare_with_the_decision_names_the_items_of_each_change(tmp_path):
+    import json
+
+    decision = CSL / "decision-2025-10-28.md"
+    code, out, _ = invoke(["compare", str(CSL / "2016-11-07.md"), str(CSL / "2025-10-28.md"),
+                           "--format", "json", "--decision", str(decision)])
+    assert code == 1
+    d = json.loads(out)
+    changed = [e for e in d["alignment"] if e["kind"] not in ("unchanged", "renumbered")
+               and not e["references_only"]]
+    assert changed and all(e.get("items") for e in changed)
+    assert {i for e in d["alignment"] for i in e.get("items", [])} == {
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"}
+    merged = next(e for e in d["alignment"] if e["new"] == [71])
+    assert merged["items"] == ["十二"]
+    assert d["decision"]["unexplained"] == [] and d["decision"]["unused"] == []
+    # Without item 14, its change is listed apart; the terminal says so too.
+    short = tmp_path / "d.md"
+    short.write_text(decision.read_text(encoding="utf-8").split("十四、")[0], encoding="utf-8")
+    code, out, _ = invoke(["compare", str(CSL / "2016-11-07.md"), str(CSL / "2025-10-28.md"),
+                           "--format", "json", "--decision", str(short)])
+    assert json.loads(out)["decision"]["unexplained"] == ["第七十五条 → 第七十七条"]
+    code, out, _ = invoke(["compare", str(CSL / "2016-11-07.md"), str(CSL / "2025-10-28.md"),
+                           "--no-color", "--width", "200", "--decision", str(short)])
+    assert "Changes no item makes (1): 第七十五条 → 第七十七条" in out
+    assert "第五十九条 → 第六十一条  modified  [item 五]" in out

@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 
 from ..compare import Comparison, Entry
+from ..errors import RedlineError
 from ..model import line_position
 from ..normalise import line_key, mask_refs, norm_key
 from ..structure import division_levels
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
-from .wording import ZH, Place, ZhWording, wording
+from .wording import ZH, Place, ZhAmendmentWording, ZhWording, wording
 
 #: A quoted span (其中的“A”修改为“B”) is used when it is at most this share of the line.
 SPAN_SHARE = 0.6
@@ -316,13 +317,31 @@ def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
     return out
 
 
-def change_items(c: Comparison) -> list[str]:
+STYLES = ("decision", "amendment")
+
+
+def _wording(c: Comparison, style: str) -> ZhWording:
+    """The wording for ``style``: a decision (renumbered), or a 修正案 (numbers kept)."""
+    if style == "decision":
+        return wording(c.new.language)
+    if c.new.language != "zh":
+        raise RedlineError("--style amendment is written in Chinese: this text is not")
+    moved = [e for e in c.entries if e.old and e.new and e.old[0] != e.new[0]
+             and e.kind in ("renumbered", "modified", "moved", "unchanged")]
+    if moved:
+        e = moved[0]
+        raise RedlineError(f"--style amendment keeps the numbering, but {e.old_labels[0]} became "
+                           f"{e.new_labels[0]} ({len(moved)} articles renumbered): use --style decision")
+    return ZhAmendmentWording(c.new.title or c.old.title)
+
+
+def change_items(c: Comparison, style: str = "decision") -> list[str]:
     """The numbered items' texts, without their numbers.
 
     A new or renamed heading comes before the first article under it; a
     removed heading, whose articles are accounted for one by one, after all.
     """
-    w = wording(c.new.language)
+    w = _wording(c, style)
     gone = merged_away(c)
     headings = {d["new"]: text for d in c.divisions
                 if d["kind"] in ("renamed", "inserted") and (text := heading_item(d, c, w))}
@@ -345,15 +364,15 @@ def change_items(c: Comparison) -> list[str]:
     return items
 
 
-def render_changes(c: Comparison) -> str:
-    w = wording(c.new.language)
+def render_changes(c: Comparison, style: str = "decision") -> str:
+    w = _wording(c, style)
     title = c.new.title or c.old.title
-    items = change_items(c)
+    items = change_items(c, style)
     out = [w.title(title, c.old.stage, c.new.stage), ""]
     for k, text in enumerate(items, 1):
         out.append(w.number(k) + text)
         out.append("")
-    if any(e.old != e.new and e.kind != "inserted" for e in c.entries):
+    if any(e.old != e.new and e.kind != "inserted" for e in c.entries) and w.closing(title):
         # The NPC's closing sentence: it covers every article that only moved.
         out.append(w.closing(title))
     if not items:

@@ -40,6 +40,7 @@ h3 { font-size: 1rem; margin: 0 0 .3rem; }
 a { color: #0b57d0; }
 .meta, .muted { color: var(--muted); }
 .meta dt { font-weight: 600; } .meta dd { margin: 0 0 .3rem 0; overflow-wrap: anywhere; }
+.items { margin-left: .5rem; font-size: .85em; border: 1px solid var(--rule); padding: 0 .3rem; }
 table.summary { border-collapse: collapse; margin: .5rem 0; }
 table.summary td, table.summary th { padding: .15rem .75rem; border-bottom: 1px solid var(--rule);
   text-align: left; }
@@ -180,8 +181,9 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
     sim = (f'<span class="sim">similarity {e.similarity:.2f}</span>'
            if e.similarity is not None and e.kind != "unchanged" else "")
     note = '<span class="kind">references only</span>' if is_mechanical(e) else ""
+    items = (f'<span class="items">item {_e("、".join(e.items))}</span>' if e.items else "")
     head = (f'<h3><a href="#{main_id}">{_e(entry_title(e))}</a>'
-            f'<span class="kind">{_e(e.kind)}</span>{note}{sim}</h3>')
+            f'<span class="kind">{_e(e.kind)}</span>{note}{items}{sim}</h3>')
     if layout == "side-by-side":
         body = (f'<div class="sbs"><div class="col old"><h4>old</h4>{_side(e, "old")}</div>'
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
@@ -248,6 +250,22 @@ def render_history_html(h, layout: str = "inline") -> str:
     return _page(f"{title}: article {h.article}", lang, body)
 
 
+def _decision_html(c: Comparison) -> str:
+    """With --decision: items not executed, changes no item makes, items that make none."""
+    if c.decision is None:
+        return ""
+    d = c.decision
+    rows = [f'<li><b>item {_e(i["label"])}</b> {_e(i["status"])}: {_e("; ".join(i["reasons"]))}</li>'
+            for i in d["items"] if i["status"] != "ok"]
+    rows += [f"<li>no item makes: {_e(x)}</li>" for x in d["unexplained"]]
+    rows += [f"<li>item {_e(x)} makes none of these changes</li>" for x in d["unused"]]
+    titles = "、".join(d["titles"])
+    if not rows:
+        return (f'<section id="decision"><h2>Decision</h2><p>Every change is made by an item of '
+                f'{_e(titles)}, and each of its {len(d["items"])} items makes one.</p></section>')
+    return f'<section id="decision"><h2>Decision</h2><p>{_e(titles)}</p><ul>{"".join(rows)}</ul></section>'
+
+
 def render_html(c: Comparison, layout: str = "inline") -> str:
     lang = LANG.get(c.new.language, c.new.language)
     title = c.new.title or c.old.title or c.new.law
@@ -282,6 +300,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     head_items = "".join(
         f'<li class="heading-{_e(d["kind"])}">{_e(heading_prefix(d))}{_runs(d["diff"])}'
         + (f' <span class="kind">{_e(d["kind"])}</span>' if d["kind"] != "unchanged" else "")
+        + (f' <span class="items">item {_e("、".join(d["items"]))}</span>' if d.get("items") else "")
         + "</li>" for d in heads)
     missing = (f'<p class="missing"><b>Article texts are missing for '
                f'{_e(", ".join(c.missing_text))}</b>: only the tables of contents are compared.</p>'
@@ -308,6 +327,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
 <nav class="toc" aria-label="contents"><h2>Changed articles by chapter</h2><ol>{"".join(toc)}</ol>
 {'<p><a href="#renumbered">Articles only renumbered or unchanged</a></p>' if compact else ""}</nav>
 <main>
+{_decision_html(c)}
 {headings_html}
 {"".join(sections)}
 {compact_html}

@@ -77,6 +77,8 @@ def notes_text(e: Entry) -> list[Text]:
 def _header(e: Entry) -> Text:
     t = Text(entry_title(e), style="redline.title")
     t.append(f"  {e.kind}", style="redline.kind")
+    if e.items:
+        t.append(f"  [item {'、'.join(e.items)}]", style="redline.kind")
     if e.similarity is not None and e.kind not in ("unchanged",):
         t.append(f"  similarity {e.similarity:.2f}", style="redline.dim")
     if e.diff_timed_out:
@@ -107,6 +109,8 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
                 line.append(heading_prefix(d))
                 line.append_text(_runs(d["diff"], plain))
                 line.append(f"  {d['kind']}", style="redline.kind")
+                if d.get("items"):
+                    line.append(f"  [item {'、'.join(d['items'])}]", style="redline.kind")
             out.append(line)
         out.append(Text(""))
     if not c.has_changes and c.entries:
@@ -142,6 +146,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
             out.append(Text(f"  {'、'.join(e.new_labels)}: {i['ref']} ({i['problem']}): {i['detail']}",
                             overflow="fold"))
         out.append(Text(""))
+    out.extend(decision_text(c))
     if not c.entries:
         return out
     table = Table(title="Summary", show_edge=False)
@@ -155,6 +160,28 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         table.add_row("(references only)", str(mech), "of the above, only references renumbered")
     out.append(table)
     return out
+
+
+def decision_text(c: Comparison) -> list[Text]:
+    """With --decision: items not executed, changes no item makes, items that make none."""
+    if c.decision is None:
+        return []
+    d = c.decision
+    out = []
+    for item in d["items"]:
+        if item["status"] != "ok":
+            out.append(Text(f"Item {item['label']} {item['status']}: {'; '.join(item['reasons'])}",
+                            style="redline.title", overflow="fold"))
+    if d["unexplained"]:
+        out.append(Text(f"Changes no item makes ({len(d['unexplained'])}): "
+                        + "; ".join(d["unexplained"]), style="redline.title", overflow="fold"))
+    if d["unused"]:
+        out.append(Text(f"Items that make none of these changes ({len(d['unused'])}): "
+                        + "、".join(d["unused"]), style="redline.title", overflow="fold"))
+    if not out:
+        out.append(Text(f"Every change is made by an item of the decision, and every item "
+                        f"makes one ({len(d['items'])} items).", style="redline.dim"))
+    return out + [Text("")]
 
 
 def _changed_runs(e: Entry, plain: bool) -> Text:

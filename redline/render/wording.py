@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..numbering import int_to_cn
+from ..numbering import cn_to_int, int_to_cn
 from ..structure import division_label, division_levels, division_word
 
 Place = tuple[str, int]  # ("paragraph", 2) or ("item", 1)
@@ -224,6 +224,54 @@ class EnWording(ZhWording):
 
     def nothing(self) -> str:
         return "(No article's wording changed in substance.)"
+
+
+class ZhAmendmentWording(ZhWording):
+    """As a 修正案 words its items: the numbering is kept, so no article changes
+    number, a new article is 第X条之一 placed after its base, and each article is
+    named with the law's short name (刑法第X条).
+
+    >>> w = ZhAmendmentWording("中华人民共和国刑法")
+    >>> w.inserted("第一百三十三条之二", "“……”")
+    '在刑法第一百三十三条之一后增加一条，作为第一百三十三条之二：“……”'
+    >>> w.rewrite("第一百六十四条", None, "“……”")
+    '将刑法第一百六十四条修改为：“……”'
+    """
+
+    def __init__(self, law: str):
+        self.short = re.sub(r"^中华人民共和国", "", law or "")
+
+    def _name(self, label: str) -> str:
+        return f"{self.short}{label}"
+
+    def inserted(self, new: str, quote: str) -> str:
+        m = re.fullmatch(r"(第.+?条)(?:之(.+))?", new)
+        if m and m.group(2):
+            sub = cn_to_int(m.group(2))
+            base = m.group(1) + (f"之{int_to_cn(sub - 1)}" if sub > 1 else "")
+            return f"在{self._name(base)}后增加一条，作为{new}：{quote}"
+        return super().inserted(new, quote)
+
+    def deleted(self, old: str) -> str:
+        return super().deleted(self._name(old))
+
+    def drop(self, old, new, places):
+        return super().drop(self._name(old), new, places)
+
+    def add(self, old, new, p, quote):
+        return f"在{self._name(old)}中{super().add('', new, p, quote)}"
+
+    def replace(self, old, new, before, after, where=None):
+        return super().replace(self._name(old), new, before, after, where)
+
+    def rewrite(self, old, new, quote):
+        return super().rewrite(self._name(old), new, quote)
+
+    def title(self, law: str, old: str, new: str) -> str:
+        return f"《{law}》修正案" + (f"（{old} → {new}）" if old and new else "")
+
+    def closing(self, law: str) -> str:
+        return ""
 
 
 def _and(items: list[str]) -> str:
