@@ -349,6 +349,8 @@ class _Amending:
                 sub += 1
             numbers = [ArticleNumber(base.main, sub)]
         for n in numbers:
+            if n in self.created and self.created[n].old is None and self.created[n].items[-1:] == [item.label]:
+                continue  # quoted with the new heading of this item, and made with it
             if a.articles:
                 lines = a.articles.get(n)
                 if lines is None:
@@ -451,6 +453,7 @@ class _Amending:
         new_items = [k for k in range(para_idx[0] + 1, para_idx[-1] + 1 + len(a.text))
                      if ITEM_RE.match(w.lines[k].text)]
         _relabel(w.lines, new_items)
+        _punctuate_items(w.lines, new_items, range(at, at + len(a.text)))
         w.items.append(item.label)
 
     def _item_paragraph(self, w: Work, scope: str | None) -> list[int]:
@@ -678,6 +681,28 @@ def _drop_paragraph(w: Work, old: int | None) -> None:
     gone = w.para_map.get(old)
     w.para_map = {o: (None if o == old else p - 1 if p is not None and gone is not None and p > gone
                       else p) for o, p in w.para_map.items()}
+
+
+def _punctuate_items(lines: list[Line], items: list[int], added: range) -> None:
+    """An item added to a list ends as its neighbours do: with ； inside the list,
+    with 。 at its end, where the instrument quotes it bare (作为第七项“（七）选举…”);
+    the item it follows at the end of a list then ends with ； instead of 。.
+
+    >>> ls = [Line.old("甲："), Line.old("（一）乙。"), Line.new("（二）丙")]
+    >>> _punctuate_items(ls, [1, 2], range(2, 3)); [ln.text for ln in ls]
+    ['甲：', '（一）乙；', '（二）丙。']
+    """
+    for pos, k in enumerate(items):
+        if k not in added:
+            continue
+        last = pos == len(items) - 1
+        ln = lines[k]
+        if ln.text and ln.text[-1] not in "。；，：;,.:":
+            ln.text += "。" if last else "；"
+            ln.fresh.append(True)
+        if last and pos and items[pos - 1] not in added and lines[items[pos - 1]].text.endswith("。"):
+            before = lines[items[pos - 1]]
+            before.text = before.text[:-1] + "；"
 
 
 def _fix_item_end(lines: list[Line], items: list[int]) -> None:

@@ -61,7 +61,7 @@ N = NUMBER_RE
 R = rf"(第{N}条(?:之{N})?(?:第{N}款)?(?:第{N}项)?)"
 ITEM_START = re.compile(rf"^({CN_NUM_RE})、\s*(.*)$")
 #: A 修正案's items: 第一条　宪法第十一条… (a label, a space, then the change).
-AMENDMENT_ITEM_START = re.compile(rf"^第({CN_NUM_RE})条[ \t\u3000]+(.*)$")
+AMENDMENT_ITEM_START = re.compile(rf"^第({CN_NUM_RE})条(?:[ \t\u3000]+|(?=宪法|刑法|《|在|将|删去))(.*)$")
 SUB_ITEM_START = re.compile(rf"^[（(]({CN_NUM_RE})[)）]\s*(.*)$")
 REF = re.compile(rf"第({N})条(?:之({N}))?(?:第({N})款)?(?:第({N})项)?")
 HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division")
@@ -72,7 +72,7 @@ COMMENCEMENT = re.compile(r"^本(?:决定|修正案)自.{0,40}(?:起|之日)施�
 SECTION = re.compile(r"^对《([^》]+)》(?:作出|作)(?:如下|以下)?修改[：:。]?\s*$")
 #: Law names written before a reference (刑法第X条, 《A法》第X条): dropped, as
 #: every reference of an item is to the law being amended.
-LAW_PREFIX = re.compile(rf"(?P<pre>删去|[将在把、和及对]|^)(?:《[^》]+》|(?:中华人民共和国)?"
+LAW_PREFIX = re.compile(rf"(?P<pre>删去|[将在把、和及对，。；：]|^)(?:《[^》]+》|(?:中华人民共和国)?"
                         rf"[^\s⟨⟩，。；、：将在把和及对第]{{0,15}}?法)(?=第{N}(?:条|编|分编|章|节)|序言)")
 OPEN_QUOTES = "“\"「"
 CLOSE_QUOTES = "”\"」"
@@ -403,6 +403,50 @@ def _rewrite(s: _State, m: re.Match) -> None:
         s.add("rewrite", text=quote)
 
 
+def _rewrite_part(s: _State, m: re.Match) -> None:
+    """(将)第二款修改为：⟨q⟩ — a paragraph or item of the article being changed."""
+    if not s.old:
+        raise _NotUnderstood
+    art = s.old[0].article
+    ref = parse_ref(f"第{art.main}条" + (f"之{art.sub}" if art.sub else "") + m.group("parts"))
+    if ref.item:
+        a = s.add("rewrite_item", old=[Ref(art)], number=ref.item, text=s.quote(m.group("q")))
+        a.scope = f"¶{ref.paragraph}" if ref.paragraph else None
+    else:
+        s.add("rewrite_paragraph", old=[Ref(art)], number=ref.paragraph, text=s.quote(m.group("q")))
+    s.pending = s.actions[-1] if not s.actions[-1].text else None
+
+
+def _rewrite_parts(s: _State, m: re.Match) -> None:
+    """将第X条第一款、第二款修改为：⟨q⟩ — the quote's paragraphs, one for each, in order."""
+    refs = _refs(m.group("refs"))
+    quote = s.quote(m.group("q"))
+    from .model import ITEM_RE
+
+    paras: list[list[str]] = []
+    for line in quote:
+        if paras and ITEM_RE.match(line):
+            paras[-1].append(line)
+        else:
+            paras.append([line])
+    if len(paras) != len(refs) or len({r.article for r in refs}) != 1:
+        raise _NotUnderstood
+    s.target(f"第{refs[0].article.main}条" + (f"之{refs[0].article.sub}" if refs[0].article.sub else ""))
+    for r, lines in zip(refs, paras):
+        s.add("rewrite_paragraph", old=[Ref(r.article)], number=r.paragraph, text=lines)
+
+
+def _old_part(s: _State, m: re.Match) -> None:
+    """原第二款作为第三款(，修改为：…): numbering done by apply; a rewrite after it is
+    of that paragraph, by its old number."""
+    if not s.old:
+        raise _NotUnderstood
+    art = s.old[0].article
+    s.add("consequential", text=[m.group(0)])
+    s.old = [Ref(art, cn_to_int(m.group("n")) if m.group("unit") == "款" else None,
+                 cn_to_int(m.group("n")) if m.group("unit") == "项" else None)]
+
+
 def _rewrite_this(s: _State, m: re.Match) -> None:
     """将该条修改为：⟨q⟩ (修正案: the article just named)."""
     if not s.old:
@@ -497,6 +541,8 @@ def _insert_parts(s: _State, m: re.Match) -> None:
     scope = "\n".join(s.quote(m.group("scope"))) or None
     if m.group("para"):
         scope = f"¶{cn_to_int(m.group('para'))}"
+    elif s.old and s.old[0].paragraph and unit == "项":  # 在第X条第一款中增加一项
+        scope = f"¶{s.old[0].paragraph}"
     a = s.add("insert_paragraph" if unit == "款" else "insert_item", count=count, scope=scope,
               text=s.quote(m.group("q")))
     if m.group("as_n"):
@@ -664,17 +710,22 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("split", rf"将(?P<ref>{R})分为(?P<count>{CN_NUM_RE})条", _split),
         ("renumber-range", rf"(?:将)?(?P<old>{R}至{R})相应(?:地)?改为(?P<new>{R}至{R})",
          _renumber_range),
-        ("consequential", rf"(?:将)?(?:原)?第{N}(?:款|项|目)(?:至第{N}(?:款|项|目))?相应(?:地)?改为"
-                          rf"第{N}(?:款|项|目)(?:至第{N}(?:款|项|目))?", _consequential),
+        ("consequential", rf"(?:将)?(?:原)?第{N}(?:款|项|目)(?:(?:至|、)第{N}(?:款|项|目))*相应(?:地)?改为"
+                          rf"第{N}(?:款|项|目)(?:(?:至|、)第{N}(?:款|项|目))*", _consequential),
+        ("paragraph-becomes", rf"(?:将)?原第(?P<n>{N})(?P<unit>款|项)(?:相应)?(?:地)?(?:改为|作为)第{N}(?:款|项)",
+         _old_part),
         ("renumber", rf"(?:将)?(?P<old>{R})改为(?P<new>{R})", _renumber),
-        ("delete-words", rf"删去(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:、{Q})*)",
+        ("delete-words", rf"删去(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)",
          _delete_words),
         ("delete", rf"删去(?P<refs>{REFS})", _delete),
         ("delete-parts", rf"删去(?:其中的)?(?P<parts>(?:第{N}款)?第{N}(?:款|项)"
                          rf"(?:、(?:第{N}款)?第{N}(?:款|项))*)", _delete_parts),
         ("rewrite-this", rf"(?:并)?将该条修改为(?:{_q('q')})?", _rewrite_this),
         ("rewrite", rf"(?:将)?(?P<ref>{R})?修改为(?:{_q('q')})?", _rewrite),
-        ("replace-words", rf"(?:将)?(?P<refs>{REFS})?(?:其)?(?P<place>(?:第{N}款)?(?:第{N}项)?)"
+        ("rewrite-part", rf"(?:将)?(?:其)?(?:其中的)?(?P<parts>第{N}(?:款|项)(?:第{N}项)?)修改为(?:{_q('q')})?",
+         _rewrite_part),
+        ("rewrite-parts", rf"(?:将)?(?P<refs>{R}(?:、第{N}款)+)修改为(?:{_q('q')})?", _rewrite_parts),
+        ("replace-words", rf"(?:将)?(?P<refs>{REFS})?(?:{Q})?(?:中)?(?:其)?(?P<place>(?:第{N}款)?(?:第{N}项)?)"
                           rf"[^⟨]{{0,40}}?(?:中的|其中的|中)?{_q('a')}(?:的表述)?修改为{_q('b')}",
          _replace),
         ("insert-words", rf"(?:在)?(?:(?P<refs>{REFS})[^⟨]{{0,40}}?(?:中的|中)?)?{_q('a')}"
@@ -841,7 +892,10 @@ def _sections(chunks: list[list]) -> list[tuple[str, list[list]]]:
         m = SECTION.match(parts[0])
         if m:
             subs = parts[1:]
-            out.append((m.group(1), [[label, ["对部分条文作以下修改"] + subs, no]] if subs else []))
+            if subs and not any(SUB_ITEM_START.match(x) for x in subs):  # one change, unnumbered
+                out.append((m.group(1), [[label, subs, no]]))
+            else:
+                out.append((m.group(1), [[label, ["对部分条文作以下修改"] + subs, no]] if subs else []))
     return out
 
 

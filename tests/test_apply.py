@@ -392,3 +392,75 @@ def test_compare_with_the_decision_names_the_items_of_each_change(tmp_path):
                            "--no-color", "--width", "200", "--decision", str(short)])
     assert "Changes no item makes (1): 第七十五条 → 第七十七条" in out
     assert "第五十九条 → 第六十一条  modified  [item 五]" in out
+
+
+INSTRUMENTS = __import__("pathlib").Path(__file__).parent / "data" / "instruments"
+
+
+def test_constitution_shaped_amendments_in_order(tmp_path):
+    """Two amendments in the Constitution's forms (written for this test, on a text
+    written for it): items 第N条 with or without a space, a quoted paragraph to add an
+    item in, an item quoted bare (its ；/。 supplied), two changes in one item, a new
+    section quoted with its articles, 第三节相应改为第四节, an article range renumbered."""
+    out = tmp_path / "new.md"
+    code, account, err = invoke(["apply", str(INSTRUMENTS / "constitution-like-amendment-1.txt"),
+                                 str(INSTRUMENTS / "constitution-like-amendment-2.txt"),
+                                 str(INSTRUMENTS / "constitution-like.md"), "-o", str(out)])
+    assert code == 0, err
+    assert "skipped item 1:第一条: not applicable: the text has no preamble (序言)" in account
+    assert account.count("ok      item") == 6
+    body = out.read_text(encoding="utf-8").split("<!-- INFO END -->\n\n", 1)[1]
+    assert body == """## 第一章 总纲
+
+第一条 示例国是人民的国家。
+
+社会制度是示例国的根本制度。人民是国家的主人。
+
+第二条 示例国的一切权力属于人民。
+
+## 第二章 国家机构
+
+### 第一节 代表大会
+
+第三条 代表大会行使下列职权：
+
+（一）修改宪法；
+
+（二）监督宪法的实施；
+
+（三）选举监察主任；
+
+（四）制定基本法律；
+
+（五）选举主席。
+
+第四条 代表大会每届任期五年，连选连任。
+
+### 第二节 政府
+
+第五条 政府行使下列职权：
+
+（一）规定行政措施；
+
+（二）领导经济工作和生态建设；
+
+（三）领导民政工作。
+
+### 第三节　监察委员会
+
+第六条 监察委员会是监察机关。
+
+第七条 监察委员会独立行使监察权。
+
+### 第四节 法院
+
+第八条 法院是审判机关。
+
+第九条 法院独立行使审判权。
+
+## 第三章 国旗、国歌、首都
+
+第十条 示例国国旗是红旗。
+
+示例国国歌是进行曲。
+"""
