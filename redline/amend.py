@@ -954,7 +954,7 @@ def _settle_divisions(am: _Amending, order: list[Work]) -> list[str]:
         if last is None or (w.div is not None and w.div is nxt and id(nxt) not in stated):
             w.div = nxt if last is None else w.div
         else:
-            if nxt is not None and nxt is not last and w.final is not None:
+            if nxt is not None and nxt is not last and w.final is not None and id(nxt) not in stated:
                 unsure.setdefault((id(last), id(nxt)), []).append(w)
                 pairs[(id(last), id(nxt))] = (last, nxt)
             w.div = last

@@ -91,6 +91,35 @@ def _check_sources(manifest, ws: Workspace, report: Report) -> None:
                 report.ok.append(f"{where}: sha256 ok")
 
 
+def _check_decisions(manifest, ws: Workspace, report: Report) -> None:
+    """A stage made by an amendment decision: the decision, applied to the stage
+    before it, must give it (``redline verify-decision``), item by item."""
+    from .decision import parse_decision
+    from .drafts import source_file
+    from .parse import read_source
+    from .verify import verify
+
+    if ws.sources is None:
+        return
+    for before, spec in zip(manifest.stages, manifest.stages[1:]):
+        if not spec.decision:
+            continue
+        where = f"{manifest.path}: {spec.id}: {spec.decision['path']}"
+        try:
+            old, new = ws.load(manifest, before), ws.load(manifest, spec)
+            text, _ = read_source(source_file(ws.sources, spec.decision["path"]))
+            v = verify([parse_decision(text, law=old.title)], old, new)
+        except RedlineError as e:
+            report.failed.append(f"{where}: {e}")
+            continue
+        failed = [f"{where}: item {r.label}: {reason}" for r in v.items if r.status == "FAILED"
+                  for reason in r.reasons] + [f"{where}: closing check: {p}" for p in v.closing]
+        report.failed += failed
+        if not failed:
+            report.ok.append(f"{where}: applied to {before.id}, every one of its {len(v.items)} "
+                             f"items gives {spec.id}")
+
+
 def check(drafts: Path, sources: Path | None = None) -> Report:
     if not drafts.is_dir():
         raise RedlineError(f"{drafts}: no such folder")
@@ -125,6 +154,7 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
                                      f"the manifest's; re-import it")
             else:
                 report.ok.append(f"{stage_file}: {len(st.articles)} articles")
+        _check_decisions(manifest, ws, report)
         stages: dict[str, Stage | str] = {}
         for ann_file in sorted((law_dir / "annotations").glob("*.yaml")):
             loaded = report.attempt(load_annotations, ann_file)

@@ -274,3 +274,25 @@ def test_check_of_an_empty_folder_fails(tmp_path):
     (tmp_path / "drafts").mkdir()
     report = check(tmp_path / "drafts", CORPUS)
     assert report.failed and "nothing to check" in report.failed[0]
+
+
+def test_a_stage_made_by_a_decision_is_checked_by_applying_it(drafts, tmp_path):
+    """The CSL's amended stage names its decision: check applies it to `final` and
+    compares; a decision altered (and re-pinned) fails at the item altered."""
+    import hashlib
+
+    report = check(drafts, CORPUS)
+    manifest = drafts / "cybersecurity-law" / "manifest.yaml"
+    assert (f"{manifest}: amended: cybersecurity-law/decision-2025-10-28.md: applied to final, "
+            "every one of its 14 items gives amended") in report.ok
+    sources = tmp_path / "sources"
+    shutil.copytree(CORPUS / "cybersecurity-law", sources / "cybersecurity-law")
+    decision = sources / "cybersecurity-law" / "decision-2025-10-28.md"
+    text = decision.read_text(encoding="utf-8").replace("处一万元以上五万元以下罚款", "处一万元以上三万元以下罚款", 1)
+    decision.write_text(text, encoding="utf-8")
+    old_sha = "ff7f4d7c96ba38182f8a181062d540e0a3740ce5e48d5a4022a588e8f4d146e8"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        old_sha, hashlib.sha256(decision.read_bytes()).hexdigest()), encoding="utf-8")
+    failed = check(drafts, sources).failed
+    assert any(line.startswith(f"{manifest}: amended: cybersecurity-law/decision-2025-10-28.md: "
+                               "item 五: 第六十一条 第一款 reads") for line in failed), failed
