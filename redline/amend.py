@@ -561,6 +561,24 @@ class _Amending:
         for n in parts:
             self.add_new(Work(None, [Line.new(t) for t in arts[n]], src.div, final=n), item)
 
+    def merge_paragraphs(self, a: Action, item: Item) -> None:
+        """将第X条第二款、第三款合并为一款，修改为：“…” — the first takes the words, the
+        others go."""
+        w = self.target(a)
+        idx = [self.paragraph(w, r.paragraph) for r in a.old]
+        if not a.text:
+            merged = "".join(w.lines[k].text for para in idx for k in para[:1])
+            text = [merged]
+        else:
+            text = a.text
+        first = idx[0]
+        for para in reversed(idx[1:]):
+            del w.lines[para[0]:para[-1] + 1]
+        w.lines[first[0]:first[-1] + 1] = [Line.new(t) for t in text]
+        for r in a.old[1:]:
+            _drop_paragraph(w, r.paragraph)
+        w.items.append(item.label)
+
     def move_paragraph(self, a: Action, item: Item) -> None:
         r = a.old[0]
         src = self.old(r, part=True)

@@ -136,7 +136,8 @@ class Action:
 
     kind is one of: insert_article, delete_article, renumber, rewrite,
     rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
-    insert_item, delete_item, replace_words, merge, split, move_paragraph;
+    insert_item, delete_item, replace_words, merge, split, move_paragraph,
+    merge_paragraphs;
     for headings insert_division, rename_division, delete_division; and
     consequential, preamble, commencement, which change nothing by themselves.
     """
@@ -198,6 +199,9 @@ _AFTER_CLOSE = re.compile(r"(?:$|[\s，。；、：:,;.)）“\"「」”]|修�
                           r"|第|将|增加|在|并|同时)")
 
 
+_LINE_OPENS = re.compile(rf"第{N}[条章节编]|[（(]{CN_NUM_RE}[)）]|附件")
+
+
 def _closes(text: str, i: int) -> bool:
     """Whether the straight quote at ``i``, inside a quote, closes it."""
     return bool(_AFTER_CLOSE.match(text, i + 1))
@@ -257,8 +261,12 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
                     i = j + 1
                     continue
                 if ch == "\n":
-                    paras.append("")  # a paragraph that opens without a quote mark
-                    i += 1
+                    # A line break inside a quote, and no quote mark opens the next
+                    # line: a hard wrap (as in text taken from a PDF), unless the
+                    # next line opens an article, a heading or an item.
+                    if _LINE_OPENS.match(text, j):
+                        paras.append("")
+                    i = j
                     continue
                 i += 1
                 break
@@ -386,8 +394,8 @@ def _rewrite(s: _State, m: re.Match) -> None:
     s.target(m.group("ref"))
     ref = parse_ref(m.group("ref")) if m.group("ref") else (s.old[0] if s.old else None)
     quote = s.quote(m.group("q"))
-    if m.group("ref") is None and s.pending is not None and s.pending.kind in ("merge", "split",
-                                                                               "move_paragraph"):
+    if m.group("ref") is None and s.pending is not None and s.pending.kind in (
+            "merge", "split", "move_paragraph", "merge_paragraphs"):
         s.pending.text = quote or s.pending.text
         s.content = None
         return
@@ -445,6 +453,15 @@ def _old_part(s: _State, m: re.Match) -> None:
     s.add("consequential", text=[m.group(0)])
     s.old = [Ref(art, cn_to_int(m.group("n")) if m.group("unit") == "款" else None,
                  cn_to_int(m.group("n")) if m.group("unit") == "项" else None)]
+
+
+def _merge_paragraphs(s: _State, m: re.Match) -> None:
+    """将第X条第二款、第三款合并为一款(，修改为：⟨q⟩)."""
+    refs = _refs(m.group("refs"))
+    if len({r.article for r in refs}) != 1 or not all(r.paragraph for r in refs):
+        raise _NotUnderstood
+    s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
+    s.pending = s.add("merge_paragraphs")
 
 
 def _rewrite_this(s: _State, m: re.Match) -> None:
@@ -717,6 +734,9 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("renumber", rf"(?:将)?(?P<old>{R})改为(?P<new>{R})", _renumber),
         ("delete-words", rf"删去(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)",
          _delete_words),
+        ("words-deleted", rf"将(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)删去",
+         _delete_words),
+        ("merge-paragraphs", rf"将(?P<refs>{R}(?:、第{N}款)+)合并为一款", _merge_paragraphs),
         ("delete", rf"删去(?P<refs>{REFS})", _delete),
         ("delete-parts", rf"删去(?:其中的)?(?P<parts>(?:第{N}款)?第{N}(?:款|项)"
                          rf"(?:、(?:第{N}款)?第{N}(?:款|项))*)", _delete_parts),
@@ -777,8 +797,8 @@ def _clauses(masked: str) -> list[str]:
     >>> _clauses("作为第二款⟨0⟩第二款相应改为第三款。")
     ['作为第二款⟨0⟩', '第二款相应改为第三款']
     """
-    masked = re.sub(r"(⟨\d+⟩)(?=第|将|删去|增加|在)", r"\1，", masked)
-    return [c for c in re.split(r"[，；。,;]", masked) if c.strip()]
+    masked = re.sub(r"(⟨\d+⟩)(?=第|将|删去(?![，；。,;]|$)|增加|在)", r"\1，", masked)
+    return [c for c in re.split(r"[，；。,;]|\.(?!\d)", masked) if c.strip()]
 
 
 def _unmask(text: str, quotes: list[list[str]]) -> str:

@@ -464,3 +464,18 @@ def test_constitution_shaped_amendments_in_order(tmp_path):
 
 示例国国歌是进行曲。
 """
+
+
+def test_paragraphs_merged_words_deleted_and_text_wrapped_as_from_a_pdf():
+    d, r = _apply('一、将第四条第一款、第二款合并为一款，修改为："违反本法规定的，处一万元以下罚款，'
+                  '并责令改正。"\n'
+                  '二、将第一条中的"示例"删去。\n'
+                  # A quote wrapped mid-sentence, as text taken from a PDF is; half-width marks.
+                  '三、将第二条修改为："示例活动应当遵守法律、\n行政法规。"\n'
+                  '四、删去第三条第三项.\n')
+    assert d.problems == [] and [i.status for i in r.items] == ["ok"] * 4
+    texts = _texts(r.stage)
+    assert texts["第四条"] == ["违反本法规定的，处一万元以下罚款，并责令改正。"]
+    assert texts["第一条"] == ["为了规范活动，制定本法。"]
+    assert texts["第二条"] == ["示例活动应当遵守法律、行政法规。"]
+    assert texts["第三条"][-1] == "（二）被吊销许可的。"
