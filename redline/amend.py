@@ -422,6 +422,9 @@ class _Amending:
         w = self.target(a)
         paras = _paragraphs(w.lines)
         n = a.number or len(paras) + 1
+        if a.number is None and a.scope and not a.scope.startswith("¶"):
+            # 宪法第六条：“…”增加规定：“…” — after the paragraph quoted
+            n = next(k for k, p in enumerate(paras, 1) if p == self.scope_lines(w, a.scope, None)) + 1
         if not 1 <= n <= len(paras) + 1:
             raise Failed(f"{self.name(w)} has {len(paras)} paragraphs: there is no place for "
                          f"paragraph {n}")

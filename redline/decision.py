@@ -629,6 +629,13 @@ def _insert_division(s: _State, m: re.Match) -> None:
         _give_content(s, a, a.text)
 
 
+def _insert_division_after(s: _State, m: re.Match) -> None:
+    """第三章第六节后增加一节: the new heading's parent is that section's."""
+    _insert_division(s, m)
+    after = division_id(m.group("in"))
+    s.division = after.rsplit("__", 1)[0] if "__" in after else None
+
+
 def _as_division(s: _State, m: re.Match) -> None:
     a = next((x for x in reversed(s.actions) if x.kind == "insert_division"), None)
     if a is None:
@@ -714,7 +721,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("insert-division", rf"(?:在)?(?:(?P<in>{DIV})(?:{Q})?中)?增加一(?:编|分编|章|节)"
                             rf"(?:，?作为(?P<as>{DIV}))?(?:{_q('q')})?", _insert_division),
         ("division-after", rf"(?:在)?(?P<in>{DIV})(?:{Q})?后增加一(?:编|分编|章|节)"
-                           rf"(?P<as>)(?:{_q('q')})?", _insert_division),
+                           rf"(?P<as>)(?:{_q('q')})?", _insert_division_after),
         ("as-division", rf"作为(?P<div>{DIV})(?:{_q('q')})?", _as_division),
         ("division-holds", rf"(?:分为{CN_NUM_RE}条)?(?:，?包括)?(?P<refs>{R}至{R}|{REFS})?",
          _division_holds),
@@ -725,8 +732,8 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
          _renumber_division),
         ("merge", rf"将(?P<refs>{REFS})合并", _merge),
         ("split", rf"将(?P<ref>{R})分为(?P<count>{CN_NUM_RE})条", _split),
-        ("renumber-range", rf"(?:将)?(?P<old>{R}至{R})相应(?:地)?改为(?P<new>{R}至{R})",
-         _renumber_range),
+        ("renumber-range", rf"(?:将)?(?:原)?(?P<old>{R}(?:(?:至|、){R})*)相应(?:地)?改为"
+                           rf"(?P<new>{R}(?:(?:至|、){R})*)", _renumber_range),
         ("consequential", rf"(?:将)?(?:原)?第{N}(?:款|项|目)(?:(?:至|、)第{N}(?:款|项|目))*相应(?:地)?改为"
                           rf"第{N}(?:款|项|目)(?:(?:至|、)第{N}(?:款|项|目))*", _consequential),
         ("paragraph-becomes", rf"(?:将)?原第(?P<n>{N})(?P<unit>款|项)(?:相应)?(?:地)?(?:改为|作为)第{N}(?:款|项)",
@@ -797,7 +804,7 @@ def _clauses(masked: str) -> list[str]:
     >>> _clauses("作为第二款⟨0⟩第二款相应改为第三款。")
     ['作为第二款⟨0⟩', '第二款相应改为第三款']
     """
-    masked = re.sub(r"(⟨\d+⟩)(?=第|将|删去(?![，；。,;]|$)|增加|在)", r"\1，", masked)
+    masked = re.sub(r"(⟨\d+⟩)(?=将|删去第|第[^⟨，；。]{1,30}?相应)", r"\1，", masked)
     return [c for c in re.split(r"[，；。,;]|\.(?!\d)", masked) if c.strip()]
 
 

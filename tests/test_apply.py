@@ -479,3 +479,17 @@ def test_paragraphs_merged_words_deleted_and_text_wrapped_as_from_a_pdf():
     assert texts["第一条"] == ["为了规范活动，制定本法。"]
     assert texts["第二条"] == ["示例活动应当遵守法律、行政法规。"]
     assert texts["第三条"][-1] == "（二）被吊销许可的。"
+
+
+def test_a_section_added_after_another_and_a_paragraph_added_after_the_one_quoted():
+    """第二章第三节后增加一节，作为第四节 (its parent is the chapter, not the section);
+    增加规定 after a quoted paragraph goes right after it; 第八条相应改为第九条."""
+    stage, _ = parse_file(INSTRUMENTS / "constitution-like.md")
+    text = (INSTRUMENTS / "constitution-like-amendment-3.txt").read_text(encoding="utf-8")
+    r = apply_decision(parse_decision(text), stage)
+    assert [(i.label, i.status) for i in r.items] == [("第八条", "ok"), ("第九条", "ok")]
+    assert _texts(r.stage)["第一条"] == ["示例国是人民的国家。", "示例国实行法治。", "社会制度是示例国的根本制度。"]
+    assert [(d.id, d.heading) for d in r.stage.divisions][-3:] == [
+        ("chp_2__sec_3", "第三节 法院"), ("chp_2__sec_4", "第四节　检察院"), ("chp_3", "第三章 国旗、首都")]
+    assert [(a.label, a.division) for a in r.stage.articles][-2:] == [
+        ("第八条", "chp_2__sec_4"), ("第九条", "chp_3")]
