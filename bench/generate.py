@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from redline.model import Stage  # noqa: E402
 from redline.numbering import ArticleNumber, cn_article_label, cn_to_int  # noqa: E402
 from redline.parse import parse_file  # noqa: E402
+from redline.references import find_references  # noqa: E402
 
 REF = re.compile(r"第([零一二三四五六七八九十百千]+)条")
 
@@ -97,9 +98,19 @@ def generate(st: Stage, seed: int) -> tuple[str, dict]:
     # Renumber, and make references follow, as a consolidated text does.
     new_number = {old[i][0].main: k + 1 for k, (i, _, _) in enumerate(sequence) if i is not None}
 
-    def follow(m: re.Match) -> str:
-        target = new_number.get(cn_to_int(m.group(1)))
-        return cn_article_label(ArticleNumber(target)) if target else m.group(0)
+    def follow(line: str) -> str:
+        """References to this law's articles renumbered; another law's (宪法第八十九条,
+        《民法典》第一千零三十四条) left as they are."""
+        out, last = [], 0
+        for ref in find_references(line):
+            numbers = [cn_to_int(n) for n in REF.findall(ref.text)]
+            if ref.external or ref.kind == "relative" or any(n not in new_number for n in numbers):
+                continue  # another law's, or one that cites a deleted article: left as it was
+            out.append(line[last:ref.start])
+            out.append(REF.sub(lambda m: cn_article_label(ArticleNumber(t)) if (
+                t := new_number.get(cn_to_int(m.group(1)))) else m.group(0), ref.text))
+            last = ref.end
+        return "".join(out) + line[last:]
 
     headings = {d.id: d.heading for d in st.divisions}
     out = [f"# {st.title}（生成的修订）", "", "<!-- INFO END -->", ""]
@@ -115,7 +126,7 @@ def generate(st: Stage, seed: int) -> tuple[str, dict]:
                 out += [f"{'#' * (d + 2)} {headings[div_id]}", ""]
         if opened:
             current = opened
-        body = [REF.sub(follow, line) for line in lines]
+        body = [follow(line) for line in lines]
         out += [f"{cn_article_label(ArticleNumber(k))} {body[0]}", ""]
         out += [x for line in body[1:] for x in (line, "")]
         if i is None:

@@ -91,6 +91,7 @@ class Div:
     parent: "Div | None"
     old_id: str | None  # its id in the text amended; None for a new one
     lines: list[str] = field(default_factory=list)
+    number: int = 0  # its number in the text amended
 
 
 @dataclass
@@ -220,7 +221,7 @@ class _Amending:
         by_id: dict[str, Div] = {}
         for d in stage.divisions:
             parent_id = d.id.rsplit("__", 1)[0] if "__" in d.id else None
-            div = Div(d.kind, d.title, d.heading, by_id.get(parent_id), d.id, list(d.lines))
+            div = Div(d.kind, d.title, d.heading, by_id.get(parent_id), d.id, list(d.lines), d.number)
             by_id[d.id] = div
             self.divs.append(div)
         self.div_by_old = by_id
@@ -238,7 +239,8 @@ class _Amending:
         self.new_divs: list[tuple[Div, Action, str]] = []
         #: (item label, heading it made or renamed, whether the item names its articles)
         self.touched_divs: list[tuple[str, Div, bool]] = []
-        self.clashes: dict[str, list[str]] = {}  # item label -> numbers it gives twice  # (item label, heading it made or renamed)
+        self.clashes: dict[str, list[str]] = {}  # item label -> numbers it gives twice
+        self.deleted_divs: list[Div] = []  # headings an item removed  # (item label, heading it made or renamed)
 
     # ----------------------------------------------------------------- lookup
 
@@ -671,6 +673,7 @@ class _Amending:
             if d.parent is div:
                 d.parent = div.parent
         del self.divs[k]
+        self.deleted_divs.append(div)
 
     # ----------------------------------------------------------- no changes
 
@@ -1019,6 +1022,50 @@ def _longest_run(indexes: list[int], keys: list) -> set[int]:
     return out
 
 
+def _ancestor(d: Div, kind: str | None) -> Div | None:
+    """The nearest heading above ``d`` of ``kind`` (None: numbering runs through the text)."""
+    p = d.parent
+    while p is not None and p.kind != kind:
+        p = p.parent
+    return p
+
+
+def _numbering_scopes(divisions: list[Division]) -> dict[str, str | None]:
+    """Under which kind of heading each kind restarts its numbers, read from the
+    text amended: sections at each chapter, the Civil Code's chapters at each
+    part (though sub-parts lie between), parts never (None).
+
+    >>> from redline.model import Division as D
+    >>> _numbering_scopes([D("part_1", "part", 1, "", ""), D("part_1__subpart_1", "subpart", 1, "", ""),
+    ...                    D("part_1__subpart_1__chp_1", "chapter", 1, "", ""),
+    ...                    D("part_1__subpart_2", "subpart", 2, "", ""),
+    ...                    D("part_1__subpart_2__chp_2", "chapter", 2, "", "")])["chapter"]
+    'part'
+    """
+    kind_of = {d.id: d.kind for d in divisions}
+    out: dict[str, str | None] = {}
+    for kind in {d.kind for d in divisions}:
+        of_kind = [d for d in divisions if d.kind == kind]
+
+        def above(d: Division) -> list[tuple[str, str]]:
+            """(kind, id) of each heading above ``d``, nearest first."""
+            parts = d.id.split("__")
+            ids = ["__".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)]
+            return [(kind_of.get(i, ""), i) for i in ids]
+
+        candidates = list(dict.fromkeys(k for d in of_kind for k, _ in above(d)))
+        out[kind] = candidates[0] if candidates else None
+        for scope in [*candidates, None]:
+            runs: dict[str, list[int]] = {}
+            for d in of_kind:
+                key = next((i for k, i in above(d) if k == scope), "")
+                runs.setdefault(key, []).append(d.number)
+            if all(nums == list(range(1, len(nums) + 1)) for nums in runs.values()):
+                out[kind] = scope
+                break
+    return out
+
+
 def _divisions(am: _Amending, order: list[Work]) -> tuple[list[Division], dict[int, str]]:
     """Number the headings again in order and give each its id."""
     # A new heading whose articles are not named takes the articles that the
@@ -1047,10 +1094,26 @@ def _divisions(am: _Amending, order: list[Work]) -> tuple[list[Division], dict[i
     out: list[Division] = []
     prefix = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec",
               "annex": "annex", "heading": "hd"}
+    # A heading keeps its number, less the headings removed before it and plus
+    # the ones added before it, among those numbered in one run with it (the
+    # sections of a chapter; the Civil Code's chapters of a part).
+    scope = _numbering_scopes(am.stage.divisions)
+
+    def run(d: Div) -> tuple[int, str]:
+        return id(_ancestor(d, scope.get(d.kind, d.parent.kind if d.parent else None))), d.kind
+
+    removed: dict[tuple[int, str], list[int]] = {}
+    for d in am.deleted_divs:
+        removed.setdefault(run(d), []).append(d.number)
+    added: dict[tuple[int, str], int] = {}
     for d in am.divs:
-        key = (id(d.parent), d.kind)
-        counts[key] = counts.get(key, 0) + 1
-        n = counts[key]
+        key = run(d)
+        if d.old_id is None:
+            n = counts.get(key, 0) + 1
+            added[key] = added.get(key, 0) + 1
+        else:
+            n = d.number - sum(1 for x in removed.get(key, ()) if x < d.number) + added.get(key, 0)
+        counts[key] = n
         own = f"{prefix[d.kind]}_{n}"
         did = f"{ids[id(d.parent)]}__{own}" if d.parent is not None and id(d.parent) in ids else own
         ids[id(d)] = did

@@ -493,3 +493,44 @@ def test_a_section_added_after_another_and_a_paragraph_added_after_the_one_quote
         ("chp_2__sec_3", "第三节 法院"), ("chp_2__sec_4", "第四节　检察院"), ("chp_3", "第三章 国旗、首都")]
     assert [(a.label, a.division) for a in r.stage.articles][-2:] == [
         ("第八条", "chp_2__sec_4"), ("第九条", "chp_3")]
+
+
+def test_renaming_one_of_the_civil_codes_sections_called_general_provisions():
+    """The Civil Code has fifteen headings titled 一般规定: renaming one is one item,
+    named by its place, and the item, applied, renames that one and no other."""
+    source = CORPUS / "scale/民法典/2020-05-28.md"
+    text = source.read_text(encoding="utf-8")
+    heading = "### 第一节 一般规定\n\n第八百零九条"
+    assert text.count(heading) == 1
+    old, _ = parse_file(source)
+    new, _ = parse_text(text.replace(heading, "### 第一节 通用规则\n\n第八百零九条"))
+    items = render_changes(compare(old, new))
+    assert "一、将第三编第二分编第十九章第一节的节名修改为“通用规则”，包括第八百零九条至第八百一十三条。" in items
+    assert "二、" not in items
+    from redline.verify import verify
+
+    v = verify([parse_decision("一、将第三编第二分编第十九章第一节的节名修改为“通用规则”。")], old, new)
+    assert [r.status for r in v.items] == ["ok"] and v.closing == []
+    assert "增加一节" not in items and "节名。" not in items.replace("“通用规则”", "")
+
+
+@pytest.mark.parametrize("source", ["cybersecurity-law/2016-11-07.md", "revisions/立法法/2023-03-13.md",
+                                    "revisions/公司法/2023-12-29.md"])
+@pytest.mark.parametrize("seed", [1, 3, 5])
+def test_our_change_list_of_a_generated_revision_applied_gives_it(source, seed):
+    """bench/generate.py deletes, inserts, moves and edits articles and renumbers:
+    the change list of each such revision, applied, gives the revision."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import generate
+
+    old, _ = parse_file(CORPUS / source)
+    text, _ = generate(old, seed)
+    new, _ = parse_text(text)
+    decision = parse_decision(render_changes(compare(old, new)), law=old.title)
+    applied = apply_decision(decision, old)
+    assert [r.label for r in applied.items if r.status != "ok"] == [] and applied.problems == []
+    again = compare(applied.stage, new)
+    assert [(e.kind, e.new_labels) for e in again.entries if e.kind != "unchanged"] == []
