@@ -34,84 +34,16 @@ import copy
 import re
 from dataclasses import dataclass, field
 
-from .decision import Action, Decision, Item, Ref
-from .model import ITEM_RE, SUBITEM_RE, Article, Division, Stage, line_position
+from .amend_headings import number_divisions, settle_divisions
+from .amend_numbers import number_articles, update_references
+from .amend_text import (DELETED_ARTICLE, DIVISION_WORD, Div, Failed, Line, Skipped, Work, drop_paragraph,
+                         find_all, fix_item_end, fold, nearest, paragraphs_of, punctuate_items, relabel,
+                         short, squeeze, strip_label, under, where_label)
+from .instrument import Action, Decision, Item, Ref
+from .instrument_rules import quoted_articles
+from .model import ITEM_RE, Article, Stage, line_position
 from .numbering import DIVISION_START_RE, ArticleNumber, cn_article_label, int_to_cn
-from .references import find_references
 from .structure import division_label
-
-#: Characters compared as equal when an instrument's quote is looked up in a
-#: text (half-width punctuation in raw texts, curly or straight quotes); one for one,
-#: so positions found in the folded text hold in the original.
-_FOLD = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！",
-                       "?": "？", "“": '"', "”": '"', "‘": "'", "’": "'", "\u3000": " "})
-DELETED_ARTICLE = "（删去）"
-_LABEL_AT_START = re.compile(r"^第[零〇一二两三四五六七八九十百千\d]+条(?:之[零〇一二两三四五六七八九十百千\d]+)?[\s\u3000]+")
-
-
-class Failed(Exception):
-    """An action that cannot be executed on this text; the message says why."""
-
-
-class Skipped(Exception):
-    """An action that does not apply to this text; the message says why."""
-
-
-@dataclass
-class Line:
-    """A line of an article being amended; ``fresh`` marks characters the
-    instrument wrote (already in the new numbering)."""
-
-    text: str
-    fresh: list[bool]
-    #: where the line stood in the text amended: paragraph and item (0: the
-    #: paragraph itself), counted as the NPC counts. Every number an item names
-    #: refers to these, however earlier items moved the lines.
-    para: int | None = None
-    item: int | None = None
-
-    @classmethod
-    def old(cls, text: str, para: int | None = None, item: int | None = None) -> "Line":
-        return cls(text, [False] * len(text), para, item)
-
-    @classmethod
-    def new(cls, text: str) -> "Line":
-        return cls(text, [True] * len(text))
-
-    def replace(self, start: int, end: int, text: str) -> None:
-        self.text = self.text[:start] + text + self.text[end:]
-        self.fresh = self.fresh[:start] + [True] * len(text) + self.fresh[end:]
-
-
-@dataclass
-class Div:
-    kind: str
-    title: str
-    heading: str
-    parent: "Div | None"
-    old_id: str | None  # its id in the text amended; None for a new one
-    lines: list[str] = field(default_factory=list)
-    number: int = 0  # its number in the text amended
-
-
-@dataclass
-class Work:
-    """An article being amended."""
-
-    old: ArticleNumber | None  # its number in the text amended; None for a new one
-    lines: list[Line]
-    div: Div | None
-    final: ArticleNumber | None = None  # the number an item gives it
-    gone: bool = False  # deleted, merged or split away
-    #: old paragraph number -> new one (None: deleted), for references to it
-    para_map: dict[int, int | None] = field(default_factory=dict)
-    items: list[str] = field(default_factory=list)  # labels of the items that changed it
-    after: ArticleNumber | None = None  # a new article placed after this old one
-    original: list[Line] = field(default_factory=list)  # as the text amended has it
-
-    @property
-    def texts(self) -> list[str]:
-        return [ln.text for ln in self.lines]
 
 
 @dataclass
@@ -142,73 +74,6 @@ class Applied:
     @property
     def ok(self) -> bool:
         return all(i.status != "FAILED" for i in self.items) and not self.problems
-
-
-def _fold(text: str) -> str:
-    return text.translate(_FOLD)
-
-
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    """The folded text without spaces, and where each of its characters stands in ``text``
-    (raw texts put spaces where the official text has none: 农业农村 (畜牧兽医))."""
-    chars, where = [], []
-    for k, ch in enumerate(_fold(text)):
-        if not ch.isspace():
-            chars.append(ch)
-            where.append(k)
-    return "".join(chars), where
-
-
-def find_all(text: str, words: str) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each occurrence of ``words``, spaces and the
-    width of punctuation aside.
-
-    >>> find_all("农业农村 (畜牧兽医)主管部门", "农业农村（畜牧兽医）")
-    [(0, 11)]
-    """
-    key, _ = _squeeze(words)
-    hay, where = _squeeze(text)
-    out, start = [], 0
-    while key and (p := hay.find(key, start)) >= 0:
-        out.append((where[p], where[p + len(key) - 1] + 1))
-        start = p + len(key)
-    return out
-
-
-def _paragraphs(lines: list[Line]) -> list[list[int]]:
-    """Line indexes of each paragraph (a paragraph line and its items)."""
-    out: list[list[int]] = []
-    for k, ln in enumerate(lines):
-        if out and (ITEM_RE.match(ln.text) or SUBITEM_RE.match(ln.text)):
-            out[-1].append(k)
-        else:
-            out.append([k])
-    return out
-
-
-def _strip_label(lines: list[str], number: ArticleNumber | None) -> list[str]:
-    """Quoted wording that opens with the article's own label (第三条　…) loses it."""
-    if lines and number is not None and lines[0].startswith(cn_article_label(number)):
-        first = _LABEL_AT_START.sub("", lines[0], count=1)
-        return ([first] if first else []) + lines[1:]
-    return lines
-
-
-_CN_ITEM = re.compile(r"^([（(])([零〇一二两三四五六七八九十百千]+)([)）])")
-
-
-def _relabel(lines: list[Line], idx: list[int]) -> None:
-    """Items （一）（二）… numbered again in order after one was added or removed."""
-    n = 0
-    for k in idx:
-        m = _CN_ITEM.match(lines[k].text)
-        if not m:
-            continue
-        n += 1
-        label = f"{m.group(1)}{int_to_cn(n)}{m.group(3)}"
-        if label != m.group(0):
-            lines[k].text = label + lines[k].text[m.end():]
-            lines[k].fresh = [False] * len(label) + lines[k].fresh[m.end():]
 
 
 class _Amending:
@@ -276,7 +141,7 @@ class _Amending:
         if w.old is not None:
             raise Failed(f"{self.name(w)} was rewritten whole by an earlier item: its paragraph "
                          f"{n} is no longer there")
-        paras = _paragraphs(w.lines)
+        paras = paragraphs_of(w.lines)
         if n is None or not 1 <= n <= len(paras):
             raise Failed(f"{self.name(w)} has no paragraph {n} (it has {len(paras)})")
         return paras[n - 1]
@@ -310,9 +175,9 @@ class _Amending:
         if scope and scope.startswith("¶"):
             return self.paragraph(w, int(scope[1:]))
         if scope:
-            key = _fold(scope).rstrip("：:。")
-            for idx in _paragraphs(w.lines):
-                if _fold(w.lines[idx[0]].text).startswith(key):
+            key = fold(scope).rstrip("：:。")
+            for idx in paragraphs_of(w.lines):
+                if fold(w.lines[idx[0]].text).startswith(key):
                     return idx
             raise Failed(f"no paragraph of {self.name(w)} reads “{scope[:30]}”")
         return list(range(len(w.lines)))
@@ -360,7 +225,7 @@ class _Amending:
             elif len(numbers) > 1:
                 raise Failed("the quote does not say which words belong to which new article")
             else:
-                lines = _strip_label(a.text, n)
+                lines = strip_label(a.text, n)
             if not lines:
                 raise Failed(f"the item quotes no wording for the new {cn_article_label(n)}")
             after = self.by_old.get(a.after_article) if a.after_article else None
@@ -392,14 +257,14 @@ class _Amending:
         w = self.target(a)
         if not a.text:
             raise Failed("the item quotes no wording")
-        w.lines = [Line.new(t) for t in _strip_label(a.text, a.new)]
+        w.lines = [Line.new(t) for t in strip_label(a.text, a.new)]
         w.para_map = {}
         w.items.append(item.label)
 
     def rewrite_paragraph(self, a: Action, item: Item) -> None:
         w = self.target(a)
         if a.new in self.created and self.created[a.new].old is None and a.number == 1 \
-                and len(_paragraphs(w.lines)) == 1:
+                and len(paragraphs_of(w.lines)) == 1:
             return self.rewrite(a, item)  # 将第X条第一款改为第Y条，修改为：the new article
         idx = self.paragraph(w, a.number)
         if not a.text:
@@ -422,7 +287,7 @@ class _Amending:
         if not a.text:
             return  # 增加一款…，将该条修改为：the rewrite that follows says it all
         w = self.target(a)
-        paras = _paragraphs(w.lines)
+        paras = paragraphs_of(w.lines)
         n = a.number or len(paras) + 1
         if a.number is None and a.scope and not a.scope.startswith("¶"):
             # 宪法第六条：“…”增加规定：“…” — after the paragraph quoted
@@ -432,7 +297,7 @@ class _Amending:
                          f"paragraph {n}")
         at = paras[n - 1][0] if n <= len(paras) else len(w.lines)
         new_lines = [Line.new(t) for t in a.text]
-        added = len(_paragraphs(new_lines)) if new_lines else 0
+        added = len(paragraphs_of(new_lines)) if new_lines else 0
         w.lines[at:at] = new_lines
         w.para_map = {o: (p + added if p is not None and p >= n else p) for o, p in w.para_map.items()}
         w.items.append(item.label)
@@ -441,7 +306,7 @@ class _Amending:
         w = self.target(a)
         idx = self.paragraph(w, a.number)
         del w.lines[idx[0]:idx[-1] + 1]
-        _drop_paragraph(w, a.number)
+        drop_paragraph(w, a.number)
         w.items.append(item.label)
 
     def insert_item(self, a: Action, item: Item) -> None:
@@ -457,14 +322,14 @@ class _Amending:
         w.lines[at:at] = [Line.new(t) for t in a.text]
         new_items = [k for k in range(para_idx[0] + 1, para_idx[-1] + 1 + len(a.text))
                      if ITEM_RE.match(w.lines[k].text)]
-        _relabel(w.lines, new_items)
-        _punctuate_items(w.lines, new_items, range(at, at + len(a.text)))
+        relabel(w.lines, new_items)
+        punctuate_items(w.lines, new_items, range(at, at + len(a.text)))
         w.items.append(item.label)
 
     def _item_paragraph(self, w: Work, scope: str | None) -> list[int]:
         if scope:
             return self.scope_lines(w, scope, None)
-        paras = _paragraphs(w.lines)
+        paras = paragraphs_of(w.lines)
         with_items = [p for p in paras if len(p) > 1]
         if len(with_items) == 1:
             return with_items[0]
@@ -477,11 +342,11 @@ class _Amending:
         w = self.target(a)
         para = int(a.scope[1:]) if a.scope and a.scope.startswith("¶") else None
         k = self.item_line(w, a.number or 0, para)
-        para_idx = next(p for p in _paragraphs(w.lines) if k in p)
+        para_idx = next(p for p in paragraphs_of(w.lines) if k in p)
         del w.lines[k]
         rest = [j for j in range(para_idx[0], para_idx[-1]) if j and ITEM_RE.match(w.lines[j].text)]
-        _relabel(w.lines, rest)
-        _fix_item_end(w.lines, rest)
+        relabel(w.lines, rest)
+        fix_item_end(w.lines, rest)
         w.items.append(item.label)
 
     def replace_words(self, a: Action, item: Item) -> None:
@@ -492,15 +357,15 @@ class _Amending:
         if after is None:
             raise Failed("the item does not quote the words to add")
         if "\n" in before:  # whole paragraphs quoted: replace those lines
-            want = [_squeeze(x)[0] for x in before.split("\n")]
-            texts = [_squeeze(w.lines[k].text)[0] for k in idx]
+            want = [squeeze(x)[0] for x in before.split("\n")]
+            texts = [squeeze(w.lines[k].text)[0] for k in idx]
             for s in range(len(texts) - len(want) + 1):
                 if texts[s:s + len(want)] == want:
                     at = idx[s]
                     w.lines[at:at + len(want)] = [Line.new(t) for t in after.split("\n") if t]
                     w.items.append(item.label)
                     return
-            raise Failed(f"“{_short(before)}” is not in {self.name(w)}: " + _nearest(before, w, idx))
+            raise Failed(f"“{short(before)}” is not in {self.name(w)}: " + nearest(before, w, idx))
         found = 0
         for k in idx:
             line = w.lines[k]
@@ -511,9 +376,9 @@ class _Amending:
                 line.replace(start, end, after)
             found += len(spans)
         if not found:
-            raise Failed(f"“{_short(before)}” is not in {self.name(w)}"
-                         + (f" {_where(ref)}" if ref and (ref.paragraph or ref.item) else "")
-                         + ": " + _nearest(before, w, idx))
+            raise Failed(f"“{short(before)}” is not in {self.name(w)}"
+                         + (f" {where_label(ref)}" if ref and (ref.paragraph or ref.item) else "")
+                         + ": " + nearest(before, w, idx))
         w.lines = [ln for ln in w.lines if ln.text]
         w.items.append(item.label)
 
@@ -529,8 +394,8 @@ class _Amending:
                 lines += self.take(src, r)
                 if r.item:
                     rest = self.items_of(src, None)
-                    _relabel(src.lines, rest)
-                    _fix_item_end(src.lines, rest)
+                    relabel(src.lines, rest)
+                    fix_item_end(src.lines, rest)
                 src.items.append(item.label)
             else:
                 lines += src.lines
@@ -538,8 +403,6 @@ class _Amending:
                 src.items.append(item.label)
         targets = a.parts or [a.new]
         if len(targets) > 1:  # merged, then cut into several: each quoted under its label
-            from .decision import quoted_articles
-
             arts = a.articles or quoted_articles(a.text)
             if set(targets) - set(arts):
                 raise Failed("the quote does not say which words belong to which new article "
@@ -548,7 +411,7 @@ class _Amending:
                 self.add_new(Work(None, [Line.new(t) for t in arts[n]], div, final=n), item)
             return
         if a.text:
-            lines = [Line.new(t) for t in _strip_label(a.text, a.new)]
+            lines = [Line.new(t) for t in strip_label(a.text, a.new)]
         self.add_new(Work(None, lines, div, final=a.new), item)
 
     def split(self, a: Action, item: Item) -> None:
@@ -556,7 +419,6 @@ class _Amending:
         parts = a.parts or ([a.new] if a.new else [])
         if not parts:
             raise Failed("the item does not say which articles the split makes")
-        from .decision import quoted_articles
         arts = a.articles or quoted_articles(a.text)
         if set(parts) - set(arts):
             raise Failed("the quote does not say which words belong to which new article "
@@ -581,7 +443,7 @@ class _Amending:
             del w.lines[para[0]:para[-1] + 1]
         w.lines[first[0]:first[-1] + 1] = [Line.new(t) for t in text]
         for r in a.old[1:]:
-            _drop_paragraph(w, r.paragraph)
+            drop_paragraph(w, r.paragraph)
         w.items.append(item.label)
 
     def move_paragraph(self, a: Action, item: Item) -> None:
@@ -589,10 +451,10 @@ class _Amending:
         src = self.old(r, part=True)
         lines = self.take(src, r)
         if r.paragraph:
-            _drop_paragraph(src, r.paragraph)
+            drop_paragraph(src, r.paragraph)
         src.items.append(item.label)
         if a.text:
-            lines = [Line.new(t) for t in _strip_label(a.text, a.new)]
+            lines = [Line.new(t) for t in strip_label(a.text, a.new)]
         self.add_new(Work(None, lines, src.div, final=a.new), item)
 
     # -------------------------------------------------------------- headings
@@ -610,12 +472,12 @@ class _Amending:
         if heading_line is None and a.text and not a.articles:
             heading_line = a.text[0]
         if heading_line is None and a.before:
-            heading_line = f"第{int_to_cn(int(number))}{_WORD[kind]}　{a.before}"
+            heading_line = f"第{int_to_cn(int(number))}{DIVISION_WORD[kind]}　{a.before}"
         if heading_line is None:
             raise Failed("the item quotes no heading")
         m = DIVISION_START_RE.match(heading_line)
         title = m.group(3).strip() if m else heading_line.strip()
-        heading = heading_line if m else f"第{int_to_cn(int(number))}{_WORD[kind]}　{title}"
+        heading = heading_line if m else f"第{int_to_cn(int(number))}{DIVISION_WORD[kind]}　{title}"
         div = Div(kind, title, heading, parent, None)
         siblings = [d for d in self.divs if d.parent is parent and d.kind == kind]
         pos = int(number)
@@ -639,7 +501,7 @@ class _Amending:
     def _end_of(self, div: Div) -> int:
         """Index just after ``div`` and everything under it."""
         k = self.divs.index(div) + 1
-        while k < len(self.divs) and _under(self.divs[k], div):
+        while k < len(self.divs) and under(self.divs[k], div):
             k += 1
         return k
 
@@ -647,7 +509,7 @@ class _Amending:
         div = self.div_by_old.get(a.division or "")
         if div is None or div not in self.divs:
             raise Failed(f"the text amended has no {division_label(a.division or '')}")
-        if a.before and _fold(a.before) != _fold(div.title):
+        if a.before and fold(a.before) != fold(div.title):
             raise Failed(f"{division_label(a.division)} is titled “{div.title}”, not “{a.before}”")
         if not a.text:
             raise Failed("the item quotes no title")
@@ -687,443 +549,6 @@ class _Amending:
         raise Skipped("commencement clause: it changes no text")
 
 
-_WORD = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
-
-
-def _under(d: Div, top: Div) -> bool:
-    p = d.parent
-    while p is not None:
-        if p is top:
-            return True
-        p = p.parent
-    return False
-
-
-def _drop_paragraph(w: Work, old: int | None) -> None:
-    """Paragraph ``old`` (as first numbered) is gone: references to it lead nowhere,
-    and the ones after it move up."""
-    gone = w.para_map.get(old)
-    w.para_map = {o: (None if o == old else p - 1 if p is not None and gone is not None and p > gone
-                      else p) for o, p in w.para_map.items()}
-
-
-def _punctuate_items(lines: list[Line], items: list[int], added: range) -> None:
-    """An item added to a list ends as its neighbours do: with ； inside the list,
-    with 。 at its end, where the instrument quotes it bare (作为第七项“（七）选举…”);
-    the item it follows at the end of a list then ends with ； instead of 。.
-
-    >>> ls = [Line.old("甲："), Line.old("（一）乙。"), Line.new("（二）丙")]
-    >>> _punctuate_items(ls, [1, 2], range(2, 3)); [ln.text for ln in ls]
-    ['甲：', '（一）乙；', '（二）丙。']
-    """
-    for pos, k in enumerate(items):
-        if k not in added:
-            continue
-        last = pos == len(items) - 1
-        ln = lines[k]
-        if ln.text and ln.text[-1] not in "。；，：;,.:":
-            ln.text += "。" if last else "；"
-            ln.fresh.append(True)
-        if last and pos and items[pos - 1] not in added and lines[items[pos - 1]].text.endswith("。"):
-            before = lines[items[pos - 1]]
-            before.text = before.text[:-1] + "；"
-
-
-def _fix_item_end(lines: list[Line], items: list[int]) -> None:
-    """The last item of a list ends with 。 once the one after it is gone."""
-    if items:
-        ln = lines[items[-1]]
-        if ln.text.endswith("；"):
-            ln.text = ln.text[:-1] + "。"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _where(ref: Ref) -> str:
-    out = ""
-    if ref.paragraph:
-        out += f"第{int_to_cn(ref.paragraph)}款"
-    if ref.item:
-        out += f"第{int_to_cn(ref.item)}项"
-    return out
-
-
-def _nearest(words: str, w: Work, idx: list[int]) -> str:
-    """Where the text comes closest to the quoted words: the longest stretch
-    they share, and the first characters that differ after it.
-
-    >>> w = Work(None, [Line.old("处一万元以上十万元以下罚款。")], None)
-    >>> _nearest("处一万元以上五万元以下罚款", w, [0])
-    'the text reads “处一万元以上十万元以下罚款”, differing at “十万元以下罚款。” for “五万元以下罚款”'
-    >>> _nearest("二万元", w, [0])
-    'the text reads “一万元”, differing at “一万元以上十万元以下罚款。” for “二万元”'
-    """
-    from difflib import SequenceMatcher
-
-    key = _fold(words)
-    best = (0, "", 0, 0)  # size, line, start in line, start in key
-    for k in idx:  # the longest stretch the words open with
-        text = _fold(w.lines[k].text)
-        for start in range(len(text)):
-            n = 0
-            while n < len(key) and start + n < len(text) and text[start + n] == key[n]:
-                n += 1
-            if n > best[0]:
-                best = (n, w.lines[k].text, start, 0)
-    if best[0] < 2:  # they open differently: the longest stretch they share anywhere
-        for k in idx:
-            text = _fold(w.lines[k].text)
-            m = SequenceMatcher(None, key, text, autojunk=False).find_longest_match(
-                0, len(key), 0, len(text))
-            if m.size > best[0]:
-                best = (m.size, w.lines[k].text, m.b - m.a, m.a)
-    n, text, start, offset = best
-    if n == 0:
-        return "no part of it matches"
-    start = max(0, start)
-    here = text[start:start + len(words)]
-    if offset:  # the words differ from their start: show where
-        return (f"the text reads “{_short(here)}”, differing at “{_short(text[start:start + 15])}” "
-                f"for “{_short(words[:15])}”")
-    return (f"the text reads “{_short(here)}”, differing at “{_short(text[start + n:start + n + 15])}” "
-            f"for “{_short(words[n:n + 15])}”")
-
-
-# ----------------------------------------------------------------- numbering
-
-def _number(am: _Amending) -> list[str]:
-    """Give every article its number in the amended text; problems as notes."""
-    notes: list[str] = []
-    alive = [w for w in am.works if not w.gone]
-    old_order = [w for w in am.works if w.old is not None and not w.gone]
-    new_ones = [w for w in am.works if w.old is None]
-    for w in new_ones:
-        if w.final is None:
-            notes.append(f"a new article has no number (items {'、'.join(w.items)})")
-    finals = fill_numbers([(w.old, w.final) for w in old_order],
-                          [w.final for w in new_ones if w.final is not None],
-                          am.decision.renumbers)
-    for w, n in zip(old_order, finals):
-        w.final = n
-    if am.decision.renumbers:
-        mains = sorted({w.final.main for w in alive if w.final is not None and w.final.sub == 0})
-        gaps = sorted(set(range(1, (mains[-1] if mains else 0) + 1)) - set(mains))
-        if gaps:
-            notes.append("the numbers the items give leave the amended text without "
-                         + "、".join(cn_article_label(ArticleNumber(k)) for k in gaps))
-    seen: dict[ArticleNumber, Work] = {}
-    for w in alive:
-        if w.final is None:
-            continue
-        if w.final in seen:
-            clash = (f"two articles would be {cn_article_label(w.final)} "
-                     f"({_who(seen[w.final])} and {_who(w)})")
-            labels = [lb for x in (seen[w.final], w) for lb in x.items]
-            if labels:
-                for lb in dict.fromkeys(labels):
-                    am.clashes.setdefault(lb, []).append(clash)
-            else:
-                notes.append(clash)
-        seen[w.final] = w
-    return notes
-
-
-def fill_numbers(olds: list[tuple[ArticleNumber, ArticleNumber | None]],
-                 new: list[ArticleNumber], renumbers: bool) -> list[ArticleNumber]:
-    """The numbers the surviving old articles take, in their order.
-
-    ``olds``: (old number, the number an item gives it or None); ``new``: the
-    numbers of the articles the instrument adds. When the text is renumbered,
-    an article no item numbers takes the next number left free, and an old
-    第X条之一 stays 之一 of the article before it; otherwise it keeps its number.
-
-    >>> A = ArticleNumber
-    >>> fill_numbers([(A(1), None), (A(2), None), (A(3), A(5))], [A(2)], True)
-    [ArticleNumber(main=1, sub=0), ArticleNumber(main=3, sub=0), ArticleNumber(main=5, sub=0)]
-    """
-    if not renumbers:
-        return [final or old for old, final in olds]
-
-    def keeps_sub(old: ArticleNumber, final: ArticleNumber | None) -> bool:
-        return final is None and old.sub > 0
-
-    taken = {f for _, f in olds if f is not None} | set(new)
-    count = sum(1 for o, f in olds if not keeps_sub(o, f) and (f is None or f.sub == 0)) + \
-        sum(1 for n in new if n.sub == 0)
-    free = iter(k for k in range(1, count + 1) if ArticleNumber(k) not in taken)
-    out: list[ArticleNumber] = []
-    for old, final in olds:
-        if keeps_sub(old, final):
-            final = ArticleNumber(out[-1].main if out else 0, old.sub)
-        elif final is None:
-            nxt = next(free, None)
-            final = ArticleNumber(nxt if nxt is not None else count + 1)
-        out.append(final)
-    return out
-
-
-def _who(w: Work) -> str:
-    if w.old is not None:
-        return f"the old {cn_article_label(w.old)}"
-    return f"the new article of item {'、'.join(w.items)}"
-
-
-def _update_references(am: _Amending) -> list[str]:
-    """本法第二十一条 -> 本法第二十二条 in the words the instrument did not write."""
-    moved = {w.old: w for w in am.works if w.old is not None}
-    if all(not w.gone and w.final == w.old for w in moved.values()) and \
-            all(w.para_map.get(k, k) == k for w in moved.values() for k in w.para_map):
-        return []
-    notes = []
-    for w in am.works:
-        if w.gone:
-            continue
-        for line in w.lines:
-            edits = []
-            for ref in find_references(line.text):
-                if ref.external or ref.kind == "relative" or any(line.fresh[ref.start:ref.end]):
-                    continue
-                new_text = _renumbered(ref, moved, line.text[ref.start:ref.end])
-                if new_text is not None and new_text.endswith("\0rewritten"):
-                    new_text = new_text[:-len("\0rewritten")]
-                    notes.append(f"{cn_article_label(w.final)} cites {ref.text}: that article was "
-                                 f"rewritten whole, so which paragraph is meant now is not known; "
-                                 f"written {new_text}")
-                if new_text is None:
-                    notes.append(f"{cn_article_label(w.final)} cites {ref.text}, which the "
-                                 "instrument deleted or merged: the reference is left as it was")
-                elif new_text != ref.text:
-                    edits.append((ref.start, ref.end, new_text))
-            for start, end, text in reversed(edits):
-                line.text = line.text[:start] + text + line.text[end:]
-                line.fresh = line.fresh[:start] + [False] * len(text) + line.fresh[end:]
-    return notes
-
-
-def _renumbered(ref, moved: dict[ArticleNumber, Work], text: str) -> str | None:
-    """A reference's text with its article (and paragraph) numbers as amended.
-
-    >>> w = Work(ArticleNumber(18), [], None, final=ArticleNumber(19), para_map={1: 1, 2: None, 3: 2})
-    >>> from redline.references import find_references
-    >>> _renumbered(find_references("第十八条第三款")[0], {ArticleNumber(18): w}, "第十八条第三款")
-    '第十九条第二款'
-    """
-    out = text
-    targets = ref.targets()
-    for t in targets:
-        w = moved.get(t)
-        if w is None:
-            continue  # cites an article the text does not have: not ours to mend
-        if w.gone:
-            return None
-        out = out.replace(cn_article_label(t), "\0" + str(targets.index(t)), 1)
-    for k, t in enumerate(targets):
-        w = moved.get(t)
-        if w is not None:
-            out = out.replace("\0" + str(k), cn_article_label(w.final), 1)
-    if ref.paragraph and ref.kind == "article" and ref.article in moved:
-        if not moved[ref.article].para_map:
-            return out + "\0rewritten"  # its paragraphs were rewritten: cannot tell
-        p = moved[ref.article].para_map.get(ref.paragraph, ref.paragraph)
-        if p is None:
-            return None
-        out = out.replace(f"第{int_to_cn(ref.paragraph)}款", f"第{int_to_cn(p)}款", 1)
-    return out
-
-
-# ----------------------------------------------------------------- the result
-
-def _settle_divisions(am: _Amending, order: list[Work]) -> list[str]:
-    """Each article goes under the heading its new place puts it under.
-
-    Headings hold runs of articles; so the articles whose headings already
-    follow the order of the headings (the longest such run, found as a longest
-    non-decreasing subsequence) stay, and every other one (new, moved, or made
-    from a merge) joins the heading of the article before it, or of the one
-    after it when that is where it came from.
-    """
-    # Headings a heading item names articles for (包括第X条至第Y条) hold them
-    # first; those articles are fixed points the others must fit between.
-    fixed: set[int] = set()
-    for div, a, _ in am.new_divs:
-        if a.parts and div in am.divs:
-            for i, w in enumerate(order):
-                if w.final in a.parts and not (w.div is not None and _under(w.div, div)):
-                    w.div = div
-                if w.final in a.parts:
-                    fixed.add(i)
-    rank = {id(d): k for k, d in enumerate(am.divs)}
-    stated = {id(div) for div, a, _ in am.new_divs if a.parts}
-    # An article is anchored by its heading only if that heading's articles are not stated.
-    keys = [rank.get(id(w.div), -1) if w.div is not None and (i in fixed or id(w.div) not in stated)
-            else None for i, w in enumerate(order)]
-    anchored: set[int] = set(fixed)
-    bounds = [-1, *sorted(fixed), len(order)]
-    for lo_i, hi_i in zip(bounds, bounds[1:]):
-        low = keys[lo_i] if lo_i >= 0 else -1
-        high = keys[hi_i] if hi_i < len(order) else len(am.divs)
-        segment = [i for i in range(lo_i + 1, hi_i)
-                   if keys[i] is not None and low <= keys[i] <= high]
-        anchored |= _longest_run(segment, keys)
-    last: Div | None = None
-    unsure: dict[tuple[int, int], list[Work]] = {}  # (heading before, heading after) -> articles
-    pairs: dict[tuple[int, int], tuple[Div, Div]] = {}
-    for i, w in enumerate(order):
-        if i in anchored:
-            last = w.div
-            continue
-        nxt = next((order[j].div for j in range(i + 1, len(order)) if j in anchored), None)
-        if last is None or (w.div is not None and w.div is nxt and id(nxt) not in stated):
-            w.div = nxt if last is None else w.div
-        else:
-            if nxt is not None and nxt is not last and w.final is not None and id(nxt) not in stated:
-                unsure.setdefault((id(last), id(nxt)), []).append(w)
-                pairs[(id(last), id(nxt))] = (last, nxt)
-            w.div = last
-    notes = []
-    for k, works in unsure.items():
-        before, after = pairs[k]
-        first, end = cn_article_label(works[0].final), cn_article_label(works[-1].final)
-        span = first if first == end else f"{first}至{end}"
-        notes.append(f"{span} stand{'s' if first == end else ''} between {before.heading} and "
-                     f"{after.heading}, and the instrument does not say which holds "
-                     f"{'it' if first == end else 'them'}: placed under {before.heading}")
-    return notes
-
-
-def _longest_run(indexes: list[int], keys: list) -> set[int]:
-    """The longest subsequence of ``indexes`` whose keys never decrease.
-
-    >>> sorted(_longest_run([0, 1, 2, 3, 4], [0, 2, 1, 1, 3]))
-    [0, 2, 3, 4]
-    """
-    tails: list[int] = []  # last index of the best run of each length
-    prev: dict[int, int | None] = {}
-    for i in indexes:
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if keys[tails[mid]] <= keys[i]:
-                lo = mid + 1
-            else:
-                hi = mid
-        prev[i] = tails[lo - 1] if lo else None
-        if lo == len(tails):
-            tails.append(i)
-        else:
-            tails[lo] = i
-    out: set[int] = set()
-    i = tails[-1] if tails else None
-    while i is not None:
-        out.add(i)
-        i = prev[i]
-    return out
-
-
-def _ancestor(d: Div, kind: str | None) -> Div | None:
-    """The nearest heading above ``d`` of ``kind`` (None: numbering runs through the text)."""
-    p = d.parent
-    while p is not None and p.kind != kind:
-        p = p.parent
-    return p
-
-
-def _numbering_scopes(divisions: list[Division]) -> dict[str, str | None]:
-    """Under which kind of heading each kind restarts its numbers, read from the
-    text amended: sections at each chapter, the Civil Code's chapters at each
-    part (though sub-parts lie between), parts never (None).
-
-    >>> from redline.model import Division as D
-    >>> _numbering_scopes([D("part_1", "part", 1, "", ""), D("part_1__subpart_1", "subpart", 1, "", ""),
-    ...                    D("part_1__subpart_1__chp_1", "chapter", 1, "", ""),
-    ...                    D("part_1__subpart_2", "subpart", 2, "", ""),
-    ...                    D("part_1__subpart_2__chp_2", "chapter", 2, "", "")])["chapter"]
-    'part'
-    """
-    kind_of = {d.id: d.kind for d in divisions}
-    out: dict[str, str | None] = {}
-    for kind in {d.kind for d in divisions}:
-        of_kind = [d for d in divisions if d.kind == kind]
-
-        def above(d: Division) -> list[tuple[str, str]]:
-            """(kind, id) of each heading above ``d``, nearest first."""
-            parts = d.id.split("__")
-            ids = ["__".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)]
-            return [(kind_of.get(i, ""), i) for i in ids]
-
-        candidates = list(dict.fromkeys(k for d in of_kind for k, _ in above(d)))
-        out[kind] = candidates[0] if candidates else None
-        for scope in [*candidates, None]:
-            runs: dict[str, list[int]] = {}
-            for d in of_kind:
-                key = next((i for k, i in above(d) if k == scope), "")
-                runs.setdefault(key, []).append(d.number)
-            if all(nums == list(range(1, len(nums) + 1)) for nums in runs.values()):
-                out[kind] = scope
-                break
-    return out
-
-
-def _divisions(am: _Amending, order: list[Work]) -> tuple[list[Division], dict[int, str]]:
-    """Number the headings again in order and give each its id."""
-    # A new heading whose articles are not named takes the articles that the
-    # items after it make or renumber (decisions list their items in the order
-    # of the text), as far as they stand together just before the next heading.
-    labels = [it.label for it in am.decision.items]
-    for div, a, label in am.new_divs:
-        if div not in am.divs or (a.kind != "insert_division" and not a.parts):
-            continue
-        if a.parts:  # 包括第X条至第Y条, or quoted with it: settled already
-            continue
-        k = am.divs.index(div)
-        nxt = am.divs[k + 1] if k + 1 < len(am.divs) else None
-        first = next((i for i, w in enumerate(order) if nxt is not None and
-                      (w.div is nxt or (w.div is not None and _under(w.div, nxt)))), len(order))
-        after = labels[labels.index(label) + 1:] if label in labels else []
-        cut = next((k for k, lb in enumerate(after) if any(lb == x[2] for x in am.new_divs)),
-                   len(after))
-        following = set(after[:cut])
-        i = first - 1
-        while i >= 0 and following & set(order[i].items) and order[i].div is not div:
-            order[i].div = div
-            i -= 1
-    ids: dict[int, str] = {}
-    counts: dict[tuple[int, str], int] = {}
-    out: list[Division] = []
-    prefix = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec",
-              "annex": "annex", "heading": "hd"}
-    # A heading keeps its number, less the headings removed before it and plus
-    # the ones added before it, among those numbered in one run with it (the
-    # sections of a chapter; the Civil Code's chapters of a part).
-    scope = _numbering_scopes(am.stage.divisions)
-
-    def run(d: Div) -> tuple[int, str]:
-        return id(_ancestor(d, scope.get(d.kind, d.parent.kind if d.parent else None))), d.kind
-
-    removed: dict[tuple[int, str], list[int]] = {}
-    for d in am.deleted_divs:
-        removed.setdefault(run(d), []).append(d.number)
-    added: dict[tuple[int, str], int] = {}
-    for d in am.divs:
-        key = run(d)
-        if d.old_id is None:
-            n = counts.get(key, 0) + 1
-            added[key] = added.get(key, 0) + 1
-        else:
-            n = d.number - sum(1 for x in removed.get(key, ()) if x < d.number) + added.get(key, 0)
-        counts[key] = n
-        own = f"{prefix[d.kind]}_{n}"
-        did = f"{ids[id(d.parent)]}__{own}" if d.parent is not None and id(d.parent) in ids else own
-        ids[id(d)] = did
-        heading = d.heading
-        if d.kind in _WORD:
-            heading = re.sub(rf"^第\S+?{_WORD[d.kind]}", f"第{int_to_cn(n)}{_WORD[d.kind]}", heading, 1)
-        out.append(Division(did, d.kind, n, heading, d.title, list(d.lines)))
-    return out, ids
-
-
 def apply_decision(decision: Decision, stage: Stage) -> Applied:
     """Execute every item of ``decision`` on ``stage`` (which is not changed)."""
     am = _Amending(stage, decision)
@@ -1155,15 +580,15 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
     for w in am.works:  # every paragraph of it went elsewhere: nothing is left to number
         if w.old is not None and not w.lines:
             w.gone = True
-    problems = _number(am)
+    problems = number_articles(am)
     for r in results:
         if r.label in am.clashes and r.status != "skipped":
             r.status = "FAILED"
             r.reasons += am.clashes[r.label]
     order = sorted((w for w in am.works if not w.gone and w.final is not None), key=lambda w: w.final)
-    notes = _settle_divisions(am, order)
-    notes += _update_references(am)
-    divisions, ids = _divisions(am, order)
+    notes = settle_divisions(am, order)
+    notes += update_references(am)
+    divisions, ids = number_divisions(am, order)
     for r in results:
         item_label = r.label
         r.articles = [w.final for w in order if item_label in w.items]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from .amend import apply_all
 from .compare import Comparison
-from .decision import Decision
+from .instrument import Decision
 from .model import Stage
 from .render.common import entry_title, is_substantive
 

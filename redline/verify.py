@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .amend import Applied, ItemResult, apply_all
-from .decision import Decision
+from .instrument import Decision
 from .model import Article, Stage
 from .normalise import norm_key
 from .numbering import ArticleNumber, cn_article_label

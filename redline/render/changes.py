@@ -293,11 +293,11 @@ def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
     """Entries whose new number the closing clause would not give them.
 
     An article no item numbers takes the next number left free (as
-    :func:`redline.amend.fill_numbers` does); where that is not the number it
+    :func:`redline.amend_numbers.fill_numbers` does); where that is not the number it
     has, an item must say 将第X条改为第Y条. Named one at a time, in order, as
     naming one may put the next ones right.
     """
-    from ..amend import fill_numbers
+    from ..amend_numbers import fill_numbers
 
     survivors = sorted((e for e in c.entries if e.kind in _SURVIVES and len(e.old) == 1
                         and len(e.new) == 1), key=lambda e: e.old[0])
