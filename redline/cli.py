@@ -83,7 +83,27 @@ def _terminal(render, output: str | None, force: bool, color: bool | None,
     render(make_console(None, color=color, width=width))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """click.Group, except that a closed standard output reaches :func:`main`.
+
+    click's own main takes EPIPE raised in a command and exits 1 without a word
+    (it takes the reader that went away for an ordinary end); here it is an
+    output that could not be written: one line, exit 2, as for a full disk.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as e:
+            raise _OutputFailed(e) from None
+
+
+class _OutputFailed(Exception):
+    def __init__(self, error: OSError):
+        self.error = error
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="redline")
 def cli() -> None:
     """Article-level redlines of how a law changed between its stages."""
@@ -141,7 +161,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
               "of contents only")
         comparison = compare_structure(a, b, missing)
     else:
-        notes = ws.annotations(a.law) if annotate and a.law and a.law == b.law else []
+        notes = ws.annotations(a.law, _warn) if annotate and a.law and a.law == b.law else []
         with _progress("aligning articles") as progress:
             comparison = compare(a, b, progress, notes)
         if decisions:
@@ -207,7 +227,7 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
     """The lineage of one ARTICLE of LAW across every stage that has text."""
     from .history import history, parse_article_ref
 
-    h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage)
+    h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage, _warn)
     if fmt == "json":
         import json
 
@@ -371,10 +391,10 @@ def main(argv: list[str] | None = None) -> None:
     except RedlineError as e:
         click.echo(f"redline: error: {e}", err=True)
         sys.exit(e.exit_code)
-    except OSError as e:
+    except (OSError, _OutputFailed) as e:
         # Writing to standard output failed: the reader went away (`| head`), the
         # disk is full, an I/O error. One line, not a traceback.
-        _say_once(_output_error(e))
+        _say_once(_output_error(e.error if isinstance(e, _OutputFailed) else e))
         sys.exit(2)
     except KeyboardInterrupt:
         _say_once("redline: interrupted")

@@ -209,16 +209,22 @@ class Workspace:
         pinned = {r.split("@", 1)[0] for r in (old_ref, new_ref) if "@" in r}
         return pinned.pop() if len(pinned) == 1 else None
 
-    def annotations(self, law: str) -> list:
-        """Every annotation of ``law`` that parses (``redline check`` reports the rest)."""
+    def annotations(self, law: str, warn: Callable[[str], None] | None = None) -> list:
+        """Every annotation of ``law`` that parses; each one that does not (a broken
+        file, a note with a key missing) is said to ``warn``, not dropped in silence."""
         from .annotations import load_annotations
 
         out = []
         for path in sorted((self.drafts / law / "annotations").glob("*.yaml")):
             try:
-                out += load_annotations(path)[0]
-            except RedlineError:
+                notes, problems = load_annotations(path)
+            except RedlineError as e:
+                if warn:
+                    warn(f"{e}: the notes of this file are not shown")
                 continue
+            out += notes
+            for problem in problems if warn else ():
+                warn(f"{problem}: this note is not shown")
         return out
 
     def stage_path(self, law: str, stage_id: str) -> Path:

@@ -51,7 +51,8 @@ class History:
                 "steps": [c.to_json() for c in self.steps]}
 
 
-def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None = None) -> History:
+def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None = None,
+            warn=None) -> History:
     manifest = ws.manifest(law)
     with_text = [s for s in manifest.stages if ws.has_text(manifest, s)]
     missing = [s.id for s in manifest.stages if s not in with_text]
@@ -65,7 +66,7 @@ def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None =
             raise RedlineError(f"{law} has no stage {stage!r} (stages: {', '.join(ids)})")
         raise RedlineError(ws.missing_text_message(manifest, manifest.stage(stage)))
     stages = [ws.load(manifest, s) for s in with_text]
-    notes = ws.annotations(law)
+    notes = ws.annotations(law, warn)
     start = ids.index(stage)
     if article not in stages[start].by_number():
         raise RedlineError(f"{law}@{stage} has no article {article}")

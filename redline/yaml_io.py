@@ -109,10 +109,37 @@ def _malformed(e: yaml.YAMLError, name: str) -> RedlineError:
 
 
 def load_yaml_text(text: str, name: str) -> Any:
+    """The YAML's data; a key given twice in one mapping is an error (YAML would
+    keep the last silently, and an edit made to the first would be lost)."""
     try:
-        return yaml.load(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as e:
         raise _malformed(e, name) from None
+    if isinstance(data, (dict, list)):
+        _no_duplicate_keys(compose_yaml_text(text, name), name)
+    return data
+
+
+def _no_duplicate_keys(node: yaml.Node | None, name: str) -> None:
+    """
+    >>> load_yaml_text("law: a\\nstage: b\\nlaw: c\\n", "x.yaml")
+    Traceback (most recent call last):
+    redline.errors.RedlineError: x.yaml:3: key 'law' appears twice in one mapping (first on line 1)
+    """
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        raise RedlineError(f"{name}:{k.start_mark.line + 1}: key {k.value!r} appears "
+                                           f"twice in one mapping (first on line {seen[k.value]})")
+                    seen[k.value] = k.start_mark.line + 1
+                stack.append(v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
 
 
 def compose_yaml_text(text: str, name: str) -> yaml.Node | None:
@@ -143,6 +170,22 @@ def item_lines(text: str, key: str) -> list[int]:
     return []
 
 
+#: The keys a stage file may have; any other is a mistake, reported, not ignored.
+STAGE_KEYS = ("law", "stage", "title", "language", "date", "in_force", "source", "history",
+              "divisions", "articles", "stray_lines", "footnotes", "note")
+DIVISION_KEYS = ("id", "kind", "number", "heading", "title", "lines")
+ARTICLE_KEYS = ("number", "label", "division", "text")
+
+
+def _known(mapping: Any, keys: tuple[str, ...], where) -> None:
+    if not isinstance(mapping, dict):
+        return
+    unknown = sorted(str(k) for k in mapping if k not in keys)
+    if unknown:
+        place = where() if callable(where) else where
+        raise RedlineError(f"{place}: unknown keys {unknown} (a stage file has {', '.join(keys)})")
+
+
 def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
     """A stage from loaded YAML; ``text`` (the file's) puts line numbers in errors."""
     lines: dict[str, list[int]] = {}
@@ -155,6 +198,7 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
 
     if not isinstance(data, dict):
         raise RedlineError(f"{name}: not a stage file (expected a mapping with 'articles')")
+    _known(data, STAGE_KEYS, name)
     st = Stage(law=str(_need(data, "law", name)), stage=str(_need(data, "stage", name)),
                title=str(data.get("title") or ""), language=str(data.get("language") or "zh"),
                date=str(data["date"]) if data.get("date") else None,
@@ -165,6 +209,7 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
                note=list(data.get("note") or []))
     for i, d in enumerate(data.get("divisions") or []):
         where = lambda i=i: at("divisions", i)  # noqa: E731 - evaluated only on error
+        _known(d, DIVISION_KEYS, where)
         st.divisions.append(Division(_need(d, "id", where), _need(d, "kind", where),
                                      _need(d, "number", where, int), _need(d, "heading", where),
                                      str(d.get("title") or ""), list(d.get("lines") or [])))
@@ -174,6 +219,7 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
     seen: set[ArticleNumber] = set()
     for i, a in enumerate(articles):
         where = lambda i=i: at("articles", i)  # noqa: E731 - evaluated only on error
+        _known(a, ARTICLE_KEYS, where)
         raw_number = _need(a, "number", where, (int, str))
         try:
             number = ArticleNumber.from_json(raw_number)

@@ -296,3 +296,30 @@ def test_a_stage_made_by_a_decision_is_checked_by_applying_it(drafts, tmp_path):
     failed = check(drafts, sources).failed
     assert any(line.startswith(f"{manifest}: amended: cybersecurity-law/decision-2025-10-28.md: "
                                "item 五: 第六十一条 第一款 reads") for line in failed), failed
+
+
+def test_unknown_and_repeated_keys_in_a_stage_file_are_errors(drafts):
+    stage = drafts / "cybersecurity-law" / "final.yaml"
+    stage.write_text("law: cybersecurity-law\nstage: final\narticles:\n- number: 1\n  label: 第一条\n"
+                     "  text: 甲\n  txet: 乙\n", encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert any(line.startswith(f"{stage}:4: articles[0]: unknown keys ['txet']") for line in failed), failed
+    stage.write_text("law: cybersecurity-law\nstage: final\narticles:\n- number: 1\n  label: 第一条\n"
+                     "  text: 甲\n  text: 乙\n", encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert f"{stage}:7: key 'text' appears twice in one mapping (first on line 6)" in failed
+    code, _, err = invoke(["compare", str(stage), str(stage)])
+    assert code == 2 and err.strip().endswith("key 'text' appears twice in one mapping (first on line 6)")
+
+
+def test_a_broken_annotation_file_is_said_not_dropped(workspace):
+    import shutil as sh
+
+    notes = workspace.drafts / "cybersecurity-law/annotations"
+    sh.copytree(ROOT / "drafts/cybersecurity-law/annotations", notes)
+    (notes / "glossary.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    code, out, err = invoke(["compare", "final", "amended", "--no-color", "--width", "300",
+                             "--drafts", str(workspace.drafts), "--sources", str(CORPUS)])
+    assert code == 1
+    assert "glossary.yaml" in err and "the notes of this file are not shown" in err
+    assert "Decision item 3." in out  # the other file's notes still show

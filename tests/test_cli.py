@@ -3,6 +3,8 @@
 import json
 import shutil
 
+import pytest
+
 from conftest import CORPUS, DATA, invoke
 
 
@@ -328,3 +330,20 @@ def test_a_full_disk_on_standard_output_is_one_line(workspace):
                             *ws_args(workspace)], stdout=full, stderr=subprocess.PIPE, text=True)
     assert p.returncode == 2
     assert p.stderr.strip() == "redline: error: cannot write the output (No space left on device)"
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["--no-color"], ["--format", "changes"]],
+                         ids=["json", "terminal", "changes"])
+def test_a_reader_that_goes_away_is_one_line(workspace, args):
+    """`redline compare … | true`: the pipe is closed before a byte is written."""
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-c", "from redline._entry import run; run()",
+                          "compare", "final", "amended", *args, *ws_args(workspace)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p.stdout.close()  # the reader is gone before the command writes
+    err = p.stderr.read()
+    assert p.wait() == 2
+    assert err.strip() == ("redline: error: standard output closed before everything was written "
+                           "(broken pipe)")

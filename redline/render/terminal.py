@@ -191,6 +191,18 @@ def _changed_runs(e: Entry, plain: bool) -> Text:
     return _runs(spaced, plain, "redline.mechanical")
 
 
+class _Console(Console):
+    """rich's Console, except that a closed standard output is an error to report.
+
+    rich ends the process with status 1 and not a word when the reader goes
+    away; the command then could not write its output, which is exit 2.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(32, "Broken pipe")
+
+
 def make_console(file=None, color: bool | None = None, width: int | None = None) -> Console:
     """A console for the redline; ``color=None`` decides from NO_COLOR and the tty."""
     kwargs = {"theme": THEME, "file": file, "highlight": False, "width": width,
@@ -199,7 +211,7 @@ def make_console(file=None, color: bool | None = None, width: int | None = None)
         kwargs.update(no_color=True, color_system=None)
     elif color is True:
         kwargs.update(force_terminal=True, color_system="truecolor")
-    return Console(**kwargs)
+    return _Console(**kwargs)
 
 
 def render_terminal(c: Comparison, console: Console, show_all: bool = False) -> None:
