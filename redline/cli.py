@@ -25,7 +25,8 @@ def _warn(message: str) -> None:
 @contextmanager
 def _progress(label: str):
     """A progress bar on stderr for long work, only when a person is watching."""
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        # A bar moves the cursor: not where colour and cursor codes are unwanted.
         yield None
         return
     from rich.console import Console
@@ -129,7 +130,8 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
               show_default=True, help="HTML layout.")
 @click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
-@click.option("--width", type=int, default=None, help="Terminal width for wrapping.")
+@click.option("--width", type=click.IntRange(min=0), default=None,
+              help="Terminal width for wrapping; 0: do not wrap (a paragraph a line).")
 @click.option("--annotations/--no-annotations", "annotate", default=True, show_default=True,
               help="Show the law's annotations (drafts/LAW/annotations) beside the text.")
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
@@ -220,7 +222,8 @@ def import_cmd(source, law, stage_id, force, drafts):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
 @click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
 @click.option("--color/--no-color", default=None)
-@click.option("--width", type=int, default=None)
+@click.option("--width", type=click.IntRange(min=0), default=None,
+              help="Terminal width for wrapping; 0: do not wrap.")
 @drafts_option
 @sources_option
 def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, sources):

@@ -20,6 +20,7 @@ from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import entry_title, heading_prefix, with_notes, is_mechanical, is_number_only, is_substantive, stage_line
+from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
     "redline.del": "red strike",
@@ -61,7 +62,7 @@ def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
     return _runs(with_notes(e.diff, e.annotations), plain, "redline.mechanical" if dim else "")
 
 
-def notes_text(e: Entry) -> list[Text]:
+def notes_text(e: Entry) -> list[Wrapped]:
     """The entry's annotations as footnotes: ``[1] 人工智能伦理规范 (AI ethics rules): …``."""
     out = []
     for k, n in enumerate(e.annotations, 1):
@@ -70,7 +71,7 @@ def notes_text(e: Entry) -> list[Text]:
         if n.get("en"):
             line.append(f" ({n['en']})")
         line.append(f": {n['note']}", style="redline.dim")
-        out.append(line)
+        out.append(Wrapped(line, indent=6))  # under the note's words, past "  [1] "
     return out
 
 
@@ -118,8 +119,8 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         out.append(Text(""))
     for e in c.entries:
         if is_substantive(e) or (show_all and e.kind != "unchanged"):
-            out.append(_header(e))
-            out.append(diff_text(e, plain, dim=is_mechanical(e)))
+            out.append(Wrapped(_header(e)))
+            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
             out.extend(notes_text(e))
             out.append(Text(""))
     if not show_all:
@@ -205,6 +206,8 @@ class _Console(Console):
 
 def make_console(file=None, color: bool | None = None, width: int | None = None) -> Console:
     """A console for the redline; ``color=None`` decides from NO_COLOR and the tty."""
+    if width == 0:  # no wrapping: every paragraph on one line
+        width = NO_WRAP
     kwargs = {"theme": THEME, "file": file, "highlight": False, "width": width,
               "soft_wrap": False}
     if color is False:
@@ -232,6 +235,7 @@ def render_history_terminal(h, console: Console) -> None:
         if not c.entries:
             out.append(Text("(no counterpart)", style="redline.dim"))
         for e in c.entries:
-            out.append(_header(e))
-            out.append(diff_text(e, plain, dim=is_mechanical(e)))
+            out.append(Wrapped(_header(e)))
+            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
+            out.extend(notes_text(e))
     console.print(Group(*out))

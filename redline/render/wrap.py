@@ -1,0 +1,140 @@
+"""Line breaking for the terminal record, by the rules of Chinese typesetting.
+
+rich folds Chinese wherever the width runs out: a line may then open with ，
+or 。, a mark ``[-…-]`` may be cut in two, a reference 第二十一条 split, and a
+wrapped line looks like a new paragraph. Here a paragraph is cut into atoms
+that stay whole, and lines are filled with them:
+
+- a mark's brackets stay with the text they mark (``[-``, ``{+`` with the
+  character after; ``-]``, ``+}``, a note's ``[1]`` with the one before);
+- a reference (第二十一条, 第二款, 第一百二十条之一) and a Latin word stay whole;
+- no line opens with closing punctuation (，。；：、）」”…) and none ends with
+  opening punctuation (（「“《);
+- lines after the first of a paragraph are indented, so a wrap never reads as a
+  paragraph break.
+
+>>> lines("第一条 依照本法第二十一条规定，处罚。", 12)
+['第一条 依照', '本法', '第二十一条规', '定，处罚。']
+>>> lines("甲乙丙丁戊，己庚。", 10, indent=2)
+['甲乙丙丁', '  戊，己', '  庚。']
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+#: Marks that may not open a line (closing punctuation, and what ends a mark).
+NO_LINE_START = set("，。；：、？！）》」』”’〕】…,.;:?!)]}%")
+#: Marks that may not end a line.
+NO_LINE_END = set("（《「『“‘〔【([{")
+_ATOM = re.compile(
+    r"第[零〇一二两三四五六七八九十百千\d]+(?:条之[零〇一二两三四五六七八九十百千\d]+|[条款项目章节编])"
+    r"|\[\d+\]"  # a note's marker
+    r"|[A-Za-z0-9][A-Za-z0-9'’.,:;%/()-]*"  # a Latin word with its punctuation
+    r"|\s+"
+    r"|.", re.S)
+_OPENERS = ("[-", "{+")
+#: A console this wide does not wrap (``--width 0``).
+NO_WRAP = 10 ** 6
+_CLOSERS = ("-]", "+}")
+
+
+def _atoms(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces a line may be cut between.
+
+    >>> t = "甲[-乙丙-]，丁[1]"
+    >>> [t[s:e] for s, e in _atoms(t)]
+    ['甲', '[-乙', '丙-]，', '丁[1]']
+    """
+    spans: list[list[int]] = []
+    i, n = 0, len(text)
+    glue_next = False
+    while i < n:
+        if text.startswith(_OPENERS, i):  # an opening mark joins the next atom
+            m = _ATOM.match(text, i + 2)
+            end = m.end() if m else i + 2
+            if spans and (glue_next or text[i + 2:i + 3] in NO_LINE_START):
+                spans[-1][1] = end  # {+，…: the mark's first character may not open a line
+            else:
+                spans.append([i, end])
+            glue_next = text[end - 1:end] in NO_LINE_END
+            i = end
+            continue
+        if text.startswith(_CLOSERS, i) and spans:  # a closing mark joins the last
+            spans[-1][1] = i + 2
+            i += 2
+            continue
+        m = _ATOM.match(text, i)
+        s, e = m.start(), m.end()
+        piece = text[s:e]
+        if spans and (piece[0] in NO_LINE_START or glue_next or piece.startswith("[") and
+                      re.fullmatch(r"\[\d+\]", piece)):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+        glue_next = piece[-1] in NO_LINE_END
+        i = e
+    return [(s, e) for s, e in spans]
+
+
+def break_points(text: str, width: int, indent: int = 0) -> list[int]:
+    """Offsets in ``text`` where lines end, for lines of ``width`` cells; lines
+    after the first are ``indent`` cells narrower. Spaces at a break are dropped
+    by :func:`lines`.
+    """
+    if width <= 0:
+        return []
+    out: list[int] = []
+    used = 0
+    room = width
+    for s, e in _atoms(text):
+        piece = text[s:e]
+        w = cell_len(piece)
+        if used and used + w > room and not piece.isspace():
+            out.append(s)
+            used = 0
+            room = max(1, width - indent)
+        if not used and piece.isspace():
+            continue
+        used += w
+    return out
+
+
+def lines(text: str, width: int, indent: int = 0) -> list[str]:
+    """``text`` (one paragraph) cut into lines, continuation lines indented."""
+    cuts = [0, *break_points(text, width, indent), len(text)]
+    out = [text[a:b].strip() if k else text[a:b].rstrip() for k, (a, b) in enumerate(zip(cuts, cuts[1:]))]
+    return [(" " * indent if k else "") + line for k, line in enumerate(out)]
+
+
+class Wrapped:
+    """A styled text broken into lines by these rules at the console's width;
+    each paragraph (``\\n``) starts flush, its continuation lines are indented.
+    A width of 0 or less does not wrap."""
+
+    def __init__(self, text: Text, indent: int = 2, first: int = 0):
+        self.text = text
+        self.indent = indent
+        self.first = first  # cells before the first line (a note's "  [1] ")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for para in self.text.split("\n"):
+            plain = para.plain
+            cuts = break_points(plain, width - self.first, self.indent - self.first) \
+                if width < NO_WRAP else []
+            pieces = para.divide(cuts) if cuts else [para]
+            for k, piece in enumerate(pieces):
+                line = piece.copy()
+                if k:
+                    stripped = len(line.plain) - len(line.plain.lstrip())
+                    line = line[stripped:]
+                    line = Text(" " * self.indent) + line
+                line.rstrip()
+                line.no_wrap = True
+                line.overflow = "ignore"
+                yield line
