@@ -62,7 +62,7 @@ def _write_output(text: str, output: str | None, force: bool) -> None:
 
     path = Path(output)
     linked = path.is_symlink()
-    atomic_write(path, text, force=force)
+    atomic_write(path, text, force=force, make_folders=False)
     click.echo(f"wrote {os.path.realpath(path)} (the file {output} links to)" if linked
                else f"wrote {output}", err=True)
 
@@ -386,7 +386,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:
-        e.show()
+        # One line, as every error here: click's usage block would be four.
+        hint = (f" (see {e.ctx.command_path} --help)"
+                if isinstance(e, click.UsageError) and e.ctx is not None else "")
+        click.echo(f"redline: error: {e.format_message()}{hint}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("redline: aborted", err=True)

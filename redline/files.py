@@ -39,14 +39,19 @@ def same_content(path: Path, data: bytes) -> bool:
     return h.digest() == hashlib.sha256(data).digest()
 
 
-def atomic_write(path: Path, text: str, *, force: bool = False) -> bool:
+def atomic_write(path: Path, text: str, *, force: bool = False, make_folders: bool = True) -> bool:
     """Write ``text`` to ``path`` via a temp file and rename; never half-written.
 
     Returns False (and writes nothing) when the file already holds exactly
     ``text``. Raises when it holds something else, unless ``force``: someone may
-    have edited it.
+    have edited it. ``make_folders``: create the folders on the way (for the
+    project's own files); an output path a person typed gets none made for it,
+    as a mistyped folder would otherwise appear without a word.
     """
     path = Path(path)
+    if not make_folders and not path.parent.is_dir():
+        what = "is a file, not a folder" if path.parent.exists() else "no such folder"
+        raise RedlineError(f"{path.parent}: {what}; cannot write {path}")
     try:
         return _write(path, text.encode("utf-8"), force)
     except (FileExistsError, NotADirectoryError) as e:  # mkdir met a file on the way

@@ -116,7 +116,7 @@ def load_yaml_text(text: str, name: str) -> Any:
     except yaml.YAMLError as e:
         raise _malformed(e, name) from None
     if isinstance(data, (dict, list)):
-        _no_duplicate_keys(compose_yaml_text(text, name), name)
+        compose_yaml_text(text, name)  # which refuses a key given twice
     return data
 
 
@@ -145,9 +145,11 @@ def _no_duplicate_keys(node: yaml.Node | None, name: str) -> None:
 def compose_yaml_text(text: str, name: str) -> yaml.Node | None:
     """The YAML as nodes, which know their line numbers."""
     try:
-        return yaml.compose(text, Loader=Loader)
+        node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as e:
         raise _malformed(e, name) from None
+    _no_duplicate_keys(node, name)
+    return node
 
 
 def item_lines(text: str, key: str) -> list[int]:

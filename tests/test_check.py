@@ -323,3 +323,17 @@ def test_a_broken_annotation_file_is_said_not_dropped(workspace):
     assert code == 1
     assert "glossary.yaml" in err and "the notes of this file are not shown" in err
     assert "Decision item 3." in out  # the other file's notes still show
+
+
+def test_a_key_given_twice_in_an_annotation_or_a_manifest_is_an_error(drafts):
+    notes = drafts / "cybersecurity-law/annotations/glossary.yaml"
+    text = notes.read_text(encoding="utf-8")
+    first = text.index("    note:")
+    notes.write_text(text[:first] + "    note: first\n" + text[first:], encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert any("glossary.yaml" in f and "key 'note' appears twice" in f for f in failed), failed
+    manifest = drafts / "cybersecurity-law/manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "law: cybersecurity-law\n", "law: cybersecurity-law\nlaw: other\n", 1), encoding="utf-8")
+    failed = check(drafts, CORPUS).failed
+    assert any("manifest.yaml" in f and "key 'law' appears twice" in f for f in failed), failed
