@@ -15,7 +15,7 @@ import click
 
 from .errors import RedlineError
 
-FORMATS = ("terminal", "json", "html", "changes")
+FORMATS = ("terminal", "json", "html", "changes", "plain")
 
 
 def _warn(message: str) -> None:
@@ -182,6 +182,10 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         from .render.changes import render_changes
 
         _write_output(render_changes(comparison, style), output, force)
+    elif fmt == "plain":
+        from .render.plain import render_plain
+
+        _write_output(render_plain(comparison), output, force)
     else:
         from .render.terminal import render_terminal
 

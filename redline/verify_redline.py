@@ -25,6 +25,7 @@ from .normalise import norm_key
 from .numbering import ArticleNumber
 from .parse import parse_text, read_source
 from .parse.html import BLOCKS
+from .render.plain import HEADER as PLAIN_HEADER
 from .textdiff import side_text
 
 DEL_TAGS = {"del", "s", "strike"}
@@ -177,30 +178,13 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
         parser.close()
         if parser.generator == "redline" and parser.articles:
             for old_attr, new_attr, runs in parser.articles:
-                where = f"{path}: article {old_attr or '—'} → {new_attr or '—'}"
-                olds = [old_arts.get(n) for n in _numbers(old_attr)]
-                news = [new_arts.get(n) for n in _numbers(new_attr)]
-                if None in olds or None in news:
-                    failed.append(f"{where}: no such article in the stages")
-                    continue
-                want_new = [x for a in news for x in a.lines]
-                want_old = [x for a in olds for x in a.lines]
-                got_new, got_old = _side(runs, "new"), _side(runs, "old")
-                # Our pages mark every paragraph break one side lacks, so the
-                # paragraphs themselves are checked, not only the wording.
-                bad_new = _first_difference(got_new, want_new, by_line=True)
-                bad_old = _first_difference(got_old, want_old, by_line=True)
-                if bad_old and _flat(got_old) != _flat(want_old) and \
-                        _lines_left_out(_flat(got_old), want_old):
-                    bad_old = None  # a part merged from an article: some of its lines
-                if bad_new:
-                    failed.append(f"{where}: new side {bad_new}")
-                elif bad_old:
-                    failed.append(f"{where}: old side {bad_old}")
-                else:
-                    ok.append(where)
+                _check_entry(f"{path}: article {old_attr or '—'} → {new_attr or '—'}",
+                             _numbers(old_attr), _numbers(new_attr), runs, old_arts, new_arts,
+                             ok, failed)
             return ok, failed
         runs = parser.runs
+    elif text.startswith(PLAIN_HEADER):
+        return _verify_plain(path, text, old_arts, new_arts)
     else:
         runs = runs_from_marks(text)
     for side, stage, arts in (("old", old, old_arts), ("new", new, new_arts)):
@@ -224,6 +208,84 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
             failed.append(f"{path}: {side} side lacks {len(missing)} articles of {stage.stage} "
                           f"(first: {missing[0]})")
     return ok, failed
+
+
+def _check_entry(where: str, old_numbers, new_numbers, runs, old_arts, new_arts,
+                 ok: list[str], failed: list[str]) -> None:
+    """One entry of our own redline (a page's article, a plain record's entry):
+    its old side must read as its old articles, its new side as its new ones."""
+    olds = [old_arts.get(n) for n in old_numbers]
+    news = [new_arts.get(n) for n in new_numbers]
+    if None in olds or None in news:
+        failed.append(f"{where}: no such article in the stages")
+        return
+    want_new = [x for a in news for x in a.lines]
+    want_old = [x for a in olds for x in a.lines]
+    got_new, got_old = _side(runs, "new"), _side(runs, "old")
+    # Our redlines mark every paragraph break one side lacks, so the
+    # paragraphs themselves are checked, not only the wording.
+    bad_new = _first_difference(got_new, want_new, by_line=True)
+    bad_old = _first_difference(got_old, want_old, by_line=True)
+    if bad_old and _flat(got_old) != _flat(want_old) and _lines_left_out(_flat(got_old), want_old):
+        bad_old = None  # a part merged from an article: some of its lines
+    if bad_new:
+        failed.append(f"{where}: new side {bad_new}")
+    elif bad_old:
+        failed.append(f"{where}: old side {bad_old}")
+    else:
+        ok.append(where)
+
+
+_PLAIN_ENTRY = re.compile(r"^@@ old (\S+) \| new (\S+) @@")
+
+
+def _verify_plain(path: Path, text: str, old_arts, new_arts) -> tuple[list[str], list[str]]:
+    """Our ``--format plain`` record, entry by entry; and every article of both
+    stages must be in it."""
+    ok: list[str] = []
+    failed: list[str] = []
+    entries: list[tuple[str, str, list[str]]] = []
+    for line in text.split("\n")[1:]:
+        m = _PLAIN_ENTRY.match(line)
+        if m:
+            entries.append((m.group(1), m.group(2), []))
+        elif entries:
+            entries[-1][2].append(line)
+        elif line.strip():
+            failed.append(f"{path}: text before the first entry: {line[:30]!r}")
+    seen_old: set[ArticleNumber] = set()
+    seen_new: set[ArticleNumber] = set()
+    for old_attr, new_attr, body in entries:
+        olds = _numbers(old_attr.replace("—", ""))
+        news = _numbers(new_attr.replace("—", ""))
+        seen_old.update(olds)
+        seen_new.update(news)
+        _check_entry(f"{path}: entry {old_attr} → {new_attr}", olds, news,
+                     _plain_runs("\n".join(body)), old_arts, new_arts, ok, failed)
+    for side, arts, seen in (("old", old_arts, seen_old), ("new", new_arts, seen_new)):
+        missing = [a.label for n, a in arts.items() if n not in seen]
+        if missing:
+            failed.append(f"{path}: {side} side lacks {len(missing)} articles (first: {missing[0]})")
+    return ok, failed
+
+
+def _plain_runs(text: str) -> list[tuple[int, str]]:
+    """Runs of a plain record's entry; a ¶ mark is a paragraph break of one side.
+
+    >>> _plain_runs("甲[-¶-]乙\\n丙{+¶+}\\n丁")
+    [(0, '甲'), (-1, '\\n'), (0, '乙\\n丙'), (1, '\\n'), (0, '丁')]
+    """
+    runs = runs_from_marks(text)
+    out: list[tuple[int, str]] = []
+    for k, (op, chunk) in enumerate(runs):
+        if op and chunk == "¶":
+            out.append((op, "\n"))
+            if op == 1 and k + 1 < len(runs) and runs[k + 1][0] == 0 and runs[k + 1][1].startswith("\n"):
+                runs[k + 1] = (0, runs[k + 1][1][1:])  # the break shown after {+¶+} is that one
+            continue
+        if chunk:
+            out.append((op, chunk))
+    return out
 
 
 def _lines_left_out(got: str, want: list[str]) -> bool:

@@ -16,6 +16,25 @@ if not (CORPUS / "cybersecurity-law" / "2016-11-07.md").is_file():
                        "(clone next to ../shared, or set REDLINE_SOURCES)")
 
 
+#: Every pair of consecutive texts in the corpus: revisions, amendments, reading
+#: drafts, a version history (paths under CORPUS).
+CORPUS_PAIRS = [
+    ("cybersecurity-law/2016-11-07.md", "cybersecurity-law/2025-10-28.md"),
+    ("revisions/立法法/2015-03-15.md", "revisions/立法法/2023-03-13.md"),
+    ("revisions/公司法/2018-10-26.md", "revisions/公司法/2023-12-29.md"),
+    ("revisions/反间谍法/2014-11-01.md", "revisions/反间谍法/2023-04-26.md"),
+    ("revisions/保守国家秘密法/2010-04-29.md", "revisions/保守国家秘密法/2024-02-27.md"),
+    ("scale/刑法/2020-12-26.md", "scale/刑法/2023-12-29.md"),
+    ("versions/生猪屠宰管理条例/1997.txt", "versions/生猪屠宰管理条例/2008.txt"),
+    ("versions/生猪屠宰管理条例/2008.txt", "versions/生猪屠宰管理条例/2011.txt"),
+    ("versions/生猪屠宰管理条例/2011.txt", "versions/生猪屠宰管理条例/2016.txt"),
+    ("versions/生猪屠宰管理条例/2016.txt", "versions/生猪屠宰管理条例/2021.txt"),
+    ("reading-drafts/动物防疫法/2015-04-24.txt", "reading-drafts/动物防疫法/draft1-2020.txt"),
+    ("reading-drafts/动物防疫法/draft1-2020.txt", "reading-drafts/动物防疫法/draft2-2020.txt"),
+    ("reading-drafts/动物防疫法/draft2-2020.txt", "reading-drafts/动物防疫法/2021-01-22.md"),
+]
+
+
 def invoke(args, env=None):
     """Call main() as the console script would: returns (exit code, stdout, stderr)."""
     import io

@@ -8,7 +8,7 @@ amendments, package decisions) are each executed on small texts written here.
 
 import pytest
 
-from conftest import CORPUS, invoke
+from conftest import CORPUS, CORPUS_PAIRS, invoke
 from redline.amend import apply_all, apply_decision
 from redline.compare import compare
 from redline.decision import parse_decision
@@ -48,21 +48,7 @@ def test_the_account_goes_to_stderr_when_the_text_goes_to_stdout():
     assert err.count("ok      item") == 14
 
 
-PAIRS = [
-    ("cybersecurity-law/2016-11-07.md", "cybersecurity-law/2025-10-28.md"),
-    ("revisions/立法法/2015-03-15.md", "revisions/立法法/2023-03-13.md"),
-    ("revisions/公司法/2018-10-26.md", "revisions/公司法/2023-12-29.md"),
-    ("revisions/反间谍法/2014-11-01.md", "revisions/反间谍法/2023-04-26.md"),
-    ("revisions/保守国家秘密法/2010-04-29.md", "revisions/保守国家秘密法/2024-02-27.md"),
-    ("scale/刑法/2020-12-26.md", "scale/刑法/2023-12-29.md"),
-    ("versions/生猪屠宰管理条例/1997.txt", "versions/生猪屠宰管理条例/2008.txt"),
-    ("versions/生猪屠宰管理条例/2008.txt", "versions/生猪屠宰管理条例/2011.txt"),
-    ("versions/生猪屠宰管理条例/2011.txt", "versions/生猪屠宰管理条例/2016.txt"),
-    ("versions/生猪屠宰管理条例/2016.txt", "versions/生猪屠宰管理条例/2021.txt"),
-    ("reading-drafts/动物防疫法/2015-04-24.txt", "reading-drafts/动物防疫法/draft1-2020.txt"),
-    ("reading-drafts/动物防疫法/draft1-2020.txt", "reading-drafts/动物防疫法/draft2-2020.txt"),
-    ("reading-drafts/动物防疫法/draft2-2020.txt", "reading-drafts/动物防疫法/2021-01-22.md"),
-]
+PAIRS = CORPUS_PAIRS
 #: Articles that stand under another heading in the result, and that apply does
 #: not flag: in the 2021 regulations 第四章 opens one article earlier (the old
 #: 第二十三条, unchanged in place), and no form of a change list says so.
