@@ -191,12 +191,11 @@ def line_diff_pairs(old_path: Path, new_path: Path) -> set[tuple]:
     line was matched to (equal or replaced one-for-one)."""
     import difflib
 
-    from redline.parse.text import CN_ARTICLE_START
-    from redline.numbering import cn_to_int
+    from redline.numbering import ARTICLE_START_RE, cn_to_int
 
     def heads(lines):
         return {k: cn_to_int(m.group(1)) for k, line in enumerate(lines)
-                if (m := CN_ARTICLE_START.match(line))}
+                if (m := ARTICLE_START_RE.match(line))}
 
     a = old_path.read_text(encoding="utf-8").splitlines()
     b = new_path.read_text(encoding="utf-8").splitlines()
