@@ -40,7 +40,7 @@ from typing import Callable
 
 from .model import Stage
 from .normalise import mask_refs, norm_text
-from .similarity import Index, Shingles, containment, dice, length_bound, shingles
+from .similarity import Index, Shingles, containment, dice, length_bound, shingles, shingles_for
 
 KINDS = {
     "unchanged": "same number, same text",
@@ -118,13 +118,14 @@ class Link:
 class _LineShingles:
     """Each article's lines with their shingles, computed when first asked for."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], shingle=shingles):
         self.texts = texts
+        self.shingle = shingle
         self.cache: dict[int, list[tuple[str, Shingles]]] = {}
 
     def __getitem__(self, k: int) -> list[tuple[str, Shingles]]:
         if k not in self.cache:
-            self.cache[k] = [(ln, shingles(ln)) for ln in self.texts[k].split("\n")]
+            self.cache[k] = [(ln, self.shingle(ln)) for ln in self.texts[k].split("\n")]
         return self.cache[k]
 
 
@@ -170,18 +171,38 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     match: dict[int, int] = {}  # old -> new, one-to-one
     score: dict[int, float] = {}
 
-    # 1. Same text, references masked.
+    # 1. Same text, references masked: texts found once on each side first;
+    # then a text several articles share goes to the one nearest where the
+    # anchors place it (two identical articles, one of them edited, are not
+    # swapped: 5 → 84 and 84 → 5).
     by_text: dict[str, list[int]] = {}
     for j, key in enumerate(b_mask):
         by_text.setdefault(key, []).append(j)
+    old_count: dict[str, int] = {}
+    for key in a_mask:
+        old_count[key] = old_count.get(key, 0) + 1
     for i, key in enumerate(a_mask):
-        if by_text.get(key):
-            match[i] = by_text[key].pop(0)
+        if old_count[key] == 1 and len(by_text.get(key, ())) == 1:
+            match[i] = by_text[key].pop()
             score[i] = 1.0
+    anchors = sorted(match.items())
+    ties: list[tuple[int, int, int]] = []  # (distance from the predicted place, old, new)
+    for i, key in enumerate(a_mask):
+        if i not in match:
+            lo, hi = _predicted(anchors, i)
+            ties += [(0 if lo <= j <= hi else min(abs(j - lo), abs(j - hi)), i, j)
+                     for j in by_text.get(key, ())]
+    taken: set[int] = set()
+    for _, i, j in sorted(ties):
+        if i not in match and j not in taken:
+            match[i] = j
+            score[i] = 1.0
+            taken.add(j)
 
     # 2. Similar text.
-    a_sh = [shingles(k) for k in a_mask]
-    b_sh = [shingles(k) for k in b_mask]
+    shingle = shingles_for(new.language)
+    a_sh = [shingle(k) for k in a_mask]
+    b_sh = [shingle(k) for k in b_mask]
     old_index, index = Index.pair(a_sh, b_sh)
     anchors = sorted(match.items())
     free_new = set(range(m)) - set(match.values())
@@ -219,8 +240,8 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         groups[i] = ({i}, {j})
         group_of_old[i] = i
         group_of_new[j] = i
-    a_lines = _LineShingles(a_mask)
-    b_lines = _LineShingles(b_mask)
+    a_lines = _LineShingles(a_mask, shingle)
+    b_lines = _LineShingles(b_mask, shingle)
 
     def new_group() -> int:
         gid = max(groups, default=-1) + 1
@@ -274,7 +295,8 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     # 3b. Weak one-to-one links that the places deny. A link below MATCH may
     # rest on shared boilerplate (责令改正…处…罚款, 向公司登记机关办理变更登记)
     # or a list's shape. Out of the old order, or in another chapter than the
-    # old article's chapter became, it stands only on stronger evidence: one
+    # old article's chapter became, or below MATCH_IN_PLACE wherever it
+    # stands (an article replaced by an unrelated one), it stands only on stronger evidence: one
     # article nearly whole in the other, words few articles use, or a
     # paragraph that goes on in the other.
     # Otherwise it is undone: deleted and inserted, both shown.
@@ -287,7 +309,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         d = score[i] if i in score and match.get(i) == j else dice(a_sh[i], b_sh[j])
         if d >= MATCH or max(containment(a_sh[i], b_sh[j]), containment(b_sh[j], a_sh[i])) >= CONTAINED:
             continue  # alike, or one stands nearly whole in the other (a short article grown)
-        if not (_crosses(old, new, chapter_map, i, j) or (i, j) not in in_order):
+        if d >= MATCH_IN_PLACE and not (_crosses(old, new, chapter_map, i, j) or (i, j) not in in_order):
             continue
         rare = rare or _rare_bigrams(a_sh, b_sh)
         if dice(rare(a_sh[i]), rare(b_sh[j])) < DISTINCT and \

@@ -20,6 +20,7 @@ so an article whose only change is 本法第二十一条 -> 本法第二十三�
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import chain
 
@@ -30,6 +31,23 @@ Shingles = frozenset[int]
 COMMON_SHARE = 0.15
 #: Candidates scored exactly per article, best by shared rare bigrams first.
 CANDIDATES = 12
+
+
+def word_shingles(text: str) -> frozenset:
+    """English: the text's words, and each pair of neighbouring words. Letter
+    pairs, which serve Chinese, say little in English: two unrelated sentences
+    share th, he, in … and scored 0.3 alike.
+
+    >>> sorted(word_shingles("Operators shall report."))
+    ['operators', 'operators shall', 'report', 'shall', 'shall report']
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
+
+
+def shingles_for(language: str):
+    """The shingling that suits a language: letter pairs for Chinese, words for English."""
+    return word_shingles if language == "en" else shingles
 
 
 def shingles(text: str) -> frozenset[int]:

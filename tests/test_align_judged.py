@@ -49,3 +49,36 @@ def _links(pair):
                          ids=[f"{p[0].split('/')[1]}-{o}-{n}" for p, o, n, _, _ in JUDGED])
 def test_judged_hard_case(pair, old, new, linked, why):
     assert ((old, new) in _links(pair)) == linked, why
+
+
+def test_identical_articles_one_edited_stay_in_place():
+    """Two articles with the same words, one of them then edited: each is paired
+    with the one in its own place, not swapped (the edited one 'moved' to the
+    other's place and back)."""
+    from redline.parse import parse_text
+
+    base = [f"第{n}条 这是第{n}个条文的内容，规定各项具体事项，内容各不相同编号{n}。" for n in "一二三四五六七八九十"]
+    same = "网络运营者应当按照规定留存网络日志，并配合有关部门依法开展监督检查工作。"
+    old_lines, new_lines = list(base), list(base)
+    old_lines[1], old_lines[8] = "第二条 " + same, "第九条 " + same
+    new_lines[1], new_lines[8] = "第二条 " + same.replace("按照规定", "按照国家规定"), "第九条 " + same
+    old, _ = parse_text("\n".join(old_lines))
+    new, _ = parse_text("\n".join(new_lines))
+    changed = [(e.kind, e.old_labels, e.new_labels) for e in compare(old, new).entries if e.kind != "unchanged"]
+    assert changed == [("modified", ["第二条"], ["第二条"])]
+
+
+def test_an_english_article_replaced_by_an_unrelated_one_is_deleted_and_inserted():
+    """English is compared by words: letter pairs (th, he, in) made two unrelated
+    sentences look 0.3 alike, and the pair was called modified."""
+    from redline.parse import parse_text
+
+    head = "Model Act\nArticle 1: This Act is made to protect personal data in the territory.\n"
+    tail = "Article 3: This Act takes effect on the date of its promulgation.\n"
+    old, _ = parse_text(head + "Article 2: Operators shall report security incidents without delay.\n"
+                        + tail, "text")
+    new, _ = parse_text(head + "Article 2: The State supports basic research on artificial intelligence.\n"
+                        + tail, "text")
+    kinds = [(e.kind, e.old_labels, e.new_labels) for e in compare(old, new).entries]
+    assert kinds == [("unchanged", ["Article 1"], ["Article 1"]), ("deleted", ["Article 2"], []),
+                     ("inserted", [], ["Article 2"]), ("unchanged", ["Article 3"], ["Article 3"])]
