@@ -318,28 +318,45 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
             match.pop(i, None)
             score.pop(i, None)
 
-    # 4. Parts of matched articles merged into another article.
+    # 4. Parts of articles that went on elsewhere: a paragraph (or item) of an
+    # old article found in another article's new text (第六十八条、第六十九条第一项
+    # 合并), or in a new article that has no predecessor (a continuation: the
+    # new article is still inserted, and says where its words came from).
     parts: dict[int, list[Part]] = {}
-    for gid, (olds, news) in list(groups.items()):
-        news_sh = own(b_sh, news)
+    continues: dict[int, list[Part]] = {}  # new article with no predecessor -> parts
+    sources = [(gid, olds, news) for gid, (olds, news) in groups.items()]
+    sources += [(None, {i}, set()) for i in range(n) if i not in group_of_old]  # deleted
+    for gid, olds, news in sources:
+        news_sh = own(b_sh, news) if news else frozenset()
         for i in sorted(olds):
             if len(news) == 1 and a_mask[i] == b_mask[next(iter(news))]:
                 continue  # the same text: every line of it is still there
             moved_lines: dict[int, list[int]] = {}
+            went_on: dict[int, list[int]] = {}
             for li, (ln, line_sh) in enumerate(a_lines[i]):
                 if len(ln) < LINE_MIN or containment(line_sh, news_sh) >= 0.5:
                     continue
                 for j in index.candidates(line_sh):
                     other = group_of_new.get(j)
-                    if other is None or other == gid:
+                    if other is not None and other == gid:
                         continue
                     c = containment(line_sh, b_sh[j])
-                    if (c >= LINE_CONTAINED
+                    if other is None:
+                        # Into an article with no predecessor: found in one of its
+                        # paragraphs, not only somewhere in it (由公司章程规定 is
+                        # somewhere in many articles).
+                        if c >= LINE_CONTAINED and max(
+                                (containment(line_sh, s) for _, s in b_lines[j]), default=0) >= LINE_CONTAINED:
+                            went_on.setdefault(j, []).append(li)
+                            break
+                    elif (c >= LINE_CONTAINED
                             and c >= containment(line_sh, own(a_sh, groups[other][0])) + MARGIN):
                         moved_lines.setdefault(other, []).append(li)
                         break
             for other, lines in moved_lines.items():
                 parts.setdefault(other, []).append(Part(i, lines))
+            for j, lines in went_on.items():
+                continues.setdefault(j, []).append(Part(i, lines))
 
     # 5. Kinds and order.
     one_to_one = [(min(o), min(nw)) for o, nw in groups.values()
@@ -368,12 +385,13 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         else:
             s = score.get(o[0], 0.0)
         links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))
+    merged_in = {p.old for extra in parts.values() for p in extra}
     for i in range(n):
-        if i not in group_of_old:
+        if i not in group_of_old and i not in merged_in:
             links.append(Link("deleted", [i], []))
     for j in range(m):
         if j not in group_of_new:
-            links.append(Link("inserted", [], [j]))
+            links.append(Link("inserted", [], [j], parts=continues.get(j, [])))
     return sorted(links, key=lambda l: _position(l, match))
 
 

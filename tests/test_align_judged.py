@@ -82,3 +82,28 @@ def test_an_english_article_replaced_by_an_unrelated_one_is_deleted_and_inserted
     kinds = [(e.kind, e.old_labels, e.new_labels) for e in compare(old, new).entries]
     assert kinds == [("unchanged", ["Article 1"], ["Article 1"]), ("deleted", ["Article 2"], []),
                      ("inserted", [], ["Article 2"]), ("unchanged", ["Article 3"], ["Article 3"])]
+
+
+CONTINUATIONS = [
+    # (pair, new article with no predecessor, old article, its line that goes on)
+    (("cybersecurity-law/2016-11-07.md", "cybersecurity-law/2025-10-28.md"), 20, 18, 1),
+    (COMPANY, 142, 125, 0),
+    (("revisions/保守国家秘密法/2010-04-29.md", "revisions/保守国家秘密法/2024-02-27.md"), 42, 34, 1),
+    (("reading-drafts/动物防疫法/2015-04-24.txt", "reading-drafts/动物防疫法/draft1-2020.txt"), 111, 24, 1),
+]
+
+
+def test_continuations_into_new_articles_are_named_and_only_those():
+    """A new article that takes a paragraph of an old one is still new (as the NPC
+    counts it: CSL 2025 第二十条), and says which paragraph goes on in it. Judged
+    by reading: these four, and no other on the corpus pairs listed (a formula
+    such as 执行董事的职权由公司章程规定 found somewhere in a long article is not one)."""
+    found = {}
+    for pair in {c[0] for c in CONTINUATIONS} | {COMPANY}:
+        old, _ = parse_file(CORPUS / pair[0])
+        new, _ = parse_file(CORPUS / pair[1])
+        for e in compare(old, new).entries:
+            if e.kind == "inserted":
+                for p in e.parts:
+                    found[(pair, e.new[0].main)] = (p["old"], p["lines"])
+    assert found == {(pair, n): (o, [line]) for pair, n, o, line in CONTINUATIONS}

@@ -26,6 +26,31 @@ def entry_title(e: Entry) -> str:
     return f"{old} → {side_label(e.new_labels)}"
 
 
+def continued_from(e: Entry) -> list[tuple[str, object]]:
+    """Where an inserted article's words came from, when a paragraph of an old
+    article goes on in it: [("第十八条第二款", ArticleNumber(18))].
+
+    >>> from redline.compare import Entry
+    >>> e = Entry("inserted", [], [], [], ["第二十条"], None, [], parts=[{"old": 18, "where": ["第二款"]}])
+    >>> [label for label, _ in continued_from(e)]
+    ['第十八条第二款']
+    """
+    from ..numbering import ArticleNumber, cn_article_label, en_article_label
+
+    if e.kind != "inserted" or not e.parts:
+        return []
+    chinese = not e.new_labels or e.new_labels[0].startswith("第")
+    out = []
+    for p in e.parts:
+        n = ArticleNumber.from_json(p["old"])
+        where = p.get("where", [])
+        if chinese:
+            out.append((cn_article_label(n) + "、".join(where), n))
+        else:
+            out.append(((" and ".join(where) + " of " if where else "") + en_article_label(n), n))
+    return out
+
+
 def is_number_only(e: Entry) -> bool:
     """Renumbered with the text unchanged: summarised, not shown one by one."""
     return e.kind == "renumbered" and not e.changed

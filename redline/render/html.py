@@ -19,7 +19,7 @@ from html import escape
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
-from .common import entry_title, group_lines, heading_prefix, stage_line, with_notes, is_mechanical, is_substantive, split_lines
+from .common import continued_from, entry_title, group_lines, heading_prefix, stage_line, with_notes, is_mechanical, is_substantive, split_lines
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -144,6 +144,9 @@ def _from_line(e: Entry) -> str:
         return f'<p class="from">Merged from {", ".join(sources)}.</p>'
     if e.kind == "split":
         return f'<p class="from">Split from {_e(e.old_labels[0])} into {_e("、".join(e.new_labels))}.</p>'
+    if (went := continued_from(e)):  # a paragraph of an old article goes on here
+        links = ", ".join(f'<a href="#{anchor("old", n)}">{_e(label)}</a>' for label, n in went)
+        return f'<p class="from">New article; it continues {links}.</p>'
     return ""
 
 

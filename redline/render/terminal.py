@@ -19,7 +19,7 @@ from rich.theme import Theme
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import entry_title, heading_prefix, with_notes, is_mechanical, is_number_only, is_substantive, stage_line
+from .common import continued_from, entry_title, heading_prefix, with_notes, is_mechanical, is_number_only, is_substantive, stage_line
 from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
@@ -78,6 +78,8 @@ def notes_text(e: Entry) -> list[Wrapped]:
 def _header(e: Entry) -> Text:
     t = Text(entry_title(e), style="redline.title")
     t.append(f"  {e.kind}", style="redline.kind")
+    if (went := continued_from(e)):
+        t.append(f"  (continues {'; '.join(label for label, _ in went)})", style="redline.dim")
     if e.items:
         t.append(f"  [item {'、'.join(e.items)}]", style="redline.kind")
     if e.similarity is not None and e.kind not in ("unchanged",):
