@@ -57,6 +57,9 @@ KINDS = {
 MATCH = 0.5
 #: Lower Dice accepted for a pair that stands where the anchors predict.
 MATCH_IN_PLACE = 0.25
+#: Dice at which the one old and one new article left between two linked
+#: neighbours, of the same number, are the same article rewritten in place.
+FORCED_SLOT = 0.1
 #: How far (in articles) from the predicted place still counts as "in place".
 IN_PLACE = 2
 #: A left-over old article is merged into a new one when the new article's lines
@@ -232,6 +235,24 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
             del match[i], score[i]
             free_new.add(j)
 
+    # 2b. A slot the anchors force: between two linked neighbours, one old and
+    # one new article left, of the same number. In an amendment that keeps the
+    # numbering this is the article rewritten in place (将第X条修改为); it is
+    # linked unless the two share next to nothing (an unrelated replacement).
+    forced: set[int] = set()
+    anchors = sorted(match.items())
+    for (i0, j0), (i1, j1) in zip([(-1, -1)] + anchors, anchors + [(n, m)]):
+        olds = [i for i in range(i0 + 1, i1) if i not in match]
+        news = [j for j in range(j0 + 1, j1) if j in free_new]
+        if len(olds) == 1 and len(news) == 1 and \
+                old.articles[olds[0]].number == new.articles[news[0]].number:
+            i, j = olds[0], news[0]
+            d = dice(a_sh[i], b_sh[j])
+            if d >= FORCED_SLOT:
+                match[i], score[i] = j, d
+                free_new.discard(j)
+                forced.add(i)
+
     # 3. Left-over articles merged or split, judged line by line.
     groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
     group_of_old: dict[int, int] = {}
@@ -306,6 +327,8 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     in_order = _lis(list(weak.values()))
     rare: Callable[[Shingles], Shingles] | None = None
     for gid, (i, j) in weak.items():
+        if i in forced and match.get(i) == j:
+            continue  # its place is its evidence
         d = score[i] if i in score and match.get(i) == j else dice(a_sh[i], b_sh[j])
         if d >= MATCH or max(containment(a_sh[i], b_sh[j]), containment(b_sh[j], a_sh[i])) >= CONTAINED:
             continue  # alike, or one stands nearly whole in the other (a short article grown)

@@ -107,3 +107,26 @@ def test_continuations_into_new_articles_are_named_and_only_those():
                 for p in e.parts:
                     found[(pair, e.new[0].main)] = (p["old"], p["lines"])
     assert found == {(pair, n): (o, [line]) for pair, n, o, line in CONTINUATIONS}
+
+
+def test_an_article_rewritten_in_place_is_modified_an_unrelated_one_is_not():
+    """Between two unchanged neighbours, the one old and one new 第五条 left: a
+    rewrite of the same rule (贪污罪, reworded throughout: 0.25 alike) is the same
+    article modified, as a 修正案 says 将第五条修改为; an unrelated text in its
+    place (0.05) is deleted + inserted."""
+    from redline.parse import parse_text
+
+    base = [f"第{n}条 这是第{n}个条文的内容，规定各项具体事项，内容各不相同编号{n}。" for n in "一二三四五六七八九十"]
+    rule = "对犯贪污罪的，根据情节轻重，分别依照下列规定处罚：个人贪污数额在五千元以上的，处一年以上七年以下有期徒刑。"
+    rewritten = "国家工作人员利用职务上的便利，侵吞、窃取、骗取公共财物的，是贪污罪；数额较大的，处三年以下有期徒刑或者拘役，并处罚金。"
+    unrelated = "国家建立网络安全监测预警和信息通报制度，加强网络安全信息收集、分析和通报工作。"
+
+    def kinds(new_text):
+        old_lines, new_lines = list(base), list(base)
+        old_lines[4], new_lines[4] = "第五条 " + rule, "第五条 " + new_text
+        old, _ = parse_text("\n".join(old_lines))
+        new, _ = parse_text("\n".join(new_lines))
+        return [(e.kind, e.old_labels, e.new_labels) for e in compare(old, new).entries if e.kind != "unchanged"]
+
+    assert kinds(rewritten) == [("modified", ["第五条"], ["第五条"])]
+    assert kinds(unrelated) == [("deleted", ["第五条"], []), ("inserted", [], ["第五条"])]
