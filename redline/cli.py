@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 from .errors import RedlineError
+from .render import RENDERERS
 
-FORMATS = ("terminal", "json", "html", "changes", "plain")
+
 
 
 def _warn(message: str) -> None:
@@ -53,8 +54,15 @@ def _workspace(drafts, sources):
     return Workspace(drafts, sources)
 
 
-def _write_output(text: str, output: str | None, force: bool) -> None:
+def _write_output(text: str | bytes, output: str | None, force: bool) -> None:
     if output is None or output == "-":
+        if isinstance(text, bytes):  # a Word file
+            if sys.stdout.isatty():
+                raise RedlineError("a .docx is not for a terminal: write it with -o FILE.docx")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -120,8 +128,9 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @cli.command("compare")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal",
-              show_default=True, help="Output form.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", *sorted(RENDERERS)]),
+              default="terminal", show_default=True,
+              help="Output form (table: the 新旧条文对照表; HTML, or .md/.docx by the -o name).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of stdout (atomically).")
 @click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
@@ -137,13 +146,16 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
               show_default=True, help="--format changes: as a decision (renumbered) or a "
                                       "修正案 (numbers kept, new articles 第X条之一).")
+@click.option("--unchanged", type=click.Choice(["collapse", "same"]), default="collapse",
+              show_default=True, help="--format table: unchanged articles summed up in one "
+                                      "row per run, or each with 同左.")
 @click.option("--decision", "decisions", multiple=True, type=click.Path(dir_okay=False),
               help="An amendment instrument from OLD to NEW (repeatable, in order): each "
                    "change names the items that make it.")
 @drafts_option
 @sources_option
 def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
-                style, decisions, drafts, sources):
+                style, unchanged, decisions, drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -170,22 +182,11 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
             from .ties import tie
 
             tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
-    if fmt == "json":
-        from .render.json import render_json
+    if fmt != "terminal":
+        from .render import render
 
-        _write_output(render_json(comparison), output, force)
-    elif fmt == "html":
-        from .render.html import render_html
-
-        _write_output(render_html(comparison, layout=layout), output, force)
-    elif fmt == "changes":
-        from .render.changes import render_changes
-
-        _write_output(render_changes(comparison, style), output, force)
-    elif fmt == "plain":
-        from .render.plain import render_plain
-
-        _write_output(render_plain(comparison), output, force)
+        _write_output(render(fmt, comparison, layout=layout, style=style, output=output,
+                             unchanged=unchanged), output, force)
     else:
         from .render.terminal import render_terminal
 

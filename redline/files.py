@@ -39,7 +39,7 @@ def same_content(path: Path, data: bytes) -> bool:
     return h.digest() == hashlib.sha256(data).digest()
 
 
-def atomic_write(path: Path, text: str, *, force: bool = False, make_folders: bool = True) -> bool:
+def atomic_write(path: Path, text: str | bytes, *, force: bool = False, make_folders: bool = True) -> bool:
     """Write ``text`` to ``path`` via a temp file and rename; never half-written.
 
     Returns False (and writes nothing) when the file already holds exactly
@@ -53,7 +53,7 @@ def atomic_write(path: Path, text: str, *, force: bool = False, make_folders: bo
         what = "is a file, not a folder" if path.parent.exists() else "no such folder"
         raise RedlineError(f"{path.parent}: {what}; cannot write {path}")
     try:
-        return _write(path, text.encode("utf-8"), force)
+        return _write(path, text if isinstance(text, bytes) else text.encode("utf-8"), force)
     except (FileExistsError, NotADirectoryError) as e:  # mkdir met a file on the way
         raise RedlineError(f"{e.filename or path}: is a file, not a folder; "
                            f"cannot write {path}") from None

@@ -1,0 +1,87 @@
+"""``--format markdown``: the redline for a blog (WordPress, GitHub).
+
+Removed text in ``<del>``, added text in ``<ins>`` (both markdown engines pass
+them through); each changed article under a heading with an anchor
+(``<a id="new-art_19"></a>``, the ids the HTML page uses); annotations as
+footnotes (``[^d2025-03-ai-article]``); articles only renumbered listed at the
+end. Everything taken from a text is escaped: ``<``, ``&`` and the characters
+markdown reads (``* _ [ ] # | ` \\``).
+
+>>> md_escape("第一条 *甲* <乙> [丙]")
+'第一条 \\\\*甲\\\\* &lt;乙&gt; \\\\[丙\\\\]'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..compare import Comparison, Entry
+from .common import (continued_from, entry_title, is_mechanical, is_number_only, is_substantive,
+                     split_lines, stage_line, with_notes)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def md_escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _anchor(e: Entry) -> str:
+    side, n = ("new", e.new[0]) if e.new else ("old", e.old[0])
+    return f"{side}-art_{n}"
+
+
+def _line(runs: list[tuple]) -> str:
+    out = []
+    for run in runs:
+        op, text = run[0], run[1]
+        if op == "note":
+            out.append(f"[^{run[2]['id']}]")
+        elif op == "break":  # a paragraph break only one side has
+            out.append("<del>¶</del>" if text == -1 else "<ins>¶</ins>")
+        elif op == -1:
+            out.append(f"<del>{md_escape(text)}</del>")
+        elif op == 1:
+            out.append(f"<ins>{md_escape(text)}</ins>")
+        else:
+            out.append(md_escape(text))
+    return "".join(out)
+
+
+def render_markdown(c: Comparison) -> str:
+    title = c.new.title or c.old.title or c.new.law
+    out = [f"# {md_escape(title)}", "", f"*{md_escape(stage_line(c))}*", "",
+           "<del>Removed text</del> · <ins>added text</ins>", ""]
+    if c.missing_text:
+        out += [f"Article texts are missing for {md_escape(', '.join(c.missing_text))}: "
+                "only the tables of contents are compared.", ""]
+    heads = [d for d in c.divisions if d["kind"] != "unchanged"]
+    if heads:
+        out += ["## Headings changed", ""]
+        for d in heads:
+            out.append(f"- {md_escape(d['old_heading'] or '—')} → {md_escape(d['new_heading'] or '—')} "
+                       f"({d['kind']})")
+        out.append("")
+    notes: dict[str, dict] = {}
+    shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
+    if shown:
+        out += ["## Changed articles", ""]
+    for e in shown:
+        kind = "references only" if is_mechanical(e) else e.kind
+        went = continued_from(e)
+        extra = f"; continues {'、'.join(label for label, _ in went)}" if went else ""
+        out += [f'<a id="{_anchor(e)}"></a>', "", f"### {md_escape(entry_title(e))}", "",
+                f"*{kind}{md_escape(extra)}*", ""]
+        for n in e.annotations:
+            notes[n["id"]] = n
+        for line in split_lines(with_notes(e.diff, e.annotations)):
+            out += [_line(line), ""]
+    only = [e for e in c.entries if is_number_only(e)]
+    if only:
+        out += [f"## Only renumbered ({len(only)})", "",
+                md_escape("; ".join(entry_title(e) for e in only)), ""]
+    for note_id, n in notes.items():
+        en = f" ({n['en']})" if n.get("en") else ""
+        out.append(f"[^{note_id}]: **{md_escape(n['quote'])}**{md_escape(en)}: {md_escape(n['note'])}")
+    return "\n".join(out).rstrip() + "\n"
