@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import Annotation, anchor, load_annotations, relocate
-from .drafts import MANIFEST, Workspace, load_manifest
+from .drafts import MANIFEST, Workspace, load_manifest, packaged_drafts
 from .errors import RedlineError
 from .model import Stage
 from .yaml_io import load_stage_yaml
@@ -124,6 +124,9 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
     if not drafts.is_dir():
         raise RedlineError(f"{drafts}: no such folder")
     ws = Workspace(drafts, sources)
+    packaged = packaged_drafts()
+    if packaged is not None and drafts.resolve() == packaged.resolve():
+        ws = Workspace(None, sources)  # the installed drafts: stages go to the user's cache
     report = Report()
     law_dirs = sorted(p for p in drafts.iterdir() if p.is_dir())
     if not law_dirs:

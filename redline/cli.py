@@ -251,7 +251,7 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
 
 
 @cli.command("check")
-@click.argument("directory", type=click.Path(file_okay=False), default="drafts", required=False)
+@click.argument("directory", type=click.Path(file_okay=False), default=None, required=False)
 @click.option("--redline", "redline_file", type=click.Path(dir_okay=False), default=None,
               help="Also verify an annotated redline file (HTML with del/ins or s/u, or "
                    "text with [-…-]{+…+}) against --old and --new.")
@@ -260,12 +260,15 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
 @click.option("-v", "--verbose", is_flag=True, help="List what passed too.")
 @sources_option
 def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
-    """Validate manifests, stage files and annotations in DIRECTORY (default drafts/).
+    """Validate manifests, stage files and annotations in DIRECTORY (default: the
+    drafts folder every command uses: ./drafts, the checkout's, or the installed one).
 
     Exit 0 when every check holds, 1 when one fails, 2 when the check cannot run.
     """
     from .check import check
 
+    if directory is None:  # as every command finds it: ./drafts, the checkout's, the package's
+        directory = str(_workspace(None, sources).drafts)
     report = check(Path(directory), Path(sources) if sources else None)
     if redline_file:
         if not (old_ref and new_ref):

@@ -146,15 +146,47 @@ def _checkout_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def packaged_drafts() -> Path | None:
+    """The manifests and annotations an installed redline carries (redline_drafts)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("redline_drafts")  # a folder of data: a namespace package
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder)
+        if path.is_dir() and any(path.glob(f"*/{MANIFEST}")):
+            return path
+    return None
+
+
+def _cache_dir() -> Path:
+    """Where stages imported for a packaged law are kept: the package may be read-only."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "redline"
+
+
 class Workspace:
     """Where stages live (``drafts``) and where their sources are read from."""
 
     def __init__(self, drafts: str | Path | None = None, sources: str | Path | None = None):
+        # The drafts folder: given, REDLINE_DRAFTS, ./drafts, the checkout's, or
+        # the one installed with the package (whose imported stages are kept in
+        # the user's cache, ~/.cache/redline, as the package may be read-only).
+        self.stages_root: Path | None = None
         if drafts is None:
             drafts = os.environ.get("REDLINE_DRAFTS")
         if drafts is None:
-            drafts = Path("drafts") if Path("drafts").is_dir() else _checkout_root() / "drafts"
+            if Path("drafts").is_dir():
+                drafts = Path("drafts")
+            elif (_checkout_root() / "drafts").is_dir():
+                drafts = _checkout_root() / "drafts"
+            elif (packaged := packaged_drafts()) is not None:
+                drafts = packaged
+                self.stages_root = _cache_dir()
+            else:
+                drafts = Path("drafts")
         self.drafts = Path(drafts)
+        if self.stages_root is None:
+            self.stages_root = self.drafts
         if sources is None:
             sources = os.environ.get("REDLINE_SOURCES")
         if sources is None:
@@ -230,7 +262,7 @@ class Workspace:
     def stage_path(self, law: str, stage_id: str) -> Path:
         check_id("law", law)
         check_id("stage", stage_id)
-        return self.drafts / law / f"{stage_id}.yaml"
+        return self.stages_root / law / f"{stage_id}.yaml"
 
     def load(self, manifest: Manifest, spec: StageSpec) -> Stage:
         """The stage's YAML, importing it from its source on first use."""
