@@ -155,3 +155,20 @@ def test_joined_paragraphs_are_marked_and_still_verify(tmp_path):
     path.write_text(page, encoding="utf-8")
     ok, failed = verify_redline(path, old, new)
     assert failed == [] and len(ok) == 4
+
+
+def test_a_published_page_names_no_local_folder(tmp_path):
+    """A page made from files shows their names, not the folders of the machine
+    that made it (a manifest's relative source path stays as it is)."""
+    import shutil
+
+    from conftest import CORPUS, invoke
+
+    folder = tmp_path / "home" / "ann" / "private"
+    folder.mkdir(parents=True)
+    for name in ("2016-11-07.md", "2025-10-28.md"):
+        shutil.copy(CORPUS / "cybersecurity-law" / name, folder / name)
+    code, out, _ = invoke(["compare", str(folder / "2016-11-07.md"), str(folder / "2025-10-28.md"),
+                           "--format", "html"])
+    assert code == 1
+    assert "source: 2016-11-07.md" in out and str(tmp_path) not in out and "private" not in out

@@ -202,13 +202,31 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
             f'{head}{_from_line(e)}{body}{issues}{_footnotes(e)}</article>')
 
 
+def public_path(path: str) -> str:
+    """A source path fit for a published page: a manifest's (relative, inside the
+    sources root) as it is; a local file's by its name only, never the folders of
+    the machine that made the page.
+
+    >>> public_path("cybersecurity-law/2016-11-07.md"), public_path("/home/ann/laws/csl.md")
+    ('cybersecurity-law/2016-11-07.md', 'csl.md')
+    >>> public_path("../shared/corpus/x.md"), public_path("C:/Users/ann/csl.docx")
+    ('x.md', 'csl.docx')
+    """
+    import ntpath
+    import posixpath
+
+    if posixpath.isabs(path) or ntpath.isabs(path) or path.startswith(("..", "~")) or "\\" in path:
+        return ntpath.basename(posixpath.basename(path))
+    return path
+
+
 def _stage_meta(label: str, s) -> str:
     src = s.source or {}
     bits = [f"<dt>{label}</dt><dd>{_e(s.stage)}" + (f" · {_e(s.date)}" if s.date else "")
             + (f" · in force {_e(s.in_force)}" if s.in_force else "")
             + f" · {s.articles} articles"]
     if src.get("path"):
-        bits.append(f"<br><span class=\"muted\">source: {_e(src['path'])}"
+        bits.append(f"<br><span class=\"muted\">source: {_e(public_path(src['path']))}"
                     + (f" · sha256 {_e(src['sha256'][:16])}…" if src.get("sha256") else "")
                     + "</span>")
     return "".join(bits) + "</dd>"
