@@ -146,6 +146,8 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
               show_default=True, help="--format changes: as a decision (renumbered) or a "
                                       "修正案 (numbers kept, new articles 第X条之一).")
+@click.option("--author", default="redline", show_default=True,
+              help="--format docx: the author of the tracked changes.")
 @click.option("--unchanged", type=click.Choice(["collapse", "same"]), default="collapse",
               show_default=True, help="--format table: unchanged articles summed up in one "
                                       "row per run, or each with 同左.")
@@ -155,7 +157,7 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @drafts_option
 @sources_option
 def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
-                style, unchanged, decisions, drafts, sources):
+                style, author, unchanged, decisions, drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -186,7 +188,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         from .render import render
 
         _write_output(render(fmt, comparison, layout=layout, style=style, output=output,
-                             unchanged=unchanged), output, force)
+                             unchanged=unchanged, author=author), output, force)
     else:
         from .render.terminal import render_terminal
 
