@@ -113,7 +113,8 @@ def _runs(line: list[tuple]) -> str:
     return "".join(out)
 
 
-def _paragraphs(lines: list) -> str:
+def paragraphs_html(lines: list) -> str:
+    """Display lines as <p> paragraphs, marks as <del>/<ins>, text escaped."""
     return "".join(f"<p>{_runs(line)}</p>" for line in lines)
 
 
@@ -173,9 +174,9 @@ def _side(e: Entry, side: str) -> str:
     if counts and len(labels) > 1:
         blocks = []
         for label, group in zip(labels, group_lines(lines, counts)):
-            blocks.append(f'<p class="src">{_e(label)}</p>{_paragraphs(group)}')
+            blocks.append(f'<p class="src">{_e(label)}</p>{paragraphs_html(group)}')
         return "".join(blocks)
-    return _paragraphs(lines) if labels else '<p class="muted">—</p>'
+    return paragraphs_html(lines) if labels else '<p class="muted">—</p>'
 
 
 def _entry(e: Entry, layout: str, lang: str) -> str:
@@ -192,7 +193,7 @@ def _entry(e: Entry, layout: str, lang: str) -> str:
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
     else:
         body = (f'<div class="text">'
-                f'{_paragraphs(split_lines(with_notes(e.diff, e.annotations)))}</div>')
+                f'{paragraphs_html(split_lines(with_notes(e.diff, e.annotations)))}</div>')
     issues = "".join(f'<li><b>{_e(i["ref"])}</b> ({_e(i["problem"])}): {_e(i["detail"])}</li>'
                      for i in e.reference_issues)
     issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import continued_from, entry_title, is_mechanical, is_number_only, split_lines, stage_line
+from .common import continued_from, is_mechanical, is_number_only, split_lines, stage_line
+from .html import paragraphs_html
 
 KIND_ZH = {"modified": "修改", "moved": "移动并修改", "merged": "合并", "split": "拆分", "inserted": "新增",
            "deleted": "删除", "renumbered": "序号调整", "unchanged": "未修改"}
@@ -124,21 +125,6 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html_runs(paras: list[Runs]) -> str:
-    out = []
-    for runs in paras:
-        parts = []
-        for op, text in runs:
-            if op == DELETE:
-                parts.append(f"<del>{_e(text)}</del>")
-            elif op == INSERT:
-                parts.append(f"<ins>{_e(text)}</ins>")
-            else:
-                parts.append(_e(text))
-        out.append(f"<p>{''.join(parts)}</p>")
-    return "".join(out)
-
-
 def _html(c: Comparison, table: list[Row]) -> str:
     title = c.new.title or c.old.title or c.new.law
     body = []
@@ -149,7 +135,7 @@ def _html(c: Comparison, table: list[Row]) -> str:
         elif r.kind == "summary":
             body.append(f'<tr class="summary"><td colspan="3">{_e(r.text)}</td></tr>')
         else:
-            body.append(f"<tr><td>{_html_runs(r.old)}</td><td>{_html_runs(r.new)}</td>"
+            body.append(f"<tr><td>{paragraphs_html(r.old)}</td><td>{paragraphs_html(r.new)}</td>"
                         f'<td class="note">{_e(r.note)}</td></tr>')
     lang = "zh-Hans" if c.new.language == "zh" else "en"
     return f"""<!DOCTYPE html>
