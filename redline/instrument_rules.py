@@ -58,10 +58,9 @@ class _State:
     actions: list[Action] = field(default_factory=list)
     old: list[Ref] = field(default_factory=list)  # the article being changed (old numbers)
     new: ArticleNumber | None = None  # its number after (改为第Y条), or a new article's
+    new_for: ArticleNumber | None = None  # the old article ``new`` belongs to
     pending: Action | None = None  # an action waiting for 作为… or its content
     division: str | None = None  # a division named by the item (第三章"…"中增加一节)
-    #: set once 分别作为 or 作为第X条 gave an action its articles
-    content: list[str] | None = None
 
     def quote(self, k: str | None) -> list[str]:
         return self.quotes[int(k)] if k is not None else []
@@ -78,8 +77,6 @@ class _State:
             self.old = [r]
             self.new = r.article if self.new is None or self.new_for != r.article else self.new
             self.new_for = r.article
-
-    new_for: ArticleNumber | None = None  # the old article ``new`` belongs to
 
 
 def _number(main: str, sub: str | None = None) -> ArticleNumber:
@@ -168,7 +165,6 @@ def _rewrite(s: _State, m: re.Match) -> None:
     if m.group("ref") is None and s.pending is not None and s.pending.kind in (
             "merge", "split", "move_paragraph", "merge_paragraphs"):
         s.pending.text = quote or s.pending.text
-        s.content = None
         return
     if ref is None:
         raise _NotUnderstood
