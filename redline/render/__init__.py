@@ -5,7 +5,7 @@ so a new format is one row, and the command line offers exactly what is there.
 Modules are imported when a format is asked for: the command starts fast.
 
 >>> sorted(RENDERERS)
-['changes', 'docx', 'html', 'json', 'markdown', 'plain', 'table']
+['changes', 'docx', 'html', 'json', 'markdown', 'pdf', 'plain', 'table']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "markdown": ("markdown", "render_markdown"),
     "table": ("table", "render_table"),
     "docx": ("docx", "render_docx"),
+    "pdf": ("pdf", "render_pdf"),
 }
 
 
