@@ -172,3 +172,16 @@ def test_a_published_page_names_no_local_folder(tmp_path):
                            "--format", "html"])
     assert code == 1
     assert "source: 2016-11-07.md" in out and str(tmp_path) not in out and "private" not in out
+
+
+def test_reader_aids(csl_comparison):
+    """Counts per chapter; each change links to the one before and after it and
+    says where it stands; the articles that did not change are folded away
+    (details: no script)."""
+    page = render_html(csl_comparison)
+    assert '<table class="summary chapters"><caption>By chapter</caption>' in page
+    assert '<th scope="row">第六章 法律责任</th>' in page
+    assert page.count('<span class="walk">') == 19
+    first = page.index('<span class="walk">')
+    assert page[first:first + 120].startswith('<span class="walk">1 of 19 <a href="#new-art_19"')
+    assert '<section id="renumbered"><details><summary><h2>Only renumbered or unchanged (62)</h2>' in page

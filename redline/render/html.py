@@ -76,6 +76,11 @@ ol.footnotes { font-size: .85rem; color: #333; margin: .4rem 0 0; padding-left: 
 ol.footnotes .q { font-weight: 600; }
 .ref-issues { font-size: .85rem; color: #8a4b00; margin: .3rem 0 0; }
 .legend del, .legend ins { padding: 0 .2rem; }
+.walk { float: right; font-size: .8rem; font-weight: normal; color: var(--muted); }
+.walk a { text-decoration: none; padding: 0 .3rem; }
+table.chapters caption { text-align: left; font-weight: 600; margin-top: .6rem; }
+.scroll { max-width: 100%; overflow-x: auto; }
+details > summary { cursor: pointer; } details > summary h2 { display: inline; border: 0; }
 @media (max-width: 40rem) {
   body { padding: .6rem .7rem 3rem; font-size: 1rem; }
   .sbs { grid-template-columns: 1fr; }
@@ -85,6 +90,7 @@ ol.footnotes .q { font-weight: 600; }
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   article.entry { break-inside: avoid; }
+  .walk, nav.toc { display: none; }
   del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -179,15 +185,25 @@ def _side(e: Entry, side: str) -> str:
     return paragraphs_html(lines) if labels else '<p class="muted">—</p>'
 
 
-def _entry(e: Entry, layout: str, lang: str) -> str:
+def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, str | None] | None = None) -> str:
+    """One entry as an <article>; ``place``: (n, of N, the previous change's
+    anchor, the next one's), for the links that walk from change to change."""
     main_id, extra = _anchors(e)
     classes = ["entry", f"kind-{e.kind}"] + (["references-only"] if is_mechanical(e) else [])
     sim = (f'<span class="sim">similarity {e.similarity:.2f}</span>'
            if e.similarity is not None and e.kind != "unchanged" else "")
     note = '<span class="kind">references only</span>' if is_mechanical(e) else ""
     items = (f'<span class="items">item {_e("、".join(e.items))}</span>' if e.items else "")
+    walk = ""
+    if place:
+        k, total, prev_id, next_id = place
+        walk = ('<span class="walk">'
+                + (f'<a href="#{prev_id}" aria-label="previous change">‹</a> ' if prev_id else "")
+                + f"{k} of {total}"
+                + (f' <a href="#{next_id}" aria-label="next change">›</a>' if next_id else "")
+                + "</span>")
     head = (f'<h3><a href="#{main_id}">{_e(entry_title(e))}</a>'
-            f'<span class="kind">{_e(e.kind)}</span>{note}{items}{sim}</h3>')
+            f'<span class="kind">{_e(e.kind)}</span>{note}{items}{sim}{walk}</h3>')
     if layout == "side-by-side":
         body = (f'<div class="sbs"><div class="col old"><h4>old</h4>{_side(e, "old")}</div>'
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
@@ -288,6 +304,24 @@ def _decision_html(c: Comparison) -> str:
     return f'<section id="decision"><h2>Decision</h2><p>{_e(titles)}</p><ul>{"".join(rows)}</ul></section>'
 
 
+def _per_chapter(c: Comparison, headings: dict[str, str]) -> str:
+    """Counts per kind in each chapter (the new side's, else the old's)."""
+    kinds = list(c.counts)
+    rows: dict[str | None, dict[str, int]] = {}
+    for e in c.entries:
+        tally = rows.setdefault(_chapter_of(e), {})
+        tally[e.kind] = tally.get(e.kind, 0) + 1
+    if len(rows) < 2:
+        return ""
+    head = "".join(f'<th scope="col">{_e(k)}</th>' for k in kinds)
+    body = "".join(
+        f'<tr><th scope="row">{_e(headings.get(chap, "") if chap else "(no chapter)")}</th>'
+        + "".join(f'<td class="n">{tally.get(k, 0) or ""}</td>' for k in kinds) + "</tr>"
+        for chap, tally in rows.items())
+    return (f'<div class="scroll"><table class="summary chapters"><caption>By chapter</caption>'
+            f'<thead><tr><th scope="col">chapter</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+
+
 def render_html(c: Comparison, layout: str = "inline") -> str:
     lang = LANG.get(c.new.language, c.new.language)
     title = c.new.title or c.old.title or c.new.law
@@ -303,6 +337,10 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     for e in shown:
         chapters.setdefault(_chapter_of(e), []).append(e)
     toc, sections = [], []
+    order = [e for entries in chapters.values() for e in entries]  # as the page shows them
+    ids = [_anchors(e)[0] for e in order]
+    place = {id(e): (k + 1, len(order), ids[k - 1] if k else None,
+                     ids[k + 1] if k + 1 < len(order) else None) for k, e in enumerate(order)}
     for chap, entries in chapters.items():
         heading = headings.get(chap, "") if chap else ""
         sec_id = f"sec-{chap or 'none'}"
@@ -310,7 +348,8 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
                         for e in entries)
         toc.append(f'<li><a href="#{sec_id}">{_e(heading or "(no chapter)")}</a><ul>{links}</ul></li>')
         sections.append(f'<section id="{sec_id}"><h2>{_e(heading or "(no chapter)")}</h2>'
-                    + "".join(_entry(e, layout, lang) for e in entries) + "</section>")
+                    + "".join(_entry(e, layout, lang, place[id(e)]) for e in entries) + "</section>")
+    per_chapter = _per_chapter(c, headings)
 
     summary = "".join(f'<tr><td>{_e(k)}</td><td class="n">{n}</td><td class="muted">{_e(KINDS[k])}</td></tr>'
                       for k, n in c.counts.items())
@@ -336,8 +375,11 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
         compact_items.append(f'<li id="{main_id}">{extra}{_e(entry_title(e))}'
                              + (' <span class="muted">(unchanged)</span>' if e.kind == "unchanged" else "")
                              + "</li>")
-    compact_html = (f'<section id="renumbered"><h2>Only renumbered or unchanged ({len(compact)})</h2>'
-                    f'<ul class="compact">{"".join(compact_items)}</ul></section>' if compact else "")
+    # Changes only, unless the reader opens the rest: no script needed.
+    compact_html = (f'<section id="renumbered"><details><summary><h2>Only renumbered or unchanged '
+                    f'({len(compact)})</h2></summary>'
+                    f'<ul class="compact">{"".join(compact_items)}</ul></details></section>'
+                    if compact else "")
     body = f"""<header>
 <h1>{_e(title)}</h1>
 <p class="legend">Redline, {_e(layout)} layout: <del>removed text</del> · <ins>added text</ins></p>
@@ -345,7 +387,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
 </header>
 <nav class="summary" aria-label="summary"><h2>Summary</h2>
 <table class="summary"><thead><tr><th>kind</th><th>entries</th><th>meaning</th></tr></thead>
-<tbody>{summary}</tbody></table></nav>
+<tbody>{summary}</tbody></table>{per_chapter}</nav>
 <nav class="toc" aria-label="contents"><h2>Changed articles by chapter</h2><ol>{"".join(toc)}</ol>
 {'<p><a href="#renumbered">Articles only renumbered or unchanged</a></p>' if compact else ""}</nav>
 <main>
