@@ -107,6 +107,30 @@ class _Amending:
         self.clashes: dict[str, list[str]] = {}  # item label -> numbers it gives twice
         self.deleted_divs: list[Div] = []  # headings an item removed  # (item label, heading it made or renamed)
 
+    # ----------------------------------------------------------------- undo
+
+    def save(self, item: Item):
+        """What an item may change, to put back if it fails: the articles it names
+        in full, every article's number, state and heading, and the headings."""
+        named = {r.article for a in item.actions for r in a.old}
+        deep = {id(w): (copy.deepcopy(w.lines), dict(w.para_map), list(w.items))
+                for w in self.works if w.old in named}
+        return (deep, [(w, w.final, w.gone, w.div, list(w.items)) for w in self.works],
+                len(self.works), list(self.divs), [(d, d.title, d.heading, d.parent) for d in self.divs],
+                len(self.new_divs), len(self.touched_divs), len(self.deleted_divs))
+
+    def restore(self, saved) -> None:
+        deep, state, n_works, divs, div_state, n_new, n_touched, n_deleted = saved
+        for w, final, gone, div, items in state:
+            w.final, w.gone, w.div, w.items = final, gone, div, items
+            if id(w) in deep:
+                w.lines, w.para_map, w.items = deep[id(w)]
+        del self.works[n_works:]
+        self.divs = divs
+        for d, title, heading, parent in div_state:
+            d.title, d.heading, d.parent = title, heading, parent
+        del self.new_divs[n_new:], self.touched_divs[n_touched:], self.deleted_divs[n_deleted:]
+
     # ----------------------------------------------------------------- lookup
 
     def old(self, ref: Ref | ArticleNumber, part: bool = False) -> Work:
@@ -561,8 +585,7 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
             r.reasons = [f"not understood: {p}" for p in item.problems]
         elif not item.actions:
             r.status, r.reasons = "FAILED", ["no change understood in this item"]
-        before = [(w, copy.deepcopy(w.lines), w.final, w.gone, w.div) for w in am.works]
-        n_works, divs = len(am.works), list(am.divs)
+        saved = am.save(item)
         for a in item.actions if r.status == "ok" else ():
             try:
                 getattr(am, a.kind)(a, item)
@@ -572,10 +595,7 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
                 r.status = "FAILED"
                 r.reasons.append(str(e))
         if r.status == "FAILED":  # an item is executed whole or not at all
-            for w, lines, final, gone, div in before:
-                w.lines, w.final, w.gone, w.div = lines, final, gone, div
-            del am.works[n_works:]
-            am.divs = divs
+            am.restore(saved)
         results.append(r)
     for w in am.works:  # every paragraph of it went elsewhere: nothing is left to number
         if w.old is not None and not w.lines:
