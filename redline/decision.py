@@ -22,7 +22,7 @@ import re
 from .errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, Decision, Item
 from .instrument_rules import item_actions
-from .numbering import CN_NUM_RE, ArticleNumber
+from .numbering import CN_NUM_RE, NUMBER_RE, ArticleNumber
 
 ITEM_START = re.compile(rf"^({CN_NUM_RE})、\s*(.*)$")
 #: A 修正案's items: 第一条　宪法第十一条… (a label, a space, then the change).
@@ -102,11 +102,11 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
     if sections:
         chunks = _pick_section(sections, law, title, decision)
     for label, parts, no in chunks:
-        for sub_label, body in _sub_items(label, parts):
+        for sub_label, body, context in _sub_items(label, parts):
             if COMMENCEMENT.match(body):
                 item = Item(sub_label, body, [Action("commencement", text=[body])], no)
             else:
-                actions, problems = item_actions(body)
+                actions, problems = item_actions(body, context)
                 item = Item(sub_label, body, actions, no, problems)
                 decision.problems += [f"item {sub_label} (line {no}): not understood: {p}"
                                       for p in problems]
@@ -153,14 +153,16 @@ def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str]]:
     if not re.match(r"对部分条文作(?:以下|如下)修改", parts[0]) and not (
             len(parts) > 1 and SUB_ITEM_START.match(parts[1]) and parts[0].endswith(("：", ":"))
             and "修改" in parts[0]):
-        return [(label, "\n".join(parts))]
-    subs: list[tuple[str, str]] = []
+        return [(label, "\n".join(parts), None)]
+    # 对第五十条作如下修改：（一）将第一款…（二）删去第三款 — each sub-item is of that article.
+    article = re.match(rf"^对(第{NUMBER_RE}条(?:之{NUMBER_RE})?)作", parts[0])
+    subs: list[tuple[str, str, str | None]] = []
     for line in parts[1:]:
         m = SUB_ITEM_START.match(line)
         if m and not line.startswith(("“", '"')):
-            subs.append((f"{label}（{m.group(1)}）", m.group(2)))
+            subs.append((f"{label}（{m.group(1)}）", m.group(2), article.group(1) if article else None))
         elif subs:
-            subs[-1] = (subs[-1][0], subs[-1][1] + "\n" + line)
+            subs[-1] = (subs[-1][0], subs[-1][1] + "\n" + line, subs[-1][2])
     return subs
 
 

@@ -122,6 +122,11 @@ def _as_article(s: _State, m: re.Match) -> None:
 
 def _merge(s: _State, m: re.Match) -> None:
     refs = refs_in(m.group("refs"))
+    if len({r.article for r in refs}) == 1 and all(r.paragraph and not r.item for r in refs):
+        # 将第X条第二款、第三款合并(，作为第二款): paragraphs of one article
+        s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
+        s.pending = s.add("merge_paragraphs")
+        return
     s.old = refs
     s.pending = s.add("merge", old=refs, new=None)
 
@@ -240,6 +245,9 @@ def _rewrite_this(s: _State, m: re.Match) -> None:
 
 def _replace(s: _State, m: re.Match) -> None:
     """(将)第X条(第N款)(中的)⟨a⟩修改为⟨b⟩, or in several articles at once."""
+    if m.group("more"):  # 中的“A”、“B”修改为“C”: each of them
+        for k in re.findall(r"⟨(\d+)⟩", m.group("more")):
+            _replace(s, _Groups(m, a=k, more=""))
     refs = refs_in(m.group("refs") or "")
     before = "\n".join(s.quote(m.group("a")))
     after = "\n".join(s.quote(m.group("b")))
@@ -336,6 +344,8 @@ def _insert_parts(s: _State, m: re.Match) -> None:
 
 def _as_part(s: _State, m: re.Match) -> None:
     """作为第N款 / 作为第二款至第五款 / 作为第七项⟨q⟩."""
+    if s.pending is not None and s.pending.kind == "merge_paragraphs":
+        return  # 合并，作为第二款: the merged paragraph stands where the first stood
     a = s.pending if s.pending and s.pending.kind in ("insert_paragraph", "insert_item") else None
     if a is None and s.actions and s.actions[-1].kind in ("insert_paragraph", "insert_item"):
         a = s.actions[-1]
@@ -465,6 +475,16 @@ class _NotUnderstood(Exception):
     pass
 
 
+class _Groups:
+    """A match with some groups replaced, for a handler called once per quote."""
+
+    def __init__(self, m: re.Match, **over):
+        self.m, self.over = m, over
+
+    def group(self, name):
+        return self.over[name] if name in self.over else self.m.group(name)
+
+
 DIV = DIVISION_REF
 #: Several references: 第三条、第五条第二款; a bare 第二款 after one is of the same article.
 REFS = rf"(?:{R}(?:(?:、|和|及|至)(?:{R}|第{N}款(?:第{N}项)?|第{N}项))*)"
@@ -495,7 +515,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("rename-division", rf"(?:将)?(?P<div>{DIV})的?(?:编|分编|章|节)名(?:{_q('old_q')})?"
                             rf"修改为(?:{_q('new')})?", _rename_division),
         ("delete-division", rf"删去(?P<div>{DIV})(?:的?(?:编|分编|章|节)名)?", _delete_division),
-        ("division-consequential", rf"(?:将)?{DIV}(?:至{DIV})?相应(?:地)?改为{DIV}(?:至{DIV})?",
+        ("division-consequential", rf"(?:将)?{DIV}(?:至{DIV})?(?:相应)?(?:地)?改为{DIV}(?:至{DIV})?",
          _renumber_division),
         ("merge", rf"将(?P<refs>{REFS})合并", _merge),
         ("split", rf"将(?P<ref>{R})分为(?P<count>{CN_NUM_RE})条", _split),
@@ -520,13 +540,14 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
          _rewrite_part),
         ("rewrite-parts", rf"(?:将)?(?P<refs>{R}(?:、第{N}款)+)修改为(?:{_q('q')})?", _rewrite_parts),
         ("replace-words", rf"(?:将)?(?P<refs>{REFS})?(?:{Q})?(?:中)?(?:其)?(?P<place>(?:第{N}款)?(?:第{N}项)?)"
-                          rf"[^⟨]{{0,40}}?(?:中的|其中的|中)?{_q('a')}(?:的表述)?修改为{_q('b')}",
+                          rf"[^⟨]{{0,40}}?(?:中的|其中的|中)?(?P<more>(?:⟨\d+⟩(?:、|和))*){_q('a')}(?:的表述)?"
+                          rf"修改为{_q('b')}",
          _replace),
         ("insert-words", rf"(?:在)?(?:(?P<refs>{REFS})[^⟨]{{0,40}}?(?:中的|中)?)?{_q('a')}"
                          rf"(?P<where>后|前)(?:增加|增写|加上)(?:一句|一段|内容)?(?:，?内容为)?"
                          rf"(?:{_q('b')})?", _insert_words),
         ("insert-parts", rf"(?:将)?(?:在)?(?P<ref>{R})?(?:{_q('scope')})?(?:第(?P<para>{N})款)?"
-                         rf"中?增加(?:(?P<count>{CN_NUM_RE})(?P<unit>款|项)|规定)"
+                         rf"(?:中|后)?增加(?:(?P<count>{CN_NUM_RE})(?P<unit>款|项)|规定)"
                          rf"(?:，?作为第(?P<as_n>{N})(?:款|项))?(?:{_q('q')})?",
          _insert_parts),
         ("as-part", rf"作为第(?P<n>{N})(?:款|项)(?:(?:至|、)第{N}(?:款|项))*(?:{_q('q')})?", _as_part),
@@ -535,10 +556,14 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
 ]
 
 
-def item_actions(item_text: str) -> tuple[list[Action], list[str]]:
+def item_actions(item_text: str, context: str | None = None) -> tuple[list[Action], list[str]]:
+    """The actions of one item's text; ``context``: the article a parent item
+    named (对第五十条作如下修改), which its clauses then change."""
     masked, quotes = mask_quotes(item_text)
     masked = LAW_PREFIX.sub(r"\g<pre>", masked.replace("\n", ""))
     s = _State(quotes)
+    if context:
+        s.target(context)
     problems: list[str] = []
     if re.match(r"^(?:在)?序言", masked):  # the whole item changes the preamble
         return [Action("preamble", text=[item_text])], []

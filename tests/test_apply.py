@@ -520,3 +520,25 @@ def test_our_change_list_of_a_generated_revision_applied_gives_it(source, seed):
     assert [r.label for r in applied.items if r.status != "ok"] == [] and applied.problems == []
     again = compare(applied.stage, new)
     assert [(e.kind, e.new_labels) for e in again.entries if e.kind != "unchanged"] == []
+
+
+def test_sub_items_of_one_article_several_words_and_paragraph_merges():
+    """对第四条作如下修改 with sub-items that name only paragraphs; “A”、“B”修改为“C”;
+    在第二条第一款后增加一款; paragraphs of one article merged, 作为第一款."""
+    d, r = _apply('一、对第四条作如下修改：\n'
+                  '（一）将第一款中的"一万元"修改为"五万元"。\n'
+                  '（二）删去第二款。\n'
+                  '二、将第三条中的"未经登记"、"被吊销许可"修改为"未依法取得许可"。\n'
+                  '三、在第二条第一款后增加一款，作为第二款："示例活动应当公开。"\n'
+                  '四、将第四条第一款、第二款合并，作为第一款，修改为："违反本法规定的，依法处罚。"\n')
+    assert d.problems == []
+    assert [(i.label, i.status) for i in r.items] == [
+        ("一（一）", "ok"), ("一（二）", "ok"), ("二", "ok"), ("三", "ok"), ("四", "FAILED")]
+    # 四 names 第四条第二款, which 一（二） already took: refused, and undone.
+    texts = _texts(r.stage)
+    assert texts["第四条"] == ["违反本法第三条规定的，处五万元以下罚款。"]
+    assert texts["第三条"][1:3] == ["（一）未依法取得许可的；", "（二）未依法取得许可的；"]
+    assert texts["第二条"] == ["示例活动应当遵守法律。", "示例活动应当公开。"]
+    _, r = _apply('一、将第四条第一款、第二款合并，作为第一款，修改为："违反本法规定的，依法处罚。"\n')
+    assert [i.status for i in r.items] == ["ok"]
+    assert _texts(r.stage)["第四条"] == ["违反本法规定的，依法处罚。"]
