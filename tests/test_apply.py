@@ -542,3 +542,37 @@ def test_sub_items_of_one_article_several_words_and_paragraph_merges():
     _, r = _apply('一、将第四条第一款、第二款合并，作为第一款，修改为："违反本法规定的，依法处罚。"\n')
     assert [i.status for i in r.items] == ["ok"]
     assert _texts(r.stage)["第四条"] == ["违反本法规定的，依法处罚。"]
+
+
+def test_a_criminal_law_amendment_in_the_npc_forms_gives_the_2023_text():
+    """A 修正案 in the forms of Amendment XII (在刑法第X条中增加一款作为第二款，将该条
+    修改为; 将刑法第X条第一款修改为; 本修正案自…起施行), its quotes taken from the 2023
+    text here (not stored), applied to the 2020 text: the 2023 text, numbers kept."""
+    from redline.numbering import int_to_cn
+
+    old, _ = parse_file(CORPUS / "scale/刑法/2020-12-26.md")
+    new, _ = parse_file(CORPUS / "scale/刑法/2023-12-29.md")
+    after, before = new.by_number(), old.by_number()
+
+    def quote(lines):
+        return "\n".join("“" + line for line in lines) + "”"
+
+    def n(k):
+        from redline.numbering import ArticleNumber
+
+        return ArticleNumber(k)
+
+    items = [f"在刑法第{int_to_cn(k)}条中增加一款作为第二款，将该条修改为：\n{quote(after[n(k)].lines)}"
+             for k in (165, 166, 169) if len(after[n(k)].lines) > len(before[n(k)].lines)]
+    items += [f"将刑法第三百八十七条第一款修改为：\n{quote(after[n(387)].lines[:1])}",
+              f"将刑法第三百九十条修改为：\n{quote(after[n(390)].lines)}",
+              f"将刑法第三百九十一条第一款修改为：\n{quote(after[n(391)].lines[:1])}",
+              f"将刑法第三百九十三条修改为：\n{quote(after[n(393)].lines)}",
+              "本修正案自2024年3月1日起施行。"]
+    text = "中华人民共和国刑法修正案（十二）\n（2023年12月29日第十四届全国人民代表大会常务委员会第七次会议通过）\n" + \
+        "\n".join(f"{int_to_cn(k)}、{item}" for k, item in enumerate(items, 1))
+    d = parse_decision(text, law=old.title)
+    assert d.kind == "amendment" and d.problems == [] and len(d.items) == 8
+    r = apply_decision(d, old)
+    assert [i.status for i in r.items] == ["ok"] * 7 + ["skipped"]
+    assert [e for e in compare(r.stage, new).entries if e.kind != "unchanged"] == []
