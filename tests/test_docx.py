@@ -78,3 +78,24 @@ def test_a_docx_on_standard_output_is_the_bytes(workspace):
                         "--format", "docx", "--drafts", str(workspace.drafts),
                         "--sources", str(workspace.sources)], capture_output=True)
     assert p.returncode == 1 and p.stdout[:2] == b"PK"  # piped: the file's bytes, as written
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"),
+                    reason="LibreOffice is not installed (.ci/run installs it)")
+def test_libreoffice_opens_the_file_and_sees_the_changes(workspace, tmp_path):
+    """LibreOffice headless reads the file (as Word would) and shows the tracked
+    changes: both numbers of a renumbered article, the removed paragraph."""
+    import subprocess
+
+    out = tmp_path / "csl.docx"
+    code, _, err = invoke(["compare", "final", "amended", "--format", "docx", "-o", str(out),
+                           "--drafts", str(workspace.drafts), "--sources", str(workspace.sources)])
+    assert code == 1, err
+    p = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                        "--convert-to", "txt:Text", str(out), "--outdir", str(tmp_path)],
+                       capture_output=True, text=True, timeout=180)
+    assert p.returncode == 0, p.stderr
+    text = (tmp_path / "csl.txt").read_text(encoding="utf-8-sig")
+    assert text.startswith("中华人民共和国网络安全法")
+    assert "第十八条　第十九条　国家鼓励开发网络数据安全保护和利用技术" in text
+    assert "国家支持创新网络安全管理方式，运用网络新技术，提升网络安全保护水平。" in text
