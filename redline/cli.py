@@ -239,9 +239,9 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
 
     h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage, _warn)
     if fmt == "json":
-        import json
+        from .render.json import render_history_json
 
-        _write_output(json.dumps(h.to_json(), ensure_ascii=False, indent=1) + "\n", output, force)
+        _write_output(render_history_json(h), output, force)
     elif fmt == "html":
         from .render.html import render_history_html
 
