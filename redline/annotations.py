@@ -71,7 +71,7 @@ def load_annotations(path: Path) -> tuple[list[Annotation], list[str]]:
     """Annotations of one file, and its schema problems as ``file:line: message``."""
     import yaml
 
-    from .history import parse_article_ref
+    from .numbering import parse_article_ref
     from .parse import read_source
     from .yaml_io import compose_yaml_text
 

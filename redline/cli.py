@@ -235,7 +235,8 @@ def import_cmd(source, law, stage_id, force, drafts):
 @sources_option
 def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, sources):
     """The lineage of one ARTICLE of LAW across every stage that has text."""
-    from .history import history, parse_article_ref
+    from .history import history
+    from .numbering import parse_article_ref
 
     h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage, _warn)
     if fmt == "json":

@@ -13,28 +13,12 @@ renderer already reads.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .compare import Comparison, compare
 from .drafts import Workspace
 from .errors import RedlineError
-from .numbering import ArticleNumber, parse_cn_article
-
-
-def parse_article_ref(text: str) -> ArticleNumber:
-    """``18``, ``120-1``, ``第十八条`` or ``第一百二十条之一`` -> ArticleNumber.
-
-    >>> parse_article_ref("第一百二十条之一"), parse_article_ref("18")
-    (ArticleNumber(main=120, sub=1), ArticleNumber(main=18, sub=0))
-    """
-    text = text.strip()
-    try:
-        if text.startswith("第"):
-            return parse_cn_article(text)
-        return ArticleNumber.from_json(re.sub(r"^(?i:article)\s*", "", text))
-    except ValueError:
-        raise RedlineError(f"{text!r} is not an article number (try 18, 120-1 or 第十八条)") from None
+from .numbering import ArticleNumber
 
 
 @dataclass

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .errors import RedlineError
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -202,3 +204,18 @@ def roman_to_int(text: str) -> int:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+def parse_article_ref(text: str) -> ArticleNumber:
+    """``18``, ``120-1``, ``第十八条`` or ``第一百二十条之一`` -> ArticleNumber.
+
+    >>> parse_article_ref("第一百二十条之一"), parse_article_ref("18")
+    (ArticleNumber(main=120, sub=1), ArticleNumber(main=18, sub=0))
+    """
+    text = text.strip()
+    try:
+        if text.startswith("第"):
+            return parse_cn_article(text)
+        return ArticleNumber.from_json(re.sub(r"^(?i:article)\s*", "", text))
+    except ValueError:
+        raise RedlineError(f"{text!r} is not an article number (try 18, 120-1 or 第十八条)") from None
