@@ -53,45 +53,58 @@ KINDS = {
     "split": "one old article became several",
 }
 
-#: Dice of masked bigrams above which two articles match wherever they stand.
-MATCH = 0.5
-#: Lower Dice accepted for a pair that stands where the anchors predict.
-MATCH_IN_PLACE = 0.25
-#: Dice at which the one old and one new article left between two linked
-#: neighbours, of the same number, are the same article rewritten in place.
-FORCED_SLOT = 0.1
-#: How far (in articles) from the predicted place still counts as "in place".
-IN_PLACE = 2
-#: A left-over old article is merged into a new one when the new article's lines
-#: it explains (better than their own source does) add up to this share of it.
-#: Below that, it was deleted and a few of its words happen to recur.
-MERGED = 0.25
-#: A left-over new article is split from an old one only when most of it comes
-#: from there; a new article that takes one paragraph from an old one is, as the
-#: NPC counts it, inserted (CSL 2025: 第二十条 took 第十八条第二款).
-SPLIT = 0.5
-#: Share of a line's bigrams that must be found in the article it moved to ...
-LINE_CONTAINED = 0.7
-#: ... and by how much more than in the article it is otherwise credited to,
-#: so penalty boilerplate shared by many articles is never taken as a move.
-MARGIN = 0.15
-#: Lines shorter than this (characters) are too generic to follow.
-LINE_MIN = 12
-#: A weak link (below MATCH) out of order or across chapters still stands when
-#: this share of one article's bigrams is found in the other: 公司成立后，股东不得
-#: 抽逃出资。 grown by a paragraph (Company Law 2023, 第三十五条 → 第五十三条).
-CONTAINED = 0.75
-#: ... or when, counting only the bigrams few articles hold (RARE_SHARE), the
-#: two are this alike. Judged on the corpus: true successors 0.15–0.38 (无规定动物
-#: 疫病区 reworded), boilerplate pairs 0.03–0.08 (向公司登记机关办理变更登记).
-DISTINCT = 0.12
-RARE_SHARE = 0.015
-#: ... or when a paragraph of one is this alike to a paragraph of the other: it
-#: goes on there (Animal Epidemic Prevention Law drafts: 第四十七条's 备案 paragraph
-#: in 第五十二条, 0.81). Judged boilerplate pairs reached 0.32.
-PARAGRAPH_GOES_ON = 0.45
-#: In a merge or split (pass 3), a line counts as found across at a little less.
-LINE_EXPLAINED = LINE_CONTAINED - 0.1
+@dataclass(frozen=True)
+class AlignSettings:
+    """The thresholds of the alignment, each with its meaning and unit. Shares
+    and Dice scores run from 0 to 1; lengths are characters, distances articles.
+    ``align(old, new, settings=AlignSettings(match=0.6))`` tries others."""
+
+    #: Dice of masked bigrams above which two articles match wherever they stand.
+    match: float = 0.5
+    #: Lower Dice accepted for a pair that stands where the anchors predict.
+    match_in_place: float = 0.25
+    #: Dice at which the one old and one new article left between two linked
+    #: neighbours, of the same number, are the same article rewritten in place.
+    forced_slot: float = 0.1
+    #: How far (in articles) from the predicted place still counts as "in place".
+    in_place: int = 2
+    #: A left-over old article is merged into a new one when the new article's lines
+    #: it explains (better than their own source does) add up to this share of it.
+    #: Below that, it was deleted and a few of its words happen to recur.
+    merged: float = 0.25
+    #: A left-over new article is split from an old one only when most of it comes
+    #: from there; a new article that takes one paragraph from an old one is, as the
+    #: NPC counts it, inserted (CSL 2025: 第二十条 took 第十八条第二款).
+    split: float = 0.5
+    #: Share of a line's bigrams that must be found in the article it moved to ...
+    line_contained: float = 0.7
+    #: ... and by how much more than in the article it is otherwise credited to,
+    #: so penalty boilerplate shared by many articles is never taken as a move.
+    margin: float = 0.15
+    #: Lines shorter than this (characters) are too generic to follow.
+    line_min: int = 12
+    #: A weak link (below ``match``) out of order or across chapters still stands
+    #: when this share of one article's bigrams is found in the other: 公司成立后，
+    #: 股东不得抽逃出资。 grown by a paragraph (Company Law 2023, 第三十五条 → 第五十三条).
+    contained: float = 0.75
+    #: ... or when, counting only the bigrams few articles hold (``rare_share`` of
+    #: them at most), the two are this alike. Judged on the corpus: true successors
+    #: 0.15–0.38 (无规定动物疫病区 reworded), boilerplate pairs 0.03–0.08
+    #: (向公司登记机关办理变更登记).
+    distinct: float = 0.12
+    rare_share: float = 0.015
+    #: ... or when a paragraph of one is this alike to a paragraph of the other: it
+    #: goes on there (Animal Epidemic Prevention Law drafts: 第四十七条's 备案
+    #: paragraph in 第五十二条, 0.81). Judged boilerplate pairs reached 0.32.
+    paragraph_goes_on: float = 0.45
+
+    @property
+    def line_explained(self) -> float:
+        """In a merge or split (pass 3), a line counts as found across at a little less."""
+        return self.line_contained - 0.1
+
+
+DEFAULTS = AlignSettings()
 
 
 @dataclass
@@ -164,8 +177,10 @@ def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return keep
 
 
-def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None) -> list[Link]:
+def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None,
+          settings: AlignSettings | None = None) -> list[Link]:
     """Align the articles of two stages; links come in the new text's order."""
+    cfg = settings or DEFAULTS
     a_keys = [norm_text(a.lines, old.language) for a in old.articles]
     b_keys = [norm_text(b.lines, new.language) for b in new.articles]
     a_mask = [mask_refs(k) for k in a_keys]
@@ -217,11 +232,11 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         lo, hi = _predicted(anchors, i)
         near = [j for j in range(lo, min(hi, m - 1) + 1) if j in free_new] if hi - lo < 8 else []
         for j in set(index.candidates(a_sh[i], free_new)) | set(near):
-            if length_bound(len(a_sh[i]), len(b_sh[j])) < MATCH_IN_PLACE:
+            if length_bound(len(a_sh[i]), len(b_sh[j])) < cfg.match_in_place:
                 continue
             d = dice(a_sh[i], b_sh[j])
-            in_place = lo - IN_PLACE <= j <= hi + IN_PLACE
-            if d >= MATCH or (in_place and d >= MATCH_IN_PLACE):
+            in_place = lo - cfg.in_place <= j <= hi + cfg.in_place
+            if d >= cfg.match or (in_place and d >= cfg.match_in_place):
                 scored.append((d + (0.1 if in_place else 0.0), d, i, j))
     for _, d, i, j in sorted(scored, reverse=True):
         if i not in match and j in free_new:
@@ -231,7 +246,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     # A pair let in only for standing in place must really stand in order.
     in_order = _lis(list(match.items()))
     for i, j in list(match.items()):
-        if score[i] < MATCH and (i, j) not in in_order:
+        if score[i] < cfg.match and (i, j) not in in_order:
             del match[i], score[i]
             free_new.add(j)
 
@@ -248,7 +263,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
                 old.articles[olds[0]].number == new.articles[news[0]].number:
             i, j = olds[0], news[0]
             d = dice(a_sh[i], b_sh[j])
-            if d >= FORCED_SLOT:
+            if d >= cfg.forced_slot:
                 match[i], score[i] = j, d
                 free_new.discard(j)
                 forced.add(i)
@@ -277,22 +292,22 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     def explained(line_sh: Shingles, there: Shingles, home: Shingles) -> bool:
         """The line is found ``there``, clearly better than in its own article."""
         c = containment(line_sh, there)
-        return c >= LINE_EXPLAINED and c >= containment(line_sh, home) + MARGIN
+        return c >= cfg.line_explained and c >= containment(line_sh, home) + cfg.margin
 
     def tie(x_sh, x_lines, y_sh, y_lines, home: Shingles) -> int:
         """Characters tying left-over X to Y: Y's lines found in X, or X's lines
         found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
         shared = x_sh & y_sh
-        if len(shared) < (LINE_MIN - 1) * LINE_EXPLAINED:
+        if len(shared) < (cfg.line_min - 1) * cfg.line_explained:
             return 0  # too little in common for any line to be found across
         # A line of either article meets the other only in ``shared``, so a line
         # with more bigrams than ``shared`` can cover cannot be explained; the
         # test runs on ``shared`` (smaller) with the same result.
-        most = len(shared) / LINE_EXPLAINED + 1e-9  # slack: never prune a line on rounding
+        most = len(shared) / cfg.line_explained + 1e-9  # slack: never prune a line on rounding
         from_y = sum(len(ln) for ln, s in y_lines
-                     if len(ln) >= LINE_MIN and len(s) <= most and explained(s, shared, home))
+                     if len(ln) >= cfg.line_min and len(s) <= most and explained(s, shared, home))
         from_x = sum(len(ln) for ln, s in x_lines
-                     if len(ln) >= LINE_MIN and len(s) <= most and explained(s, shared, home))
+                     if len(ln) >= cfg.line_min and len(s) <= most and explained(s, shared, home))
         return max(from_y, from_x)
 
     def adopt(x_sh, x_lines, x_mask, group_of_x, y_sh, y_lines, y_index, group_of_y,
@@ -310,18 +325,18 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
                 olds, news = ({x}, {y}) if x_is_old else ({y}, {x})
                 join(groups, group_of_old, group_of_new, gid, olds, news)
 
-    adopt(a_sh, a_lines, a_mask, group_of_old, b_sh, b_lines, index, group_of_new, True, MERGED)
-    adopt(b_sh, b_lines, b_mask, group_of_new, a_sh, a_lines, old_index, group_of_old, False, SPLIT)
+    adopt(a_sh, a_lines, a_mask, group_of_old, b_sh, b_lines, index, group_of_new, True, cfg.merged)
+    adopt(b_sh, b_lines, b_mask, group_of_new, a_sh, a_lines, old_index, group_of_old, False, cfg.split)
 
-    # 3b. Weak one-to-one links that the places deny. A link below MATCH may
+    # 3b. Weak one-to-one links that the places deny. A link below ``match`` may
     # rest on shared boilerplate (责令改正…处…罚款, 向公司登记机关办理变更登记)
     # or a list's shape. Out of the old order, or in another chapter than the
-    # old article's chapter became, or below MATCH_IN_PLACE wherever it
+    # old article's chapter became, or below ``match_in_place`` wherever it
     # stands (an article replaced by an unrelated one), it stands only on stronger evidence: one
     # article nearly whole in the other, words few articles use, or a
     # paragraph that goes on in the other.
     # Otherwise it is undone: deleted and inserted, both shown.
-    chapter_map = _chapter_map(old, new, [(i, j) for i, j in match.items() if score[i] >= MATCH])
+    chapter_map = _chapter_map(old, new, [(i, j) for i, j in match.items() if score[i] >= cfg.match])
     weak = {gid: (min(o), min(nw)) for gid, (o, nw) in groups.items()
             if len(o) == 1 and len(nw) == 1}
     in_order = _lis(list(weak.values()))
@@ -330,13 +345,13 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         if i in forced and match.get(i) == j:
             continue  # its place is its evidence
         d = score[i] if i in score and match.get(i) == j else dice(a_sh[i], b_sh[j])
-        if d >= MATCH or max(containment(a_sh[i], b_sh[j]), containment(b_sh[j], a_sh[i])) >= CONTAINED:
+        if d >= cfg.match or max(containment(a_sh[i], b_sh[j]), containment(b_sh[j], a_sh[i])) >= cfg.contained:
             continue  # alike, or one stands nearly whole in the other (a short article grown)
-        if d >= MATCH_IN_PLACE and not (_crosses(old, new, chapter_map, i, j) or (i, j) not in in_order):
+        if d >= cfg.match_in_place and not (_crosses(old, new, chapter_map, i, j) or (i, j) not in in_order):
             continue
-        rare = rare or _rare_bigrams(a_sh, b_sh)
-        if dice(rare(a_sh[i]), rare(b_sh[j])) < DISTINCT and \
-                _best_line_pair(a_lines[i], b_lines[j]) < PARAGRAPH_GOES_ON:
+        rare = rare or _rare_bigrams(a_sh, b_sh, cfg.rare_share)
+        if dice(rare(a_sh[i]), rare(b_sh[j])) < cfg.distinct and \
+                _best_line_pair(a_lines[i], b_lines[j], cfg.line_min) < cfg.paragraph_goes_on:
             del groups[gid], group_of_old[i], group_of_new[j]
             match.pop(i, None)
             score.pop(i, None)
@@ -357,7 +372,7 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
             moved_lines: dict[int, list[int]] = {}
             went_on: dict[int, list[int]] = {}
             for li, (ln, line_sh) in enumerate(a_lines[i]):
-                if len(ln) < LINE_MIN or containment(line_sh, news_sh) >= 0.5:
+                if len(ln) < cfg.line_min or containment(line_sh, news_sh) >= 0.5:
                     continue
                 for j in index.candidates(line_sh):
                     other = group_of_new.get(j)
@@ -368,12 +383,12 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
                         # Into an article with no predecessor: found in one of its
                         # paragraphs, not only somewhere in it (由公司章程规定 is
                         # somewhere in many articles).
-                        if c >= LINE_CONTAINED and max(
-                                (containment(line_sh, s) for _, s in b_lines[j]), default=0) >= LINE_CONTAINED:
+                        if c >= cfg.line_contained and max(
+                                (containment(line_sh, s) for _, s in b_lines[j]), default=0) >= cfg.line_contained:
                             went_on.setdefault(j, []).append(li)
                             break
-                    elif (c >= LINE_CONTAINED
-                            and c >= containment(line_sh, own(a_sh, groups[other][0])) + MARGIN):
+                    elif (c >= cfg.line_contained
+                            and c >= containment(line_sh, own(a_sh, groups[other][0])) + cfg.margin):
                         moved_lines.setdefault(other, []).append(li)
                         break
             for other, lines in moved_lines.items():
@@ -418,25 +433,27 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     return sorted(links, key=lambda l: _position(l, match))
 
 
-def _best_line_pair(x_lines: list[tuple[str, Shingles]], y_lines: list[tuple[str, Shingles]]) -> float:
+def _best_line_pair(x_lines: list[tuple[str, Shingles]], y_lines: list[tuple[str, Shingles]],
+                    line_min: int = DEFAULTS.line_min) -> float:
     """How alike the most alike paragraph of one article is to one of the other's
-    (lines of at least LINE_MIN characters): a paragraph that goes on elsewhere.
+    (lines of at least ``line_min`` characters): a paragraph that goes on elsewhere.
 
     >>> L = lambda *t: [(x, shingles(x)) for x in t]
     >>> round(_best_line_pair(L("从事动物运输的单位和个人应当备案。", "甲乙丙丁戊己庚辛壬癸子丑"),
     ...                       L("从事动物运输的单位、个人应当备案。")), 2)
     0.88
     """
-    return max((dice(xs, ys) for x, xs in x_lines if len(x) >= LINE_MIN
-                for y, ys in y_lines if len(y) >= LINE_MIN), default=0.0)
+    return max((dice(xs, ys) for x, xs in x_lines if len(x) >= line_min
+                for y, ys in y_lines if len(y) >= line_min), default=0.0)
 
 
-def _rare_bigrams(a_sh: list[Shingles], b_sh: list[Shingles]) -> Callable[[Shingles], Shingles]:
+def _rare_bigrams(a_sh: list[Shingles], b_sh: list[Shingles],
+                  share: float = DEFAULTS.rare_share) -> Callable[[Shingles], Shingles]:
     """A filter keeping the bigrams that few articles of the two texts hold
-    (at most RARE_SHARE of them, and at least 4): what two articles share of
+    (at most ``share`` of them, and at least 4): what two articles share of
     these is what they say, not the formulas every penalty article repeats."""
     df = Counter(chain.from_iterable(a_sh + b_sh))
-    limit = max(4, round(RARE_SHARE * (len(a_sh) + len(b_sh))))
+    limit = max(4, round(share * (len(a_sh) + len(b_sh))))
     return lambda s: frozenset(g for g in s if df[g] <= limit)
 
 
