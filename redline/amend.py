@@ -594,6 +594,12 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
             except Failed as e:
                 r.status = "FAILED"
                 r.reasons.append(str(e))
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
+                # A defect of redline, not of the instrument: the item is reported
+                # as not executed (and undone), not a traceback for the whole text.
+                r.status = "FAILED"
+                r.reasons.append(f"not executed: {a.kind} met {type(e).__name__} ({e}); "
+                                 "this is redline's failing — please report it")
         if r.status == "FAILED":  # an item is executed whole or not at all
             am.restore(saved)
         results.append(r)

@@ -578,7 +578,9 @@ def item_actions(item_text: str, context: str | None = None) -> tuple[list[Actio
                 continue
             try:
                 handler(s, m)
-            except _NotUnderstood:
+            except (_NotUnderstood, ValueError, KeyError, IndexError):
+                # A form this row does not take after all (a number out of range,
+                # a quote missing): the next row may; if none does, it is reported.
                 continue
             break
         else:
