@@ -185,3 +185,32 @@ def test_reader_aids(csl_comparison):
     first = page.index('<span class="walk">')
     assert page[first:first + 120].startswith('<span class="walk">1 of 19 <a href="#new-art_19"')
     assert '<section id="renumbered"><details><summary><h2>Only renumbered or unchanged (62)</h2>' in page
+
+
+def test_accessibility_of_the_pages_we_publish(tmp_path, csl_comparison):
+    """axe-core, driven through Playwright in Debian's chromium: no serious or
+    critical violation on the redline (both layouts) and the 对照表."""
+    import shutil as sh
+
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = sh.which("chromium") or sh.which("chromium-browser")
+    if not chromium:
+        pytest.skip("chromium is not installed (.ci/run installs it)")
+    from redline.render.table import render_table
+
+    pages = {"inline.html": render_html(csl_comparison),
+             "side.html": render_html(csl_comparison, layout="side-by-side"),
+             "table.html": render_table(csl_comparison)}
+    found = {}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        for name, html in pages.items():
+            path = tmp_path / name
+            path.write_text(html, encoding="utf-8")
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            violations = axe_module.Axe().run(page).response["violations"]
+            found[name] = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+        browser.close()
+    assert found == {name: [] for name in pages}

@@ -52,7 +52,7 @@ article.entry { border-left: 3px solid var(--rule); padding: .4rem 0 .4rem .9rem
 article.kind-inserted { border-left-color: var(--ins); }
 article.kind-deleted { border-left-color: var(--del); }
 article.kind-merged, article.kind-split, article.kind-moved { border-left-color: #7b1fa2; }
-article.references-only { opacity: .7; }
+article.references-only { border-left-style: dashed; }
 .kind { font-size: .8rem; font-weight: normal; border: 1px solid var(--rule); border-radius: .6rem;
   padding: 0 .45rem; margin-left: .4rem; color: var(--muted); white-space: nowrap; }
 .sim { font-size: .8rem; color: var(--muted); margin-left: .4rem; white-space: nowrap; }
@@ -77,7 +77,7 @@ ol.footnotes .q { font-weight: 600; }
 .ref-issues { font-size: .85rem; color: #8a4b00; margin: .3rem 0 0; }
 .legend del, .legend ins { padding: 0 .2rem; }
 .walk { float: right; font-size: .8rem; font-weight: normal; color: var(--muted); }
-.walk a { text-decoration: none; padding: 0 .3rem; }
+.walk a { padding: 0 .3rem; }
 table.chapters caption { text-align: left; font-weight: 600; margin-top: .6rem; }
 .scroll { max-width: 100%; overflow-x: auto; }
 details > summary { cursor: pointer; } details > summary h2 { display: inline; border: 0; }

@@ -160,6 +160,7 @@ tr.summary td {{ color: #555; }}
 </style>
 </head>
 <body>
+<main>
 <h1>{_e(title)}新旧条文对照表</h1>
 <p>{_e(stage_line(c))}</p>
 <p>修改前的文字中删去的部分以<del>删除线</del>标出，修改后的文字中增加的部分以<ins>下划线</ins>标出。</p>
@@ -170,6 +171,7 @@ tr.summary td {{ color: #555; }}
 {chr(10).join(body)}
 </tbody>
 </table>
+</main>
 </body>
 </html>
 """
