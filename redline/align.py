@@ -1,7 +1,7 @@
 """(Stage, Stage) -> [Link]: which articles became which.
 
 Contents
-    KINDS        the kinds of link, and what each means
+    Kind, KINDS  the kinds of link, and what each means
     Link, Part   one alignment entry; a part of an old article merged elsewhere
     align        the algorithm, in five passes
 
@@ -26,7 +26,7 @@ The passes, cheapest first:
 >>> from redline.parse import parse_text
 >>> old, _ = parse_text("第一条 甲乙丙丁戊。\\n第二条 己庚辛壬癸子丑。")
 >>> new, _ = parse_text("第一条 新的条文内容。\\n第二条 甲乙丙丁戊。\\n第三条 己庚辛壬癸子寅。")
->>> [(l.kind, l.old, l.new) for l in align(old, new)]
+>>> [(str(l.kind), l.old, l.new) for l in align(old, new)]
 [('inserted', [], [0]), ('renumbered', [0], [1]), ('modified', [1], [2])]
 """
 
@@ -36,22 +36,45 @@ import bisect
 from collections import Counter
 from itertools import chain
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Callable
 
 from .model import Stage
 from .normalise import mask_refs, norm_text
 from .similarity import Index, Shingles, containment, dice, length_bound, shingles, shingles_for
 
+class Kind(str, Enum):
+    """What happened to an article: the closed vocabulary of an entry's kind.
+
+    A ``str`` enum, so an entry's kind compares equal to its name and JSON
+    writes the name: ``Kind.MERGED == "merged"``.
+    """
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    MERGED = "merged"
+    SPLIT = "split"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Each kind and what it means, in the order summaries list them.
 KINDS = {
-    "unchanged": "same number, same text",
-    "renumbered": "same text (references aside), new number",
-    "modified": "same place, text changed",
-    "moved": "out of the old order (text may also have changed)",
-    "inserted": "new article",
-    "deleted": "article removed",
-    "merged": "several old articles (or parts of them) became one",
-    "split": "one old article became several",
+    Kind.UNCHANGED: "same number, same text",
+    Kind.RENUMBERED: "same text (references aside), new number",
+    Kind.MODIFIED: "same place, text changed",
+    Kind.MOVED: "out of the old order (text may also have changed)",
+    Kind.INSERTED: "new article",
+    Kind.DELETED: "article removed",
+    Kind.MERGED: "several old articles (or parts of them) became one",
+    Kind.SPLIT: "one old article became several",
 }
+
 
 @dataclass(frozen=True)
 class AlignSettings:
@@ -405,19 +428,19 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         o, nw = sorted(olds), sorted(news)
         extra = parts.get(gid, [])
         if len(o) > 1 or extra:
-            kind = "merged"
+            kind = Kind.MERGED
         elif len(nw) > 1:
-            kind = "split"
+            kind = Kind.SPLIT
         else:
             i, j = o[0], nw[0]
             if (i, j) not in in_order:
-                kind = "moved"
+                kind = Kind.MOVED
             elif a_keys[i] == b_keys[j] and old.articles[i].number == new.articles[j].number:
-                kind = "unchanged"
+                kind = Kind.UNCHANGED
             elif a_mask[i] == b_mask[j] and old.articles[i].number != new.articles[j].number:
-                kind = "renumbered"
+                kind = Kind.RENUMBERED
             else:
-                kind = "modified"
+                kind = Kind.MODIFIED
         if kind in ("merged", "split"):
             s = dice(own(a_sh, olds), own(b_sh, news))
         else:
@@ -426,10 +449,10 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
     merged_in = {p.old for extra in parts.values() for p in extra}
     for i in range(n):
         if i not in group_of_old and i not in merged_in:
-            links.append(Link("deleted", [i], []))
+            links.append(Link(Kind.DELETED, [i], []))
     for j in range(m):
         if j not in group_of_new:
-            links.append(Link("inserted", [], [j], parts=continues.get(j, [])))
+            links.append(Link(Kind.INSERTED, [], [j], parts=continues.get(j, [])))
     return sorted(links, key=lambda l: _position(l, match))
 
 
