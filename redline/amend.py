@@ -5,6 +5,13 @@ the text it amends, and returns the amended text with an account of every
 item: ``ok``, ``FAILED`` with the reason, or ``skipped`` with the reason
 (a commencement clause, a preamble the text does not have).
 
+Contents
+    apply_decision, apply_all   one instrument, or several in order
+    ItemResult, Applied         the account of each item, and the result
+    _Amending                   the text being amended, a method per kind of action
+    (amend_text: its lines and articles; amend_numbers: article numbers and the
+    references that follow them; amend_headings: headings and what they hold)
+
 How the amended text is numbered:
 
 - A decision (修改决定) renumbers: the articles an item numbers (作为第三条,
