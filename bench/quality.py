@@ -13,6 +13,10 @@ For each pair of consecutive texts in ``../shared/corpus`` it prints:
   the alignment may have missed);
 - crossings: moved entries.
 
+Then, over generated revisions of the Company Law and the Civil Code with merges,
+paragraph splits, reworded moves and boilerplate penalty articles (``bench/generate.py``), the
+precision and recall of the links and how many of each planted case were found.
+
 What was judged is kept in ``tests/test_align_judged.py`` (article numbers and
 verdicts, never texts).
 """
@@ -91,11 +95,43 @@ def report(old_path: Path, new_path: Path) -> list[str]:
     return out
 
 
+GENERATED = ["revisions/公司法/2023-12-29.md", "scale/民法典/2020-05-28.md"]
+
+
+def generated_report(path: Path, seed: int) -> str:
+    """One line: P/R of the links on a generated revision and the planted cases found."""
+    from bench.generate import generate
+    from bench.run import generated_truth, predicted, score
+    from redline.parse import parse_text
+
+    old, _ = parse_file(path)
+    text, truth = generate(old, seed, merges=0.01, paragraph_splits=0.01, boilerplate=0.02,
+                           reworded_moves=True)
+    new, _ = parse_text(text)
+    c = compare(old, new)
+    got = predicted(c)
+    p, r = score(got, generated_truth(truth))
+    inserted = {e.new[0].main for e in c.entries if e.kind == "inserted"}
+
+    def found(key: str) -> str:
+        return f"{sum(('pair', a, b) in got for a, b in truth[key])}/{len(truth[key])}"
+
+    kept = sum(k in inserted for k in truth["boilerplate"])
+    return (f"   {path.parent.name} seed {seed}: P {p:.4f} R {r:.4f}; merges found {found('merged')}, "
+            f"paragraph splits found {found('split')}, boilerplate articles left inserted "
+            f"{kept}/{len(truth['boilerplate'])}")
+
+
 def main() -> None:
     want = sys.argv[1] if len(sys.argv) > 1 else ""
     for a, b in pairs():
         if want in str(a):
             print("\n".join(report(a, b)))
+    if want in "generated":
+        print("== generated revisions (merges 1%, paragraph splits 1%, boilerplate 2%, moves reworded)")
+        for rel in GENERATED:
+            for seed in (1, 2, 3):
+                print(generated_report(CORPUS / rel, seed))
 
 
 if __name__ == "__main__":

@@ -25,3 +25,24 @@ def test_generated_revision_is_a_well_formed_statute_with_its_truth():
     assert len(truth["pairs"]) == kept and len(new.articles) == kept + len(truth["inserted"])
     p, r = score(predicted(compare(old, new)), generated_truth(truth))
     assert p >= 0.99 and r >= 0.99
+
+
+def test_generated_merges_paragraph_splits_and_boilerplate_are_found_or_left_alone():
+    # Company Law: articles merged with the next one, moved articles reworded, last
+    # paragraphs that open a
+    # new article (a split), and new penalty articles made only of the formulas
+    # every penalty article shares, which must stay inserted.
+    old, _ = parse_file(CORPUS / "revisions/公司法/2023-12-29.md")
+    for seed in (1, 2, 3):
+        text, truth = generate(old, seed, merges=0.01, paragraph_splits=0.01, boilerplate=0.02,
+                               reworded_moves=True)
+        assert truth["merged"] and truth["split"] and truth["boilerplate"]
+        new, warnings = parse_text(text)
+        assert warnings == []
+        c = compare(old, new)
+        pairs = predicted(c)
+        p, r = score(pairs, generated_truth(truth))
+        assert p >= 0.99 and r >= 0.99, (seed, p, r)
+        assert all(("pair", a, b) in pairs for a, b in truth["split"] + truth["merged"]), seed
+        inserted = {e.new[0].main for e in c.entries if e.kind == "inserted"}
+        assert set(truth["boilerplate"]) <= inserted, seed
