@@ -29,9 +29,8 @@ def test_generated_revision_is_a_well_formed_statute_with_its_truth():
 
 def test_generated_merges_paragraph_splits_and_boilerplate_are_found_or_left_alone():
     # Company Law: articles merged with the next one, moved articles reworded, last
-    # paragraphs that open a
-    # new article (a split), and new penalty articles made only of the formulas
-    # every penalty article shares, which must stay inserted.
+    # paragraphs that open a new article (a split), and new penalty articles made
+    # only of the formulas every penalty article shares, which must stay inserted.
     old, _ = parse_file(CORPUS / "revisions/公司法/2023-12-29.md")
     for seed in (1, 2, 3):
         text, truth = generate(old, seed, merges=0.01, paragraph_splits=0.01, boilerplate=0.02,
