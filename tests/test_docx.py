@@ -21,8 +21,20 @@ def _paragraphs(stage):
 
 
 def _body(data, choice, stage):
+    """The articles' paragraphs read back: the headings, title and stage line left out."""
     headings = {norm_key(d.heading) for d in stage.divisions}
     return [key for x in read_back(data, choice)[2:] if (key := norm_key(x)) not in headings]
+
+
+def _both(c, data, old, new):
+    from redline.render.common import stage_line
+
+    top = {norm_key(c.new.title or c.old.title or c.new.law), norm_key(stage_line(c))}
+    keep = [norm_key(x) for x in read_back(data, "accept")]
+    back = [norm_key(x) for x in read_back(data, "reject")]
+    heads_new = {norm_key(d.heading) for d in new.divisions} | top
+    heads_old = {norm_key(d.heading) for d in old.divisions} | top
+    return [x for x in keep if x not in heads_new], [x for x in back if x not in heads_old]
 
 
 @pytest.mark.parametrize("old_rel,new_rel", CORPUS_PAIRS,
@@ -32,16 +44,48 @@ def test_accept_all_gives_every_article_of_the_new_text(old_rel, new_rel):
     new, _ = parse_file(CORPUS / new_rel)
     c = compare(old, new)
     data = render_docx(c)
-    accepted, rejected = _body(data, "accept", new), _body(data, "reject", old)
-    # Every paragraph of each text, each article with its number.
-    assert sorted(accepted) == sorted(_paragraphs(new))
-    # In order, where no article went into several new ones (merges and splits
-    # stand at their first new article's place).
-    if not any(len(e.new) > 1 for e in c.entries):
-        assert accepted == _paragraphs(new)
-    # Rejected: the old words, numbers and paragraphs, where nothing merged or moved.
-    if all(e.kind in ("unchanged", "renumbered", "modified", "inserted", "deleted") for e in c.entries):
-        assert rejected == _paragraphs(old)
+    accepted, rejected = _both(c, data, old, new)
+    # Accept All: every paragraph of the new text, each article with its number,
+    # in order; Reject All the same of the old text, moves and merges included.
+    assert accepted == _paragraphs(new)
+    assert rejected == _paragraphs(old)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_accept_and_reject_on_generated_moves_merges_and_splits(seed):
+    import sys
+    from pathlib import Path
+
+    from redline.parse import parse_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.generate import generate
+
+    old, _ = parse_file(CORPUS / "revisions/公司法/2023-12-29.md")
+    text, _ = generate(old, seed, merges=0.01, paragraph_splits=0.01, reworded_moves=True)
+    new, _ = parse_text(text)
+    c = compare(old, new)
+    assert {"moved", "merged", "split"} <= {e.kind for e in c.entries}
+    accepted, rejected = _both(c, render_docx(c), old, new)
+    assert accepted == _paragraphs(new) and rejected == _paragraphs(old)
+
+
+def test_a_moved_article_is_a_word_move():
+    old, _ = parse_file(CORPUS / "revisions/反间谍法/2014-11-01.md")
+    new, _ = parse_file(CORPUS / "revisions/反间谍法/2023-04-26.md")
+    c = compare(old, new)
+    moved = [e for e in c.entries if e.kind == "moved"]
+    assert moved
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(c))).read("word/document.xml").decode("utf-8")
+    # Each move: a moveFrom range and a moveTo range sharing one name.
+    import re
+
+    names_from = re.findall(r'<w:moveFromRangeStart [^>]*w:name="([^"]+)"', xml)
+    names_to = re.findall(r'<w:moveToRangeStart [^>]*w:name="([^"]+)"', xml)
+    assert len(names_from) == len(moved) and sorted(names_from) == sorted(names_to)
+    assert xml.count("<w:moveFrom ") and xml.count("<w:moveTo ")
+    # A chapter renumbered (第四章 法律责任 → 第五章) has its number as a tracked change.
+    assert re.search(r"<w:delText[^>]*>第四章 </w:delText>.*?<w:t[^>]*>第五章 </w:t>", xml)
 
 
 def test_the_csl_in_word(workspace, tmp_path):
@@ -99,3 +143,12 @@ def test_libreoffice_opens_the_file_and_sees_the_changes(workspace, tmp_path):
     assert text.startswith("中华人民共和国网络安全法")
     assert "第十八条　第十九条　国家鼓励开发网络数据安全保护和利用技术" in text
     assert "国家支持创新网络安全管理方式，运用网络新技术，提升网络安全保护水平。" in text
+    # A file with Word moves (moveFrom/moveTo ranges) opens too.
+    old, _ = parse_file(CORPUS / "revisions/反间谍法/2014-11-01.md")
+    new, _ = parse_file(CORPUS / "revisions/反间谍法/2023-04-26.md")
+    (tmp_path / "moves.docx").write_bytes(render_docx(compare(old, new)))
+    p = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                        "--convert-to", "txt:Text", str(tmp_path / "moves.docx"), "--outdir", str(tmp_path)],
+                       capture_output=True, text=True, timeout=180)
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "moves.txt").read_text(encoding="utf-8-sig").startswith("中华人民共和国反间谍法")

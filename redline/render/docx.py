@@ -12,10 +12,18 @@ Word comments, not body text.
 python-docx cannot write revision marks (its long-standing open request), so
 the runs are built with its lxml elements (``docx.oxml``), as Word writes them.
 
-Reject All gives each article its old words, number and paragraphs. Where an
-article moved, it stays where the new text has it (a comment says where it came
-from), and the words of merged articles are given back in the merged article's
-place: the old order is not rebuilt.
+Reject All gives the old text, article by article, in the old order. An
+article shown with its redline stands where both texts have it (:func:`placement`
+chooses them: the longest run of entries in the same order on both sides). A
+moved article is a Word move: its old text is ``w:moveFrom`` where the old text
+had it, its new text ``w:moveTo`` where the new text has it, with words added
+after the move as ``w:ins`` inside it and words dropped as ``w:del`` at the old
+place. A merge or split whose articles do not stand together on both sides is
+shown the same way, as deleted there and inserted here, with a comment naming
+the other side. Part of an article merged into another is new words in the
+merged article; its removal shows in the article it came from. Headings that
+changed or were added are tracked, their numbers included (第四章 → 第五章); a
+heading the new text dropped is not shown (one limit of Reject All).
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import io
 import itertools
 
 from ..compare import Comparison, Entry
+from ..numbering import DIVISION_START_RE
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import continued_from, entry_title, split_lines, stage_line
 
@@ -64,24 +73,27 @@ def _run(text: str, deleted: bool = False):
     return r
 
 
-def _add_runs(p, runs: list[tuple[int, str]], marks: _Marks) -> None:
+#: Run wrappers beyond DELETE and INSERT: text moved away from here (gone on
+#: Accept All) and text moved to here (gone on Reject All).
+MOVE_FROM, MOVE_TO = "moveFrom", "moveTo"
+_WRAP = {DELETE: "w:del", INSERT: "w:ins", MOVE_FROM: "w:moveFrom", MOVE_TO: "w:moveTo"}
+
+
+def _add_runs(p, runs: list[tuple], marks: _Marks) -> None:
     for op, text in runs:
         if not text:
             continue
-        if op == DELETE:
-            wrap = marks.mark("w:del")
-            wrap.append(_run(text, deleted=True))
-            p._p.append(wrap)
-        elif op == INSERT:
-            wrap = marks.mark("w:ins")
-            wrap.append(_run(text))
+        if op in _WRAP:
+            wrap = marks.mark(_WRAP[op])
+            wrap.append(_run(text, deleted=op == DELETE))
             p._p.append(wrap)
         else:
             p._p.append(_run(text))
 
 
-def _mark_paragraph(p, op: int, marks: _Marks) -> None:
-    """The paragraph's own mark (its end) deleted (-1) or inserted (1)."""
+def _mark_paragraph(p, op, marks: _Marks) -> None:
+    """The paragraph's own mark (its end) deleted (-1), inserted (1), moved from
+    or moved to here."""
     from docx.oxml import OxmlElement
 
     ppr = p._p.get_or_add_pPr()
@@ -89,7 +101,25 @@ def _mark_paragraph(p, op: int, marks: _Marks) -> None:
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         ppr.append(rpr)
-    rpr.append(marks.mark("w:del" if op == DELETE else "w:ins"))
+    rpr.append(marks.mark(_WRAP[op]))
+
+
+def _move_range(first, last, side: str, name: str, marks: _Marks) -> None:
+    """``w:moveFromRangeStart``/``End`` (or ``moveTo``) around the paragraphs of
+    one move; the two ranges of a move share ``name``, which is how Word pairs them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = marks.mark(f"w:{side}RangeStart")
+    start.set(qn("w:name"), name)
+    ppr = first._p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        first._p.insert(0, start)
+    end = OxmlElement(f"w:{side}RangeEnd")
+    end.set(qn("w:id"), start.get(qn("w:id")))
+    last._p.append(end)
 
 
 def render_docx(c: Comparison, author: str = "redline") -> bytes:
@@ -112,17 +142,103 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     headings = {d["new"]: d for d in c.divisions if d["new"]}
     new_heading = {d["id"]: d["heading"] for d in c.new.divisions}
     shown: set[str] = set()
-    for e in c.entries:
-        div = e.division if e.new else None
+    moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
+    for where, e, k in placement(c):
+        div = e.division if e.new and where != "old" else None
         for level_id in _levels(div):
             if level_id in shown or level_id not in new_heading:
                 continue
             shown.add(level_id)
             _heading(doc, headings.get(level_id), new_heading[level_id], level_id, marks)
-        _entry(doc, e, marks)
+        if where == "both":
+            _entry(doc, e, marks)
+        else:
+            name = moves.setdefault(id(e), f"move{len(moves) + 1}")
+            _one_side(doc, e, k, where, marks, name)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _longest_increasing(keys: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``keys``.
+
+    >>> sorted(_longest_increasing([1, 5, 2, 3, 0, 4]))
+    [0, 2, 3, 5]
+    """
+    import bisect
+
+    tails: list[int] = []  # tails[L]: index ending the best run of length L + 1
+    before: list[int | None] = []
+    for i, key in enumerate(keys):
+        at = bisect.bisect_left([keys[t] for t in tails], key)
+        before.append(tails[at - 1] if at else None)
+        if at == len(tails):
+            tails.append(i)
+        else:
+            tails[at] = i
+    out, i = set(), tails[-1] if tails else None
+    while i is not None:
+        out.add(i)
+        i = before[i]
+    return out
+
+
+def placement(c: Comparison) -> list[tuple[str, Entry, int]]:
+    """The document's order, so that Accept All reads the new text in its order
+    and Reject All the old text in its order.
+
+    ``("both", e, 0)``: the entry with its redline, where both texts have it;
+    ``("old", e, k)``: its k-th old article alone, where the old text had it;
+    ``("new", e, k)``: its k-th new article alone, where the new text has it.
+    An entry stands in place when it is not a move, its articles stand together
+    on each side, and it belongs to the longest run of such entries in the same
+    order on both sides; deleted and inserted entries stand where their side
+    has them.
+    """
+    old_pos = {n: i for i, n in enumerate(sorted({n for e in c.entries for n in e.old}))}
+    new_pos = {n: i for i, n in enumerate(sorted({n for e in c.entries for n in e.new}))}
+
+    def together(numbers, pos) -> bool:
+        at = sorted(pos[n] for n in numbers)
+        return at == list(range(at[0], at[0] + len(at)))
+
+    def whole(e: Entry) -> list:
+        """The old articles all of whose text the entry shows (an article merged
+        in part stands in its own entry)."""
+        partial = {str(p["old"]) for p in e.parts}
+        return [n for n in e.old if str(n.to_json()) not in partial]
+
+    candidates = [i for i, e in enumerate(c.entries) if whole(e) and e.new and e.kind != "moved"
+                  and together(whole(e), old_pos) and together(e.new, new_pos)]
+    chain = {candidates[k] for k in _longest_increasing(
+        [min(old_pos[n] for n in whole(c.entries[i])) for i in candidates])}
+    old_pool, new_pool = [], []  # (position, item) of articles shown on one side only
+    for i, e in enumerate(c.entries):
+        if e.old and e.new and i not in chain:
+            old_pool += [(old_pos[n], ("old", e, k)) for k, n in enumerate(e.old)]
+            new_pool += [(new_pos[n], ("new", e, k)) for k, n in enumerate(e.new)]
+        elif not e.new:
+            old_pool.append((old_pos[e.old[0]], ("both", e, 0)))
+    old_pool.sort(key=lambda x: x[0])
+    new_pool.sort(key=lambda x: x[0])
+    out: list[tuple[str, Entry, int]] = []
+
+    def flush(pool: list, below: float) -> None:
+        while pool and pool[0][0] < below:
+            out.append(pool.pop(0)[1])
+
+    for i, e in enumerate(c.entries):
+        if e.new and (i in chain or not e.old):
+            flush(new_pool, min(new_pos[n] for n in e.new))
+            if e.old:
+                flush(old_pool, min(old_pos[n] for n in whole(e)))
+            out.append(("both", e, 0))
+        elif not e.new:  # deleted: where the old text had it, with what stood before it
+            flush(old_pool, old_pos[e.old[0]] + 1)
+    flush(new_pool, float("inf"))
+    flush(old_pool, float("inf"))
+    return out
 
 
 def _levels(div: str | None) -> list[str]:
@@ -135,9 +251,24 @@ def _levels(div: str | None) -> list[str]:
 def _heading(doc, change: dict | None, text: str, level_id: str, marks: _Marks) -> None:
     level = min(2 + level_id.count("__"), 4)
     p = doc.add_heading("", level=level)
-    if change and change["kind"] == "renamed":
-        prefix = text[: len(text) - len("".join(t for op, t in change["diff"] if op != DELETE))]
-        _add_runs(p, [(EQUAL, prefix)] + [(op, t) for op, t in change["diff"]], marks)
+    if change and change["old_heading"] and (change["kind"] == "renamed"
+                                             or change["old_heading"] != change["new_heading"]):
+        # The diff is of the titles; the numbers before them (第四章 → 第五章)
+        # are a change of their own.
+        def number(heading: str, side: int) -> str:
+            if (m := DIVISION_START_RE.match(heading)):
+                return heading[:m.start(3)]
+            return heading[: len(heading) - len("".join(t for op, t in change["diff"] if op != -side))]
+
+        old_no, new_no = number(change["old_heading"], DELETE), number(text, INSERT)
+        label = [(EQUAL, new_no)] if old_no == new_no else [(DELETE, old_no), (INSERT, new_no)]
+        if change["kind"] == "renamed":
+            diff = change["diff"]
+        else:  # the same title, perhaps spaced otherwise: the old spacing goes back on Reject
+            old_title, new_title = change["old_heading"][len(old_no):], text[len(new_no):]
+            diff = [(EQUAL, new_title)] if old_title == new_title else [(DELETE, old_title),
+                                                                        (INSERT, new_title)]
+        _add_runs(p, label + [(op, t) for op, t in diff], marks)
     elif change and change["kind"] == "inserted":
         _add_runs(p, [(INSERT, text)], marks)
         _mark_paragraph(p, INSERT, marks)
@@ -211,11 +342,18 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     old_starts = _group_starts(segments.get("old", [len(pieces)]))
     new_starts = _group_starts(segments.get("new", [len(pieces)]))
     opened_old, opened_new = set(), set()
+    # An article merged here only in part keeps its own entry, which shows the
+    # part removed from it; here the part is new words only, or Reject All
+    # would give it back twice.
+    partial_numbers = {str(p["old"]) for p in e.parts}
+    counts = segments.get("old", [])
+    partial = {line for k, n in enumerate(e.old) if str(n.to_json()) in partial_numbers
+               for line in range(sum(counts[:k]), sum(counts[:k + 1]))}
     paragraphs = []
+    carry: list[tuple[int, str]] = []
     for (runs, end), (old_line, new_line) in zip(pieces, sides):
-        p = doc.add_paragraph()
-        if not paragraphs:
-            p.add_run("")  # where a comment on the article is anchored
+        if old_line in partial:
+            runs = [(INSERT, t) for op, t in runs if op != DELETE]
         # Each article of either side opens with its label: in a merge or a
         # split, where its words begin.
         old_k = old_starts.get(old_line) if old_line not in opened_old else None
@@ -223,16 +361,26 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         opened_old.add(old_line)
         opened_new.add(new_line)
         old_label = e.old_labels[old_k] if old_k is not None and old_k < len(e.old_labels) else ""
-        if old_label and any(str(p["old"]) == str(e.old[old_k].to_json()) and 0 not in p.get("lines", [0])
-                             for p in e.parts):
-            old_label = ""  # a part from inside an article: its label opens the rest of it
+        if old_label and str(e.old[old_k].to_json()) in partial_numbers:
+            old_label = ""  # a part of an article: its label stands in its own entry
         new_label = e.new_labels[new_k] if new_k is not None and new_k < len(e.new_labels) else ""
         if old_label == new_label and old_label:
             label = [(EQUAL, old_label + "　")]
         else:
             label = ([(DELETE, old_label + "　")] if old_label else []) + \
                     ([(INSERT, new_label + "　")] if new_label else [])
-        runs = label + runs
+        if new_line is not None:  # old words alone never take what is carried
+            runs, carry = carry + label + runs, []
+        else:
+            runs = label + runs
+        if old_line in partial and end == DELETE:
+            # The part runs on into the new text's next words: no paragraph of
+            # its own, which Reject All would leave empty.
+            carry = runs
+            continue
+        p = doc.add_paragraph()
+        if not paragraphs:
+            p.add_run("")  # where a comment on the article is anchored
         _add_runs(p, runs, marks)
         ops = {op for op, t in runs if t}
         if ops == {DELETE}:  # a paragraph removed whole: its end goes too
@@ -245,10 +393,52 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     notes = [f"{n['quote']}：{n['note']}" for n in e.annotations]
     if e.kind == "moved":
         notes.insert(0, f"Moved: {entry_title(e)}")
+    if partial:
+        notes.insert(0, f"Merged: {entry_title(e)}; the part's removal shows in its own article")
     if (went := continued_from(e)):
         notes.insert(0, "Continues " + "、".join(label for label, _ in went))
     if notes and paragraphs:
         doc.add_comment(paragraphs[0].runs[:1], text="\n".join(notes), author=marks.author)
+
+
+def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> None:
+    """The k-th article of one side of ``e``, alone: a moved article's old text
+    as moved from here (``where="old"``) or its new text as moved to here
+    (``"new"``), the new text's added words as insertions; any other entry's
+    article as deleted or inserted whole. A comment names the other side."""
+    if where == "old" and any(str(p["old"]) == str(e.old[k].to_json()) for p in e.parts):
+        return  # merged in part: its own entry shows the part removed from it
+    side_lines = split_lines(e.diff, where)
+    counts = (e.segments or {}).get(where, [len(side_lines)])
+    start = sum(counts[:k])
+    lines = side_lines[start:start + counts[k]]
+    labels = e.old_labels if where == "old" else e.new_labels
+    moved = e.kind == "moved"
+    if where == "old":
+        kept, changed, end = (MOVE_FROM if moved else DELETE), DELETE, (MOVE_FROM if moved else DELETE)
+    else:
+        kept, changed, end = (MOVE_TO if moved else INSERT), INSERT, (MOVE_TO if moved else INSERT)
+    paragraphs = []
+    for n, line in enumerate(lines):
+        p = doc.add_paragraph()
+        if not paragraphs:
+            p.add_run("")  # where the comment is anchored
+        label = [(changed if moved else kept, labels[k] + "　")] if n == 0 and k < len(labels) else []
+        _add_runs(p, label + [(kept if op == EQUAL else changed, t) for op, t in line], marks)
+        _mark_paragraph(p, end, marks)
+        paragraphs.append(p)
+    if not paragraphs:
+        return
+    if moved:
+        _move_range(paragraphs[0], paragraphs[-1], MOVE_FROM if where == "old" else MOVE_TO,
+                    name, marks)
+    title = entry_title(e)
+    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}"
+             + ("" if moved else " (shown deleted where the old text had it and inserted "
+                                 "where the new text has it)")]
+    if where == "new" and k == 0:
+        notes += [f"{n['quote']}：{n['note']}" for n in e.annotations]
+    doc.add_comment(paragraphs[0].runs[:1], text="\n".join(notes), author=marks.author)
 
 
 def read_back(data: bytes, choice: str) -> list[str]:
@@ -263,19 +453,19 @@ def read_back(data: bytes, choice: str) -> list[str]:
 
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     ns = {"w": W}
-    drop, keep = ("del", "ins") if choice == "accept" else ("ins", "del")
+    drop = {"del", "moveFrom"} if choice == "accept" else {"ins", "moveTo"}
+    wrappers = {f"{{{W}}}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo")}
     out: list[str] = []
     carry = ""
     for p in root.iter(f"{{{W}}}p"):
         text = []
         for node in p.iter(f"{{{W}}}t", f"{{{W}}}delText"):
-            inside = {a.tag.split("}")[1] for a in node.iterancestors() if a.tag in (
-                f"{{{W}}}ins", f"{{{W}}}del")}
-            if drop in inside:
+            inside = {a.tag.split("}")[1] for a in node.iterancestors() if a.tag in wrappers}
+            if drop & inside:
                 continue
             text.append(node.text or "")
         mark = p.find("w:pPr/w:rPr", ns)
-        gone = mark is not None and mark.find(f"w:{drop}", ns) is not None
+        gone = mark is not None and any(mark.find(f"w:{tag}", ns) is not None for tag in drop)
         words = carry + "".join(text)
         if gone:
             carry = words
