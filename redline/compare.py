@@ -2,7 +2,9 @@
 
 Contents
     StageInfo    what a renderer needs to know of each side
-    Entry        one alignment entry with its diff (a row of ``alignment`` in JSON)
+    Entry        one alignment entry with its diff (a row of ``alignment`` in JSON);
+                 its typed pieces (Part, HeadingChange, ReferenceIssue, Note) are
+                 in :mod:`redline.comparison_parts`
     Comparison   both sides, the entries in the new text's order, counts per kind
     compare      builds it
 
@@ -27,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from .align import KINDS, Link, align
+from .comparison_parts import HeadingChange, Note, Part, ReferenceIssue
 from .model import Stage
 from .normalise import REFERENCE_RE, norm_key, norm_text
 from .references import check_references, find_references
@@ -67,21 +70,19 @@ class Entry:
     #: Division id (chapter/section) the entry sits in: the new side's, else the old's.
     division: str | None = None
     references_only: bool = False
-    #: For merges of part of an article: {"old": 69, "lines": [1], "where": ["第一项"]}.
-    parts: list[dict] = field(default_factory=list)
+    #: For merges of part of an article, and inserted articles that continue
+    #: one: Part(old=69, lines=[1], where=["第一项"]).
+    parts: list[Part] = field(default_factory=list)
     diff_timed_out: bool = False
     #: For merges and splits, how many lines of the diffed text each article
     #: gives: {"old": [2, 1], "new": [3]} (the articles' texts are joined by
     #: newlines, so a renderer can split each side back into its articles).
     segments: dict = field(default_factory=dict)
     #: References in the new text that point nowhere ("missing"), or that were
-    #: kept while the article they cited moved ("stale") or went ("deleted"):
-    #: [{"ref": "第二十一条", "problem": "stale", "detail": "…"}]
-    reference_issues: list[dict] = field(default_factory=list)
-    #: Notes anchored in this entry's text: [{"id", "side": "old"|"new", "offset",
-    #: "length", "quote", "note", "en"}]; offset counts characters of that side's
-    #: text (the diff without the other side's runs).
-    annotations: list[dict] = field(default_factory=list)
+    #: kept while the article they cited moved ("stale") or went ("deleted").
+    reference_issues: list[ReferenceIssue] = field(default_factory=list)
+    #: Notes anchored in this entry's text.
+    annotations: list[Note] = field(default_factory=list)
     #: With ``compare --decision``: labels of the instrument items that make
     #: this entry ("五", "二十九（四）"; "2:一" for the second of several).
     items: list[str] = field(default_factory=list)
@@ -100,15 +101,15 @@ class Entry:
             "division": self.division, "references_only": self.references_only,
         }
         if self.parts:
-            d["parts"] = self.parts
+            d["parts"] = [p.to_json() for p in self.parts]
         if self.diff_timed_out:
             d["diff_timed_out"] = True
         if self.segments:
             d["segments"] = self.segments
         if self.reference_issues:
-            d["reference_issues"] = self.reference_issues
+            d["reference_issues"] = [i.to_json() for i in self.reference_issues]
         if self.annotations:
-            d["annotations"] = self.annotations
+            d["annotations"] = [n.to_json() for n in self.annotations]
         if self.items:
             d["items"] = self.items
         return d
@@ -119,9 +120,14 @@ class Entry:
                    [ArticleNumber.from_json(x) for x in d["new"]], d.get("old_labels", []),
                    d.get("new_labels", []), d.get("similarity"),
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
-                   d.get("references_only", False), d.get("parts", []),
+                   d.get("references_only", False), [Part.from_json(p) for p in d.get("parts", [])],
                    d.get("diff_timed_out", False), d.get("segments", {}),
-                   d.get("reference_issues", []), d.get("annotations", []), d.get("items", []))
+                   [ReferenceIssue.from_json(i) for i in d.get("reference_issues", [])],
+                   [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []))
+
+    def part_of(self, n: ArticleNumber) -> Part | None:
+        """The part of old article ``n`` this entry carries, if it carries only part."""
+        return next((p for p in self.parts if p.old == n), None)
 
 
 @dataclass
@@ -129,10 +135,8 @@ class Comparison:
     old: StageInfo
     new: StageInfo
     entries: list[Entry]
-    #: Headings paired across the stages (structure.compare_divisions):
-    #: [{"kind": "renamed", "old": "chp_2", "new": "chp_2", "old_heading": …,
-    #:   "new_heading": …, "diff": [[op, text], …]}, …]
-    divisions: list[dict] = field(default_factory=list)
+    #: Headings paired across the stages (structure.compare_divisions).
+    divisions: list[HeadingChange] = field(default_factory=list)
     #: Stages compared by their tables of contents only: their texts are missing.
     missing_text: list[str] = field(default_factory=list)
     #: With ``compare --decision`` (:mod:`redline.ties`): the instruments' items,
@@ -148,12 +152,13 @@ class Comparison:
     @property
     def has_changes(self) -> bool:
         return (any(e.kind != "unchanged" for e in self.entries)
-                or any(d["kind"] != "unchanged" for d in self.divisions))
+                or any(d.changed for d in self.divisions))
 
     def to_json(self) -> dict:
         d = {"format": "redline-comparison", "version": FORMAT_VERSION,
              "old": asdict(self.old), "new": asdict(self.new), "summary": self.counts,
-             "alignment": [e.to_json() for e in self.entries], "divisions": self.divisions}
+             "alignment": [e.to_json() for e in self.entries],
+             "divisions": [h.to_json() for h in self.divisions]}
         if self.missing_text:
             d["missing_text"] = self.missing_text
         if self.decision is not None:
@@ -163,7 +168,8 @@ class Comparison:
     @classmethod
     def from_json(cls, d: dict) -> "Comparison":
         return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
-                   [Entry.from_json(e) for e in d["alignment"]], d.get("divisions", []),
+                   [Entry.from_json(e) for e in d["alignment"]],
+                   [HeadingChange.from_json(h) for h in d.get("divisions", [])],
                    d.get("missing_text", []), d.get("decision"))
 
 
@@ -243,9 +249,7 @@ def _attach(a, entries: list[Entry], old: Stage, new: Stage) -> None:
                 continue
             offset, _ = anchor(side_text(e.diff, side), a.quote, a.prefix, a.suffix)
             if offset is not None:
-                e.annotations.append({"id": a.id, "side": side, "offset": offset,
-                                      "length": len(a.quote), "quote": a.quote,
-                                      "note": a.note, "en": a.en})
+                e.annotations.append(Note(a.id, side, offset, len(a.quote), a.quote, a.note, a.en))
                 return
 
 
@@ -289,6 +293,6 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     division = (news[0] if news else olds[0]).division
     return Entry(kind, [a.number for a in olds], [b.number for b in news],
                  [a.label for a in olds], [b.label for b in news], sim, ops, division,
-                 refs_only, [{"old": old.articles[p.old].number.to_json(), "lines": p.lines,
-                              "where": [old.articles[p.old].locate(k, lang) for k in p.lines]}
+                 refs_only, [Part(old.articles[p.old].number, list(p.lines),
+                                  [old.articles[p.old].locate(k, lang) for k in p.lines])
                              for p in link.parts], timed_out, segments)

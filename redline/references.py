@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .comparison_parts import ReferenceIssue
 from .numbering import NUMBER_RE, ArticleNumber, cn_to_int
 
 N = NUMBER_RE
@@ -96,7 +97,7 @@ def find_references(text: str, language: str = "zh") -> list[Reference]:
 
 def check_references(old_text: str, new_text: str, new_numbers: set[ArticleNumber],
                      mapping: dict[ArticleNumber, set[ArticleNumber]],
-                     language: str = "zh") -> list[dict]:
+                     language: str = "zh") -> list[ReferenceIssue]:
     """Problems with the references of one entry's new text.
 
     ``mapping`` sends old numbers to what they became. A reference must point
@@ -108,9 +109,9 @@ def check_references(old_text: str, new_text: str, new_numbers: set[ArticleNumbe
     >>> new = {ArticleNumber(n) for n in range(1, 8)}
     >>> check_references("依照第五条", "依照第六条", new, m)
     []
-    >>> [p["problem"] for p in check_references("依照第五条", "依照第五条", new, m)]
+    >>> [p.problem for p in check_references("依照第五条", "依照第五条", new, m)]
     ['stale']
-    >>> [p["problem"] for p in check_references("", "依照第九条", new, m)]
+    >>> [p.problem for p in check_references("", "依照第九条", new, m)]
     ['missing']
     """
     def internal(text: str) -> list[Reference]:
@@ -122,14 +123,14 @@ def check_references(old_text: str, new_text: str, new_numbers: set[ArticleNumbe
     for ref in internal(new_text):
         for target in ref.targets():
             if target not in new_numbers:
-                problems.append({"ref": ref.text, "problem": "missing",
-                                 "detail": f"there is no article {target} in the new text"})
+                problems.append(ReferenceIssue(ref.text, "missing",
+                                               f"there is no article {target} in the new text"))
             elif (target not in followed and target in old_targets and target in mapping
                   and target not in mapping[target]):
                 went = sorted(mapping[target])
-                problems.append({
-                    "ref": ref.text, "problem": "stale" if went else "deleted",
-                    "detail": (f"cites {target} as before, but the old article {target} is now "
-                               + ", ".join(str(n) for n in went)) if went else
-                              f"cites {target} as before, but the old article {target} was deleted"})
+                problems.append(ReferenceIssue(
+                    ref.text, "stale" if went else "deleted",
+                    (f"cites {target} as before, but the old article {target} is now "
+                     + ", ".join(str(n) for n in went)) if went else
+                    f"cites {target} as before, but the old article {target} was deleted"))
     return problems

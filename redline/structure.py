@@ -9,7 +9,7 @@ whose text is unavailable may still have its contents list in the manifest.
 >>> from redline.parse.text import parse_headings
 >>> old = parse_headings(["Chapter I: General Provisions", "Chapter II: Network Security Strategy"])
 >>> new = parse_headings(["Chapter I: General Provisions", "Chapter II: Cybersecurity Strategy"])
->>> [(c["kind"], c["old"], c["new"]) for c in compare_divisions(old, new, "en")]
+>>> [(c.kind, c.old, c.new) for c in compare_divisions(old, new, "en")]
 [('unchanged', 'chp_1', 'chp_1'), ('renamed', 'chp_2', 'chp_2')]
 """
 
@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 
+from .comparison_parts import HeadingChange
 from .model import DIVISION_KINDS, ID_PREFIX, Division
 from .normalise import norm_key
 from .numbering import CN_NUM_RE, cn_to_int, int_to_cn
-from .textdiff import DELETE, EQUAL, INSERT, diff_texts
+from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts
 
 
-def compare_divisions(old: list[Division], new: list[Division], language: str = "zh") -> list[dict]:
-    """One dict per heading: kind, old/new ids and headings, and a diff of the titles."""
+def compare_divisions(old: list[Division], new: list[Division],
+                      language: str = "zh") -> list[HeadingChange]:
+    """One HeadingChange per heading: kind, old/new ids and headings, and a diff of the titles."""
     def key(d: Division) -> tuple[str, str]:
         return d.kind, norm_key(d.title, language)
 
@@ -68,16 +70,13 @@ def compare_divisions(old: list[Division], new: list[Division], language: str = 
             o = old[pair[j]]
             same = key(o) == key(d)
             ops = ([(EQUAL, d.title)] if same else diff_texts(o.title, d.title, language).ops)
-            out.append({"kind": "unchanged" if same else "renamed", "old": o.id, "new": d.id,
-                        "old_heading": o.heading, "new_heading": d.heading,
-                        "diff": [[op, t] for op, t in ops]})
+            out.append(HeadingChange("unchanged" if same else "renamed", o.id, d.id, o.heading,
+                                     d.heading, [DiffOp(op, t) for op, t in ops]))
         else:
-            out.append({"kind": "inserted", "old": None, "new": d.id, "old_heading": None,
-                        "new_heading": d.heading, "diff": [[INSERT, d.title]]})
+            out.append(HeadingChange("inserted", None, d.id, None, d.heading, [DiffOp(INSERT, d.title)]))
     for i in free_old:
         o = old[i]
-        out.append({"kind": "deleted", "old": o.id, "new": None, "old_heading": o.heading,
-                    "new_heading": None, "diff": [[DELETE, o.title]]})
+        out.append(HeadingChange("deleted", o.id, None, o.heading, None, [DiffOp(DELETE, o.title)]))
     return out
 
 

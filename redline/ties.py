@@ -45,12 +45,11 @@ def tie(c: Comparison, decisions: list[Decision], old: Stage) -> None:
                 e.items.append(label)
                 used.add(label)
     for d in c.divisions:
-        d["items"] = [label for label, r, _ in results
-                      if d["kind"] != "unchanged" and (d["new"] in r.divisions)]
-        used.update(d["items"])
+        d.items = [label for label, r, _ in results if d.changed and d.new in r.divisions]
+        used.update(d.items)
     unexplained = [entry_title(e) for e in c.entries if is_substantive(e) and not e.items]
-    unexplained += [f"{d['old_heading'] or '—'} → {d['new_heading'] or '—'}" for d in c.divisions
-                    if d["kind"] != "unchanged" and not d["items"]]
+    unexplained += [f"{d.old_heading or '—'} → {d.new_heading or '—'}" for d in c.divisions
+                    if d.changed and not d.items]
     c.decision = {
         "titles": [d.title for d in decisions],
         "items": [{"label": label, "status": r.status, "reasons": r.reasons} for label, r, _ in results],

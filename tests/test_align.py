@@ -52,7 +52,7 @@ def test_csl_merge_records_the_part(csl_comparison):
     assert [(list(map(str, e.old)), list(map(str, e.new))) for e in merged] == [
         (["68", "69"], ["69"]), (["64", "66", "70"], ["71"])]
     # Only item 1 of old 69 (its second line) went into new 69.
-    assert merged[0].parts == [{"old": 69, "lines": [1], "where": ["第一项"]}]
+    assert [p.to_json() for p in merged[0].parts] == [{"old": 69, "lines": [1], "where": ["第一项"]}]
 
 
 @pytest.mark.parametrize("old_rel,new_rel", PAIRS, ids=[p[0].split("/")[1] for p in PAIRS])

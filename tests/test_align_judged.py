@@ -105,7 +105,7 @@ def test_continuations_into_new_articles_are_named_and_only_those():
         for e in compare(old, new).entries:
             if e.kind == "inserted":
                 for p in e.parts:
-                    found[(pair, e.new[0].main)] = (p["old"], p["lines"])
+                    found[(pair, e.new[0].main)] = (p.old.to_json(), p.lines)
     assert found == {(pair, n): (o, [line]) for pair, n, o, line in CONTINUATIONS}
 
 

@@ -70,7 +70,7 @@ def test_our_change_list_applied_gives_the_new_text(old_rel, new_rel):
     result, _ = parse_text(stage_markdown(applied.stage))  # through the markdown written
     again = compare(result, new)
     assert [(e.kind, e.old_labels, e.new_labels) for e in again.entries if e.kind != "unchanged"] == []
-    assert [d for d in again.divisions if d["kind"] != "unchanged"] == []
+    assert [d for d in again.divisions if d.changed] == []
     # An article under another heading than in NEW was placed by a guess that apply reports.
     heading = {a.label: a.division for a in new.articles}
     moved = {a.label for a in result.articles if heading[a.label] != a.division}

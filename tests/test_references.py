@@ -59,7 +59,7 @@ def test_a_reference_left_behind_is_reported(tmp_path):
     path.write_text(broken, encoding="utf-8")
     old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md")
     new, _ = parse_file(path)
-    issues = {(e.new_labels[0], i["ref"], i["problem"]) for e in compare(old, new).entries
+    issues = {(e.new_labels[0], i.ref, i.problem) for e in compare(old, new).entries
               for i in e.reference_issues}
     assert issues == {("第六十一条", "第二十一条", "stale"), ("第七十二条", "第九十九条", "missing")}
 
@@ -68,4 +68,4 @@ def test_reference_to_a_deleted_article():
     old, _ = parse_text("第一条 甲乙丙丁戊己庚辛。\n第二条 子丑寅卯辰巳午未。\n第三条 违反第二条规定的，依法处理。")
     new, _ = parse_text("第一条 甲乙丙丁戊己庚辛。\n第二条 违反第二条规定的，依法处理。")
     e = compare(old, new).entries[-1]
-    assert [i["problem"] for i in e.reference_issues] == ["deleted"]
+    assert [i.problem for i in e.reference_issues] == ["deleted"]

@@ -32,9 +32,11 @@ from __future__ import annotations
 import re
 
 from ..compare import Comparison, Entry
+from ..comparison_parts import HeadingChange
 from ..errors import RedlineError
 from ..model import line_position
 from ..normalise import line_key, mask_refs, norm_key
+from ..numbering import ArticleNumber
 from ..structure import division_levels
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
@@ -170,7 +172,7 @@ def _only_article_numbers(e: Entry) -> bool:
     return places("old") == places("new")
 
 
-def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> str | None:
+def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording = ZH) -> str | None:
     """The item text for one entry, or None when the closing sentence covers it."""
     if is_number_only(e) or e.kind == "unchanged":
         return None
@@ -181,16 +183,15 @@ def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> s
     if e.kind == "deleted":
         return w.deleted(e.old_labels[0])
     if e.kind == "merged":
-        parts = {str(p["old"]): p for p in e.parts}
         sources = []
         groups = group_lines(_side(e, "old"), (e.segments or {}).get("old", [1] * len(e.old)))
         for n, label, lines in zip(e.old, e.old_labels, groups):
-            p = parts.get(str(n.to_json()))
+            p = e.part_of(n)
             if p:
-                sources.append((label, w.list_sep.join(p.get("where", []))))
+                sources.append((label, w.list_sep.join(p.where)))
                 continue
             # Named whole here, but lines of it went into another merge: name the rest.
-            elsewhere = merged_away.get(str(n.to_json()), set())
+            elsewhere = merged_away.get(n, set())
             rest = [k for k, ln in enumerate(lines) if line_key(ln) not in elsewhere]
             where = [] if len(rest) == len(lines) or not rest else \
                 [w.place(_position(lines, k)) for k in rest]
@@ -207,7 +208,7 @@ def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> s
     new_label = e.new_labels[0] if e.old[0] != e.new[0] else None
     # What is left of an article whose lines were merged elsewhere is covered
     # by the merge item.
-    gone = merged_away.get(str(e.old[0].to_json()), set())
+    gone = merged_away.get(e.old[0], set())
     # References whose paragraph changed are not the renumbering's doing: they
     # count as changes of wording, and the item must make them.
     strict = not _only_article_numbers(e)
@@ -239,17 +240,17 @@ def describe(e: Entry, merged_away: dict[str, set[str]], w: ZhWording = ZH) -> s
     return w.rewrite(old_label, new_label, _quote(new_lines))
 
 
-def merged_away(c: Comparison) -> dict[str, set[str]]:
+def merged_away(c: Comparison) -> dict[ArticleNumber, set[str]]:
     """Lines (by key) of each partly merged old article that went into the merge."""
-    merged_away: dict[str, set[str]] = {}
+    merged_away: dict[ArticleNumber, set[str]] = {}
     for e in c.entries:
         if e.kind != "merged" or not e.parts:
             continue
         # Old lines of each partly merged article, as the merged entry quotes them.
         counts = (e.segments or {}).get("old", [1] * len(e.old))
         for n, lines in zip(e.old, group_lines(_side(e, "old"), counts)):
-            if any(str(p["old"]) == str(n.to_json()) for p in e.parts):
-                merged_away.setdefault(str(n.to_json()), set()).update(line_key(x) for x in lines)
+            if e.part_of(n):
+                merged_away.setdefault(n, set()).update(line_key(x) for x in lines)
     return merged_away
 
 
@@ -264,25 +265,25 @@ def _held(c: Comparison, div: str) -> tuple[str, str] | None:
     return (numbers[0][1], numbers[-1][1]) if numbers else None
 
 
-def heading_item(d: dict, c: Comparison | None = None, w: ZhWording = ZH) -> str | None:
+def heading_item(d: HeadingChange, c: Comparison | None = None, w: ZhWording = ZH) -> str | None:
     """A changed heading (a row of ``Comparison.divisions``) as a decision words it.
 
-    >>> heading_item({"kind": "renamed", "old": "chp_2", "new": "chp_2",
-    ...               "diff": [[-1, "示例活动"], [1, "监督管理"]]})
+    >>> heading_item(HeadingChange("renamed", "chp_2", "chp_2", None, None,
+    ...                            [(-1, "示例活动"), (1, "监督管理")]))
     '将第二章的章名修改为“监督管理”。'
     """
-    if d["kind"] == "unchanged":
+    if not d.changed:
         return None
     # A heading renamed or removed is named as the text amended numbers it; a
     # new one by the place it takes.
-    div = d["new"] if d["kind"] == "inserted" else d["old"]
-    side = (c.new if d["kind"] == "inserted" else c.old) if c else None
+    div = d.new if d.kind == "inserted" else d.old
+    side = (c.new if d.kind == "inserted" else c.old) if c else None
     label, word = w.division(div, {x["id"]: x["heading"] for x in side.divisions} if side else {})
-    held = _held(c, d["new"]) if c and d["new"] else None
-    if d["kind"] == "renamed":
-        return w.heading_renamed(label, word, "".join(t for op, t in d["diff"] if op != DELETE), held)
-    if d["kind"] == "inserted":
-        return w.heading_inserted(label, word, d["new_heading"], held)
+    held = _held(c, d.new) if c and d.new else None
+    if d.kind == "renamed":
+        return w.heading_renamed(label, word, "".join(t for op, t in d.diff if op != DELETE), held)
+    if d.kind == "inserted":
+        return w.heading_inserted(label, word, d.new_heading, held)
     return w.heading_deleted(label, word)
 
 
@@ -343,8 +344,8 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
     """
     w = _wording(c, style)
     gone = merged_away(c)
-    headings = {d["new"]: text for d in c.divisions
-                if d["kind"] in ("renamed", "inserted") and (text := heading_item(d, c, w))}
+    headings = {d.new: text for d in c.divisions
+                if d.kind in ("renamed", "inserted") and (text := heading_item(d, c, w))}
     texts = {id(e): describe(e, gone, w) for e in c.entries}
     to_name = _out_of_sequence(c, texts)
     items: list[str] = []
@@ -360,7 +361,7 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
             items.append(text)
     items += headings.values()  # headings with no article under them
     items += [text for d in c.divisions
-              if d["kind"] == "deleted" and (text := heading_item(d, c, w))]
+              if d.kind == "deleted" and (text := heading_item(d, c, w))]
     return items
 
 

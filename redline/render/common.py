@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from ..compare import Comparison, Entry
+from ..comparison_parts import HeadingChange, Note, Part
 
 
-def side_label(labels: list[str], parts: list[dict] | None = None, numbers=None) -> str:
+def side_label(labels: list[str], parts: list[Part] | None = None, numbers=None) -> str:
     """``第六十八条、第六十九条（部分）``: the labels of one side, parts marked.
 
-    >>> side_label(["第六十八条", "第六十九条"], [{"old": 69, "lines": [1]}], [68, 69])
+    >>> from redline.numbering import ArticleNumber as N
+    >>> side_label(["第六十八条", "第六十九条"], [Part(N(69), [1])], [N(68), N(69)])
     '第六十八条、第六十九条（部分）'
     """
-    partial = {str(p["old"]) for p in parts or ()}
+    partial = {p.old for p in parts or ()}
     out = []
     for k, label in enumerate(labels):
-        mark = numbers is not None and str(numbers[k]) in partial
+        mark = numbers is not None and numbers[k] in partial
         out.append(label + ("（部分）" if mark else ""))
     sep = "、" if any("第" in lb for lb in labels) else ", "
     return sep.join(out) if out else "—"
@@ -22,7 +24,7 @@ def side_label(labels: list[str], parts: list[dict] | None = None, numbers=None)
 
 def entry_title(e: Entry) -> str:
     """``第十八条 → 第十九条``; ``— → 第三条`` for an inserted article."""
-    old = side_label(e.old_labels, e.parts, [n.to_json() for n in e.old])
+    old = side_label(e.old_labels, e.parts, e.old)
     return f"{old} → {side_label(e.new_labels)}"
 
 
@@ -31,23 +33,23 @@ def continued_from(e: Entry) -> list[tuple[str, object]]:
     article goes on in it: [("第十八条第二款", ArticleNumber(18))].
 
     >>> from redline.compare import Entry
-    >>> e = Entry("inserted", [], [], [], ["第二十条"], None, [], parts=[{"old": 18, "where": ["第二款"]}])
+    >>> from redline.numbering import ArticleNumber as N
+    >>> e = Entry("inserted", [], [], [], ["第二十条"], None, [], parts=[Part(N(18), [1], ["第二款"])])
     >>> [label for label, _ in continued_from(e)]
     ['第十八条第二款']
     """
-    from ..numbering import ArticleNumber, cn_article_label, en_article_label
+    from ..numbering import cn_article_label, en_article_label
 
     if e.kind != "inserted" or not e.parts:
         return []
     chinese = not e.new_labels or e.new_labels[0].startswith("第")
     out = []
     for p in e.parts:
-        n = ArticleNumber.from_json(p["old"])
-        where = p.get("where", [])
         if chinese:
-            out.append((cn_article_label(n) + "、".join(where), n))
+            out.append((cn_article_label(p.old) + "、".join(p.where), p.old))
         else:
-            out.append(((" and ".join(where) + " of " if where else "") + en_article_label(n), n))
+            out.append(((" and ".join(p.where) + " of " if p.where else "") + en_article_label(p.old),
+                        p.old))
     return out
 
 
@@ -73,14 +75,14 @@ def stage_line(c: Comparison) -> str:
     return f"{one(c.old)} → {one(c.new)}"
 
 
-def heading_prefix(d: dict) -> str:
+def heading_prefix(d: HeadingChange) -> str:
     """The numbering part of a heading change: ``Chapter II: `` of ``Chapter II: Legal…``.
 
-    >>> heading_prefix({"new_heading": "第二章 总则", "old_heading": None, "diff": [[1, "总则"]]})
+    >>> heading_prefix(HeadingChange("inserted", None, "chp_2", None, "第二章 总则", [(1, "总则")]))
     '第二章 '
     """
-    heading = d["new_heading"] or d["old_heading"]
-    title = "".join(t for op, t in d["diff"] if op != (-1 if d["new_heading"] else 1))
+    heading = d.new_heading or d.old_heading
+    title = "".join(t for op, t in d.diff if op != (-1 if d.new_heading else 1))
     return heading[: len(heading) - len(title)] if title and heading.endswith(title) else ""
 
 
@@ -110,7 +112,7 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
     for run in ops:
         op, text = run[0], run[1]
         if op == "note":  # an annotation marker rides along on its line
-            if side in (None, run[2]["side"]):
+            if side in (None, run[2].side):
                 lines[-1].append(run)
             continue
         if op == skip:
@@ -162,18 +164,19 @@ def group_lines(lines: list, counts: list[int]) -> list[list]:
     return groups
 
 
-def with_notes(ops, notes: list[dict]) -> list[tuple]:
+def with_notes(ops, notes: list[Note]) -> list[tuple]:
     """The diff with a ``("note", n, note)`` run after each annotated quote.
 
     Offsets count characters of the note's side: a note on the new text skips
     deleted runs when counting, one on the old text skips insertions.
 
-    >>> with_notes([(0, "甲乙"), (1, "丙")], [{"side": "new", "offset": 1, "length": 2}])
-    [(0, '甲乙'), (1, '丙'), ('note', 1, {'side': 'new', 'offset': 1, 'length': 2})]
+    >>> n = Note("n1", "new", 1, 2, "乙丙", "…")
+    >>> with_notes([(0, "甲乙"), (1, "丙")], [n])[2][:2]
+    ('note', 1)
     """
     if not notes:  # most entries
         return [(op, text) for op, text in ops if text]
-    ends = sorted(((n["offset"] + n["length"], n["side"], k + 1, n) for k, n in enumerate(notes)),
+    ends = sorted(((n.offset + n.length, n.side, k + 1, n) for k, n in enumerate(notes)),
                   key=lambda x: x[0])
     out: list[tuple] = []
     pos = {"old": 0, "new": 0}

@@ -32,6 +32,7 @@ import io
 import itertools
 
 from ..compare import Comparison, Entry
+from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import continued_from, entry_title, split_lines, stage_line
@@ -139,7 +140,7 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     title = c.new.title or c.old.title or c.new.law
     doc.add_heading(title, level=1)
     doc.add_paragraph(stage_line(c))
-    headings = {d["new"]: d for d in c.divisions if d["new"]}
+    headings = {d.new: d for d in c.divisions if d.new}
     new_heading = {d["id"]: d["heading"] for d in c.new.divisions}
     shown: set[str] = set()
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
@@ -206,8 +207,7 @@ def placement(c: Comparison) -> list[tuple[str, Entry, int]]:
     def whole(e: Entry) -> list:
         """The old articles all of whose text the entry shows (an article merged
         in part stands in its own entry)."""
-        partial = {str(p["old"]) for p in e.parts}
-        return [n for n in e.old if str(n.to_json()) not in partial]
+        return [n for n in e.old if not e.part_of(n)]
 
     candidates = [i for i, e in enumerate(c.entries) if whole(e) and e.new and e.kind != "moved"
                   and together(whole(e), old_pos) and together(e.new, new_pos)]
@@ -248,28 +248,28 @@ def _levels(div: str | None) -> list[str]:
     return ["__".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
-def _heading(doc, change: dict | None, text: str, level_id: str, marks: _Marks) -> None:
+def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks: _Marks) -> None:
     level = min(2 + level_id.count("__"), 4)
     p = doc.add_heading("", level=level)
-    if change and change["old_heading"] and (change["kind"] == "renamed"
-                                             or change["old_heading"] != change["new_heading"]):
+    if change and change.old_heading and (change.kind == "renamed"
+                                          or change.old_heading != change.new_heading):
         # The diff is of the titles; the numbers before them (第四章 → 第五章)
         # are a change of their own.
         def number(heading: str, side: int) -> str:
             if (m := DIVISION_START_RE.match(heading)):
                 return heading[:m.start(3)]
-            return heading[: len(heading) - len("".join(t for op, t in change["diff"] if op != -side))]
+            return heading[: len(heading) - len("".join(t for op, t in change.diff if op != -side))]
 
-        old_no, new_no = number(change["old_heading"], DELETE), number(text, INSERT)
+        old_no, new_no = number(change.old_heading, DELETE), number(text, INSERT)
         label = [(EQUAL, new_no)] if old_no == new_no else [(DELETE, old_no), (INSERT, new_no)]
-        if change["kind"] == "renamed":
-            diff = change["diff"]
+        if change.kind == "renamed":
+            diff = change.diff
         else:  # the same title, perhaps spaced otherwise: the old spacing goes back on Reject
-            old_title, new_title = change["old_heading"][len(old_no):], text[len(new_no):]
+            old_title, new_title = change.old_heading[len(old_no):], text[len(new_no):]
             diff = [(EQUAL, new_title)] if old_title == new_title else [(DELETE, old_title),
                                                                         (INSERT, new_title)]
         _add_runs(p, label + [(op, t) for op, t in diff], marks)
-    elif change and change["kind"] == "inserted":
+    elif change and change.kind == "inserted":
         _add_runs(p, [(INSERT, text)], marks)
         _mark_paragraph(p, INSERT, marks)
     else:
@@ -345,9 +345,8 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     # An article merged here only in part keeps its own entry, which shows the
     # part removed from it; here the part is new words only, or Reject All
     # would give it back twice.
-    partial_numbers = {str(p["old"]) for p in e.parts}
     counts = segments.get("old", [])
-    partial = {line for k, n in enumerate(e.old) if str(n.to_json()) in partial_numbers
+    partial = {line for k, n in enumerate(e.old) if e.part_of(n)
                for line in range(sum(counts[:k]), sum(counts[:k + 1]))}
     paragraphs = []
     carry: list[tuple[int, str]] = []
@@ -361,7 +360,7 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         opened_old.add(old_line)
         opened_new.add(new_line)
         old_label = e.old_labels[old_k] if old_k is not None and old_k < len(e.old_labels) else ""
-        if old_label and str(e.old[old_k].to_json()) in partial_numbers:
+        if old_label and e.part_of(e.old[old_k]):
             old_label = ""  # a part of an article: its label stands in its own entry
         new_label = e.new_labels[new_k] if new_k is not None and new_k < len(e.new_labels) else ""
         if old_label == new_label and old_label:
@@ -390,7 +389,7 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         elif end is not None:  # a break only one side has: joined (-1) or split (1) here
             _mark_paragraph(p, end, marks)
         paragraphs.append(p)
-    notes = [f"{n['quote']}：{n['note']}" for n in e.annotations]
+    notes = [f"{n.quote}：{n.note}" for n in e.annotations]
     if e.kind == "moved":
         notes.insert(0, f"Moved: {entry_title(e)}")
     if partial:
@@ -406,7 +405,7 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
     as moved from here (``where="old"``) or its new text as moved to here
     (``"new"``), the new text's added words as insertions; any other entry's
     article as deleted or inserted whole. A comment names the other side."""
-    if where == "old" and any(str(p["old"]) == str(e.old[k].to_json()) for p in e.parts):
+    if where == "old" and e.part_of(e.old[k]):
         return  # merged in part: its own entry shows the part removed from it
     side_lines = split_lines(e.diff, where)
     counts = (e.segments or {}).get(where, [len(side_lines)])
@@ -437,7 +436,7 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
              + ("" if moved else " (shown deleted where the old text had it and inserted "
                                  "where the new text has it)")]
     if where == "new" and k == 0:
-        notes += [f"{n['quote']}：{n['note']}" for n in e.annotations]
+        notes += [f"{n.quote}：{n.note}" for n in e.annotations]
     doc.add_comment(paragraphs[0].runs[:1], text="\n".join(notes), author=marks.author)
 
 

@@ -108,7 +108,7 @@ def _runs(line: list[tuple]) -> str:
             tag, title = ("del", "paragraph break removed") if text < 0 else ("ins", "new paragraph")
             out.append(f'<{tag} class="pilcrow" title="{title}">¶</{tag}>')
         elif op == "note":
-            nid = _e(run[2]["id"])
+            nid = _e(run[2].id)
             out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{text}</a></sup>')
         elif op == DELETE:
             out.append(f"<del>{_e(text)}</del>")
@@ -138,13 +138,12 @@ def _anchors(e: Entry) -> tuple[str, str]:
 
 def _from_line(e: Entry) -> str:
     if e.kind == "merged":
-        parts = {str(p["old"]): p for p in e.parts}
         sources = []
         for n, label in zip(e.old, e.old_labels):
-            p = parts.get(str(n.to_json()))
+            p = e.part_of(n)
             if p:
-                which = ", ".join(str(k + 1) for k in p["lines"])
-                what = f"{label} (line{'s' if len(p['lines']) > 1 else ''} {which} only)"
+                which = ", ".join(str(k + 1) for k in p.lines)
+                what = f"{label} (line{'s' if len(p.lines) > 1 else ''} {which} only)"
             else:
                 what = label
             sources.append(f'<a href="#{anchor("old", n)}">{_e(what)}</a>')
@@ -162,10 +161,10 @@ def _footnotes(e: Entry) -> str:
         return ""
     items = []
     for n in e.annotations:
-        en = f' <span class="en" lang="en">({_e(n["en"])})</span>' if n.get("en") else ""
-        items.append(f'<li id="fn-{_e(n["id"])}"><span class="q">{_e(n["quote"])}</span>{en}: '
-                     f'<span lang="en">{_e(n["note"])}</span> '
-                     f'<a href="#fnref-{_e(n["id"])}" aria-label="back to the text">↩</a></li>')
+        en = f' <span class="en" lang="en">({_e(n.en)})</span>' if n.en else ""
+        items.append(f'<li id="fn-{_e(n.id)}"><span class="q">{_e(n.quote)}</span>{en}: '
+                     f'<span lang="en">{_e(n.note)}</span> '
+                     f'<a href="#fnref-{_e(n.id)}" aria-label="back to the text">↩</a></li>')
     return f'<ol class="footnotes">{"".join(items)}</ol>'
 
 
@@ -173,9 +172,7 @@ def _side(e: Entry, side: str) -> str:
     lines = split_lines(with_notes(e.diff, e.annotations), side)
     labels = e.old_labels if side == "old" else e.new_labels
     if side == "old":
-        partial = {str(p["old"]) for p in e.parts}
-        labels = [lb + ("（部分）" if str(n.to_json()) in partial else "")
-                  for lb, n in zip(labels, e.old)]
+        labels = [lb + ("（部分）" if e.part_of(n) else "") for lb, n in zip(labels, e.old)]
     counts = (e.segments or {}).get(side)
     if counts and len(labels) > 1:
         blocks = []
@@ -210,7 +207,7 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
     else:
         body = (f'<div class="text">'
                 f'{paragraphs_html(split_lines(with_notes(e.diff, e.annotations)))}</div>')
-    issues = "".join(f'<li><b>{_e(i["ref"])}</b> ({_e(i["problem"])}): {_e(i["detail"])}</li>'
+    issues = "".join(f'<li><b>{_e(i.ref)}</b> ({_e(i.problem)}): {_e(i.detail)}</li>'
                      for i in e.reference_issues)
     issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""
     data = (f' data-old="{",".join(str(n) for n in e.old)}"'
@@ -357,11 +354,11 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     if mech:
         summary += (f'<tr><td>(references only)</td><td class="n">{mech}</td>'
                     '<td class="muted">of the above, only references that follow the renumbering</td></tr>')
-    heads = [d for d in c.divisions if c.missing_text or d["kind"] != "unchanged"]
+    heads = [d for d in c.divisions if c.missing_text or d.changed]
     head_items = "".join(
-        f'<li class="heading-{_e(d["kind"])}">{_e(heading_prefix(d))}{_runs(d["diff"])}'
-        + (f' <span class="kind">{_e(d["kind"])}</span>' if d["kind"] != "unchanged" else "")
-        + (f' <span class="items">item {_e("、".join(d["items"]))}</span>' if d.get("items") else "")
+        f'<li class="heading-{_e(d.kind)}">{_e(heading_prefix(d))}{_runs(d.diff)}'
+        + (f' <span class="kind">{_e(d.kind)}</span>' if d.changed else "")
+        + (f' <span class="items">item {_e("、".join(d.items))}</span>' if d.items else "")
         + "</li>" for d in heads)
     missing = (f'<p class="missing"><b>Article texts are missing for '
                f'{_e(", ".join(c.missing_text))}</b>: only the tables of contents are compared.</p>'

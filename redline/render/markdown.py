@@ -17,6 +17,7 @@ import html
 import re
 
 from ..compare import Comparison, Entry
+from ..comparison_parts import Note
 from .common import (continued_from, entry_title, is_mechanical, is_number_only, is_substantive,
                      split_lines, stage_line, with_notes)
 
@@ -37,7 +38,7 @@ def _line(runs: list[tuple]) -> str:
     for run in runs:
         op, text = run[0], run[1]
         if op == "note":
-            out.append(f"[^{run[2]['id']}]")
+            out.append(f"[^{run[2].id}]")
         elif op == "break":  # a paragraph break only one side has
             out.append("<del>¶</del>" if text == -1 else "<ins>¶</ins>")
         elif op == -1:
@@ -56,14 +57,14 @@ def render_markdown(c: Comparison) -> str:
     if c.missing_text:
         out += [f"Article texts are missing for {md_escape(', '.join(c.missing_text))}: "
                 "only the tables of contents are compared.", ""]
-    heads = [d for d in c.divisions if d["kind"] != "unchanged"]
+    heads = [d for d in c.divisions if d.changed]
     if heads:
         out += ["## Headings changed", ""]
         for d in heads:
-            out.append(f"- {md_escape(d['old_heading'] or '—')} → {md_escape(d['new_heading'] or '—')} "
-                       f"({d['kind']})")
+            out.append(f"- {md_escape(d.old_heading or '—')} → {md_escape(d.new_heading or '—')} "
+                       f"({d.kind})")
         out.append("")
-    notes: dict[str, dict] = {}
+    notes: dict[str, Note] = {}
     shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
     if shown:
         out += ["## Changed articles", ""]
@@ -74,7 +75,7 @@ def render_markdown(c: Comparison) -> str:
         out += [f'<a id="{_anchor(e)}"></a>', "", f"### {md_escape(entry_title(e))}", "",
                 f"*{kind}{md_escape(extra)}*", ""]
         for n in e.annotations:
-            notes[n["id"]] = n
+            notes[n.id] = n
         for line in split_lines(with_notes(e.diff, e.annotations)):
             out += [_line(line), ""]
     only = [e for e in c.entries if is_number_only(e)]
@@ -82,6 +83,6 @@ def render_markdown(c: Comparison) -> str:
         out += [f"## Only renumbered ({len(only)})", "",
                 md_escape("; ".join(entry_title(e) for e in only)), ""]
     for note_id, n in notes.items():
-        en = f" ({n['en']})" if n.get("en") else ""
-        out.append(f"[^{note_id}]: **{md_escape(n['quote'])}**{md_escape(en)}: {md_escape(n['note'])}")
+        en = f" ({n.en})" if n.en else ""
+        out.append(f"[^{note_id}]: **{md_escape(n.quote)}**{md_escape(en)}: {md_escape(n.note)}")
     return "\n".join(out).rstrip() + "\n"

@@ -62,7 +62,7 @@ def _labels(entries: list[Entry], side: str) -> str:
 
 def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
     headings = {d["id"]: d["heading"] for side in (c.old, c.new) for d in side.divisions}
-    changed_heading = {d["new"]: d for d in c.divisions if d["kind"] != "unchanged" and d["new"]}
+    changed_heading = {d.new: d for d in c.divisions if d.changed and d.new}
     out: list[Row] = []
     run: list[Entry] = []
     chapter = None
@@ -83,7 +83,7 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
             chapter = top
             d = changed_heading.get(top)
             if top in headings:
-                note = "章名修改" if d and d["kind"] == "renamed" else "新增一章" if d else ""
+                note = "章名修改" if d and d.kind == "renamed" else "新增一章" if d else ""
                 out.append(Row("heading", text=headings[top], note=note))
         quiet = e.kind == "unchanged" or is_number_only(e)
         if quiet and unchanged == "collapse":
@@ -97,7 +97,7 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
             notes.append("其中内容来自" + "、".join(label for label, _ in went))
         if e.items:
             notes.append("决定第" + "、".join(e.items) + "项")
-        notes += [f"{n['quote']}：{n['note']}" for n in e.annotations]
+        notes += [f"{n.quote}：{n.note}" for n in e.annotations]
         if quiet:  # --unchanged same
             old = _column(e, "old", "、".join(e.old_labels))
             same = [[(EQUAL, ("、".join(e.new_labels) + "　" if e.old != e.new else "") + "同左")]]

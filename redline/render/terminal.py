@@ -67,10 +67,10 @@ def notes_text(e: Entry) -> list[Wrapped]:
     out = []
     for k, n in enumerate(e.annotations, 1):
         line = Text(f"  [{k}] ", style="redline.note", overflow="fold")
-        line.append(n["quote"], style="bold")
-        if n.get("en"):
-            line.append(f" ({n['en']})")
-        line.append(f": {n['note']}", style="redline.dim")
+        line.append(n.quote, style="bold")
+        if n.en:
+            line.append(f" ({n.en})")
+        line.append(f": {n.note}", style="redline.dim")
         out.append(Wrapped(line, indent=6))  # under the note's words, past "  [1] "
     return out
 
@@ -99,21 +99,21 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         out.append(Text(f"Article texts are missing for {', '.join(c.missing_text)}: only the "
                         "tables of contents are compared.", style="redline.title"))
         out.append(Text(""))
-    heads = [d for d in c.divisions if c.missing_text or d["kind"] != "unchanged"]
+    heads = [d for d in c.divisions if c.missing_text or d.changed]
     if heads:
         out.append(Text("Headings" if c.missing_text else f"Headings changed ({len(heads)})",
                         style="redline.title"))
         for d in heads:
             line = Text("  ")
-            label = d["new_heading"] or d["old_heading"]
-            if d["kind"] == "unchanged":
+            label = d.new_heading or d.old_heading
+            if not d.changed:
                 line.append(label, style="redline.dim")
             else:
                 line.append(heading_prefix(d))
-                line.append_text(_runs(d["diff"], plain))
-                line.append(f"  {d['kind']}", style="redline.kind")
-                if d.get("items"):
-                    line.append(f"  [item {'、'.join(d['items'])}]", style="redline.kind")
+                line.append_text(_runs(d.diff, plain))
+                line.append(f"  {d.kind}", style="redline.kind")
+                if d.items:
+                    line.append(f"  [item {'、'.join(d.items)}]", style="redline.kind")
             out.append(line)
         out.append(Text(""))
     if not c.has_changes and c.entries:
@@ -146,7 +146,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
     if issues:
         out.append(Text(f"References to check ({len(issues)}):", style="redline.title"))
         for e, i in issues:
-            out.append(Text(f"  {'、'.join(e.new_labels)}: {i['ref']} ({i['problem']}): {i['detail']}",
+            out.append(Text(f"  {'、'.join(e.new_labels)}: {i.ref} ({i.problem}): {i.detail}",
                             overflow="fold"))
         out.append(Text(""))
     out.extend(decision_text(c))
