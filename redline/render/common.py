@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple, Union
+
 from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange, Note, Part
+from ..textdiff import DiffOp
 
 
 def side_label(labels: list[str], parts: list[Part] | None = None, numbers=None) -> str:
@@ -86,33 +89,64 @@ def heading_prefix(d: HeadingChange) -> str:
     return heading[: len(heading) - len(title)] if title and heading.endswith(title) else ""
 
 
-def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
+BREAK, NOTE = "break", "note"
+
+
+class Break(NamedTuple):
+    """In a display line, a paragraph break only one side has: ``side`` -1 where
+    the old text alone breaks (two paragraphs joined), 1 where the new text alone
+    does (one split in two). ``op`` is always ``"break"``, where a text run has its op."""
+
+    op: str
+    side: int
+
+
+class NoteMark(NamedTuple):
+    """In a display line, where an annotation's quote ends: ``number`` is its
+    footnote's number in the entry. ``op`` is always ``"note"``."""
+
+    op: str
+    number: int
+    note: Note
+
+
+#: What a display line holds: text runs (DiffOp), one-sided breaks and note marks.
+Run = Union[DiffOp, Break, NoteMark]
+
+
+def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     """The diff as display lines; ``side="old"`` drops insertions, ``"new"`` deletions.
 
     With both sides (``side=None``), a line break that only one side has is
-    marked ``("break", op)``: a removed break (-1) where two paragraphs were
+    marked ``Break("break", op)``: a removed break (-1) where two paragraphs were
     joined, a new one (1) where one was split. A deleted run that spans a
     paragraph break still starts a new display line, but when that break would
     cut the *new* text where it runs on, the line carries a removed-break mark
     (and likewise for insertions and the old text), so either side can be read
     back whole from the marks (:mod:`redline.verify_redline` does).
 
-    >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")])
+    Runs are tuples with names (``run.op``, ``run.text``; ``Break.side``);
+    shown here as plain tuples:
+
+    >>> show = lambda lines: [[tuple(run) for run in line] for line in lines]
+    >>> show(split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")]))
     [[(0, '甲')], [(0, '乙'), (-1, '丙'), ('break', -1)], [(1, '丁')]]
-    >>> split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")], "new")
+    >>> show(split_lines([(0, "甲\\n乙"), (-1, "丙\\n"), (1, "丁")], "new"))
     [[(0, '甲')], [(0, '乙'), (1, '丁')]]
-    >>> split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")])
+    >>> show(split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")]))
     [[(0, '甲'), ('break', -1), (0, '乙')]]
-    >>> split_lines([(0, "（一）"), (-1, "甲；\\n（二）"), (0, "乙")])
+    >>> show(split_lines([(0, "（一）"), (-1, "甲；\\n（二）"), (0, "乙")]))
     [[(0, '（一）'), (-1, '甲；'), ('break', -1)], [(-1, '（二）'), (0, '乙')]]
+    >>> split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")])[0][1].side
+    -1
     """
     skip = {"old": 1, "new": -1}.get(side or "", None)
-    lines: list[list[tuple[int, str]]] = [[]]
+    lines: list[list[Run]] = [[]]
     origins: list[int] = []  # op of the run each display break came from
     for run in ops:
         op, text = run[0], run[1]
-        if op == "note":  # an annotation marker rides along on its line
-            if side in (None, run[2].side):
+        if op == NOTE:  # an annotation marker rides along on its line
+            if side in (None, run.note.side):
                 lines[-1].append(run)
             continue
         if op == skip:
@@ -120,7 +154,7 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
         if side is None and op != 0 and text == "\n":
             # A paragraph break alone, removed (two paragraphs joined) or added
             # (one split in two): a visible mark, and the new layout.
-            lines[-1].append(("break", op))
+            lines[-1].append(Break(BREAK, op))
             if op == 1:
                 lines.append([])
                 origins.append(op)
@@ -130,7 +164,7 @@ def split_lines(ops, side: str | None = None) -> list[list[tuple[int, str]]]:
                 lines.append([])
                 origins.append(op)
             if piece:
-                lines[-1].append((op, piece))
+                lines[-1].append(DiffOp(op, piece))
     if side is None:
         _mark_one_sided_breaks(lines, origins)
     return [ln for ln in lines if ln] or [[]]
@@ -149,8 +183,8 @@ def _mark_one_sided_breaks(lines: list[list], origins: list[int]) -> None:
             if any(isinstance(r[0], int) and r[0] in visible for r in line):
                 if last is not None and not own_break:
                     marked = lines[last]
-                    if not (marked and marked[-1] == ("break", other)):
-                        marked.append(("break", other))
+                    if not (marked and marked[-1] == Break(BREAK, other)):
+                        marked.append(Break(BREAK, other))
                 last, own_break = k, False
 
 
@@ -164,8 +198,8 @@ def group_lines(lines: list, counts: list[int]) -> list[list]:
     return groups
 
 
-def with_notes(ops, notes: list[Note]) -> list[tuple]:
-    """The diff with a ``("note", n, note)`` run after each annotated quote.
+def with_notes(ops, notes: list[Note]) -> list[DiffOp | NoteMark]:
+    """The diff with a ``NoteMark("note", n, note)`` run after each annotated quote.
 
     Offsets count characters of the note's side: a note on the new text skips
     deleted runs when counting, one on the old text skips insertions.
@@ -175,10 +209,10 @@ def with_notes(ops, notes: list[Note]) -> list[tuple]:
     ('note', 1)
     """
     if not notes:  # most entries
-        return [(op, text) for op, text in ops if text]
+        return [DiffOp(op, text) for op, text in ops if text]
     ends = sorted(((n.offset + n.length, n.side, k + 1, n) for k, n in enumerate(notes)),
                   key=lambda x: x[0])
-    out: list[tuple] = []
+    out: list[DiffOp | NoteMark] = []
     pos = {"old": 0, "new": 0}
     for op, text in ops:
         start = dict(pos)
@@ -191,10 +225,10 @@ def with_notes(ops, notes: list[Note]) -> list[tuple]:
             if counts and start[side] < end <= pos[side]:
                 at = end - start[side]
                 if at > cut:
-                    out.append((op, text[cut:at]))
+                    out.append(DiffOp(op, text[cut:at]))
                     cut = at
-                out.append(("note", k, n))
+                out.append(NoteMark(NOTE, k, n))
                 ends.remove((end, side, k, n))
         if cut < len(text):
-            out.append((op, text[cut:]))
+            out.append(DiffOp(op, text[cut:]))
     return out

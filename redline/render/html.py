@@ -19,7 +19,8 @@ from html import escape
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
-from .common import continued_from, entry_title, group_lines, heading_prefix, stage_line, with_notes, is_mechanical, is_substantive, split_lines
+from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
+                     is_mechanical, is_substantive, split_lines, stage_line, with_notes)
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -100,22 +101,21 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _runs(line: list[tuple]) -> str:
+def _runs(line: list[Run]) -> str:
     out = []
     for run in line:
-        op, text = run[0], run[1]
-        if op == "break":
-            tag, title = ("del", "paragraph break removed") if text < 0 else ("ins", "new paragraph")
+        if isinstance(run, Break):
+            tag, title = ("del", "paragraph break removed") if run.side < 0 else ("ins", "new paragraph")
             out.append(f'<{tag} class="pilcrow" title="{title}">¶</{tag}>')
-        elif op == "note":
-            nid = _e(run[2].id)
-            out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{text}</a></sup>')
-        elif op == DELETE:
-            out.append(f"<del>{_e(text)}</del>")
-        elif op == INSERT:
-            out.append(f"<ins>{_e(text)}</ins>")
+        elif isinstance(run, NoteMark):
+            nid = _e(run.note.id)
+            out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{run.number}</a></sup>')
+        elif run[0] == DELETE:
+            out.append(f"<del>{_e(run[1])}</del>")
+        elif run[0] == INSERT:
+            out.append(f"<ins>{_e(run[1])}</ins>")
         else:
-            out.append(_e(text))
+            out.append(_e(run[1]))
     return "".join(out)
 
 

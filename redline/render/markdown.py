@@ -18,8 +18,8 @@ import re
 
 from ..compare import Comparison, Entry
 from ..comparison_parts import Note
-from .common import (continued_from, entry_title, is_mechanical, is_number_only, is_substantive,
-                     split_lines, stage_line, with_notes)
+from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical, is_number_only,
+                     is_substantive, split_lines, stage_line, with_notes)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
@@ -33,20 +33,19 @@ def _anchor(e: Entry) -> str:
     return f"{side}-art_{n}"
 
 
-def _line(runs: list[tuple]) -> str:
+def _line(runs: list[Run]) -> str:
     out = []
     for run in runs:
-        op, text = run[0], run[1]
-        if op == "note":
-            out.append(f"[^{run[2].id}]")
-        elif op == "break":  # a paragraph break only one side has
-            out.append("<del>¶</del>" if text == -1 else "<ins>¶</ins>")
-        elif op == -1:
-            out.append(f"<del>{md_escape(text)}</del>")
-        elif op == 1:
-            out.append(f"<ins>{md_escape(text)}</ins>")
+        if isinstance(run, NoteMark):
+            out.append(f"[^{run.note.id}]")
+        elif isinstance(run, Break):  # a paragraph break only one side has
+            out.append("<del>¶</del>" if run.side == -1 else "<ins>¶</ins>")
+        elif run.op == -1:
+            out.append(f"<del>{md_escape(run.text)}</del>")
+        elif run.op == 1:
+            out.append(f"<ins>{md_escape(run.text)}</ins>")
         else:
-            out.append(md_escape(text))
+            out.append(md_escape(run.text))
     return "".join(out)
 
 

@@ -19,7 +19,8 @@ from rich.theme import Theme
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import continued_from, entry_title, heading_prefix, with_notes, is_mechanical, is_number_only, is_substantive, stage_line
+from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical, is_number_only,
+                     is_substantive, stage_line, with_notes)
 from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
@@ -36,10 +37,11 @@ THEME = Theme({
 def _runs(ops, plain: bool, style: str = "") -> Text:
     text = Text(overflow="fold", style=style)
     for run in ops:
+        if isinstance(run, NoteMark):
+            text.append(f"[{run.number}]", style="redline.note")
+            continue
         op, chunk = run[0], run[1]
-        if op == "note":
-            text.append(f"[{chunk}]", style="redline.note")
-        elif op in (DELETE, INSERT):
+        if op in (DELETE, INSERT):
             # A paragraph break at the edge of a change is shown as a break, and
             # the marks go round the words: "[-\n第二款-]" reads as "\n[-第二款-]".
             body = chunk.strip("\n")
