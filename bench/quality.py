@@ -117,9 +117,17 @@ def generated_report(path: Path, seed: int) -> str:
         return f"{sum(('pair', a, b) in got for a, b in truth[key])}/{len(truth[key])}"
 
     kept = sum(k in inserted for k in truth["boilerplate"])
+    # A split found names the old article's last paragraph under the new article it opened.
+    articles = old.by_number()
+    named = 0
+    for source, k in truth["split"]:
+        for e in c.entries:
+            if e.kind == "split" and e.old[0].main == source and any(n.main == k for n in e.new):
+                last = len(articles[e.old[0]].lines) - 1
+                named += any(d.new.main == k and last in d.paragraphs for d in e.paragraphs_to)
     return (f"   {path.parent.name} seed {seed}: P {p:.4f} R {r:.4f}; merges found {found('merged')}, "
-            f"paragraph splits found {found('split')}, boilerplate articles left inserted "
-            f"{kept}/{len(truth['boilerplate'])}")
+            f"paragraph splits found {found('split')} (the paragraph named {named}), boilerplate "
+            f"articles left inserted {kept}/{len(truth['boilerplate'])}")
 
 
 def main() -> None:

@@ -24,17 +24,19 @@ kind (``renumbered``, or ``modified`` if its own number stayed) and gets
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from .align import KINDS, Link, align
-from .comparison_parts import HeadingChange, Note, Part, ReferenceIssue
-from .model import Stage
-from .normalise import REFERENCE_RE, norm_key, norm_text
+from .comparison_parts import Destination, HeadingChange, Note, Part, ReferenceIssue
+from .model import Stage, line_position
+from .normalise import REFERENCE_RE, mask_refs, norm_key, norm_text
 from .references import check_references, find_references
-from .structure import compare_divisions
 from .numbering import ArticleNumber
+from .similarity import shingles_for
+from .structure import compare_divisions
 from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text
 
 FORMAT_VERSION = 1
@@ -86,6 +88,9 @@ class Entry:
     #: With ``compare --decision``: labels of the instrument items that make
     #: this entry ("五", "二十九（四）"; "2:一" for the second of several).
     items: list[str] = field(default_factory=list)
+    #: Of a split: which paragraphs of the old article went on in which new
+    #: article (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条).
+    paragraphs_to: list[Destination] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -112,6 +117,8 @@ class Entry:
             d["annotations"] = [n.to_json() for n in self.annotations]
         if self.items:
             d["items"] = self.items
+        if self.paragraphs_to:
+            d["paragraphs_to"] = [x.to_json() for x in self.paragraphs_to]
         return d
 
     @classmethod
@@ -123,7 +130,8 @@ class Entry:
                    d.get("references_only", False), [Part.from_json(p) for p in d.get("parts", [])],
                    d.get("diff_timed_out", False), d.get("segments", {}),
                    [ReferenceIssue.from_json(i) for i in d.get("reference_issues", [])],
-                   [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []))
+                   [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []),
+                   [Destination.from_json(x) for x in d.get("paragraphs_to", [])])
 
     def part_of(self, n: ArticleNumber) -> Part | None:
         """The part of old article ``n`` this entry carries, if it carries only part."""
@@ -291,8 +299,95 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
                 # Same words, but a reference now points elsewhere: substantive.
                 kind = "modified"
     division = (news[0] if news else olds[0]).division
-    return Entry(kind, [a.number for a in olds], [b.number for b in news],
-                 [a.label for a in olds], [b.label for b in news], sim, ops, division,
-                 refs_only, [Part(old.articles[p.old].number, list(p.lines),
-                                  [old.articles[p.old].locate(k, lang) for k in p.lines])
-                             for p in link.parts], timed_out, segments)
+    entry = Entry(kind, [a.number for a in olds], [b.number for b in news],
+                  [a.label for a in olds], [b.label for b in news], sim, ops, division,
+                  refs_only, [Part(old.articles[p.old].number, list(p.lines),
+                                   [old.articles[p.old].locate(k, lang) for k in p.lines])
+                              for p in link.parts], timed_out, segments)
+    if kind == "split" and len(olds) == 1:
+        entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
+    return entry
+
+
+#: A paragraph of a split article goes to the new article holding the largest
+#: share of its character pairs (each weighed by its rarity, so that 主管部门 and
+#: 应当 count for little), if that share is at least PARAGRAPH_FOUND; it goes
+#: also, as "part", to another holding at least PART_SHARE of its pairs that the
+#: first lacks (a sentence moved out on its own), PART_PAIRS of them at least.
+#: Where two articles hold shares within MARGIN of each other, the paragraph is
+#: named only where words of its own went.
+PARAGRAPH_FOUND = 0.4
+MARGIN = 0.15
+PART_SHARE = 0.25
+PART_PAIRS = 8
+
+
+_RARITY: dict[int, tuple] = {}
+
+
+def rarity(stage: Stage) -> Callable[[frozenset], float]:
+    """Weight of a set of character pairs: each pair counts log(1 + articles /
+    articles of ``stage`` that have it), so 主管部门 or 应当 count for little.
+    Built once per stage, on the first split."""
+    key = id(stage)
+    if key not in _RARITY or _RARITY[key][0] is not stage:
+        shingle = shingles_for(stage.language)
+        df = Counter(x for a in stage.articles for x in shingle(mask_refs(norm_text(a.lines, stage.language))))
+        _RARITY.clear()  # one stage at a time: the cache never grows
+        n = len(stage.articles)
+        _RARITY[key] = (stage, lambda xs: sum(math.log(1 + n / df.get(x, 1)) for x in xs))
+    return _RARITY[key][1]
+
+
+def destinations(old_article, news: list, lang: str,
+                 weight: Callable[[frozenset], float] = len) -> list[Destination]:
+    """Where each paragraph of a split article went: judged paragraph by
+    paragraph against each new article (a single diff of the joined texts cannot
+    follow a paragraph that went to an article placed before its predecessor's).
+
+    >>> from redline.model import Article
+    >>> a = Article(ArticleNumber(99), "第九十九条", None, ["国家支持开展科学研究。", "鼓励社会力量参与宣传教育。", "各级人民政府加强宣传。"])
+    >>> b = Article(ArticleNumber(6), "第六条", None, ["鼓励社会力量参与防治工作和宣传教育。"])
+    >>> c = Article(ArticleNumber(12), "第十二条", None, ["国家支持开展科学研究。", "各级人民政府应当加强宣传。"])
+    >>> [(str(d.new), d.where) for d in destinations(a, [b, c], "zh")]
+    [('6', ['第二款']), ('12', ['第一款', '第三款'])]
+    """
+    shingle = shingles_for(lang)
+    in_new = [shingle(mask_refs(norm_text(b.lines, lang))) for b in news]
+    goes: dict[int, set[int]] = {}
+    for o, line in enumerate(old_article.lines):
+        mine = shingle(mask_refs(norm_key(line, lang)))
+        if not mine:
+            continue
+        found = [weight(mine & theirs) for theirs in in_new]
+        ranked = sorted(range(len(news)), key=lambda j: (-found[j], j))
+        best, whole = ranked[0], weight(mine)
+        if found[best] < PARAGRAPH_FOUND * whole:
+            continue
+        if len(ranked) > 1 and found[best] - found[ranked[1]] < MARGIN * whole:
+            # Two articles about as like it: it goes to the first only if words
+            # of its own went there, which the second lacks; else it is not named.
+            if weight((mine & in_new[best]) - in_new[ranked[1]]) < PART_SHARE * whole:
+                continue
+        goes[o] = {best} | {j for j in range(len(news)) if j != best
+                            and len((mine & in_new[j]) - in_new[best]) >= PART_PAIRS
+                            and weight((mine & in_new[j]) - in_new[best]) >= PART_SHARE * whole}
+    para_of = [line_position(old_article.lines, o)[0] for o in range(len(old_article.lines))]
+    part = "（部分）" if lang == "zh" else " (part)"
+    out = []
+    for k, b in enumerate(news):
+        lines = sorted(o for o, js in goes.items() if k in js)
+        if not lines:
+            continue
+        # A paragraph that went whole, its items with it, is named as a paragraph.
+        where, named = [], set()
+        for o in lines:
+            whole = [x for x in range(len(para_of)) if para_of[x] == para_of[o]]
+            if all(goes.get(x) == {k} for x in whole):
+                if para_of[o] not in named:
+                    named.add(para_of[o])
+                    where.append(old_article.locate(whole[0], lang))
+            else:
+                where.append(old_article.locate(o, lang) + (part if len(goes[o]) > 1 else ""))
+        out.append(Destination(b.number, lines, where))
+    return out

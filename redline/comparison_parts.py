@@ -2,6 +2,7 @@
 
 Contents
     Part            part of an old article carried into an entry (merges, continuations)
+    Destination     which paragraphs of a split article went into one of its new articles
     HeadingChange   one heading paired (or not) across the stages
     ReferenceIssue  a reference in the new text that points nowhere, or to the wrong article
     Note            an annotation anchored in an entry's text
@@ -40,6 +41,28 @@ class Part:
     @classmethod
     def from_json(cls, d: dict) -> "Part":
         return cls(ArticleNumber.from_json(d["old"]), list(d.get("lines", [])), list(d.get("where", [])))
+
+
+@dataclass
+class Destination:
+    """Of a split: the paragraphs of the old article (0-based lines; ``where`` in
+    the law's words, ["第一款", "第二款"]) whose words went on in new article ``new``.
+
+    >>> Destination(ArticleNumber(110), [0, 1], ["第一款", "第二款"]).to_json()
+    {'new': 110, 'paragraphs': [0, 1], 'where': ['第一款', '第二款']}
+    """
+
+    new: ArticleNumber
+    paragraphs: list[int]
+    where: list[str]
+
+    def to_json(self) -> dict:
+        return {"new": self.new.to_json(), "paragraphs": self.paragraphs, "where": self.where}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Destination":
+        return cls(ArticleNumber.from_json(d["new"]), list(d.get("paragraphs", [])),
+                   list(d.get("where", [])))
 
 
 @dataclass

@@ -130,3 +130,33 @@ def test_an_article_rewritten_in_place_is_modified_an_unrelated_one_is_not():
 
     assert kinds(rewritten) == [("modified", ["第五条"], ["第五条"])]
     assert kinds(unrelated) == [("deleted", ["第五条"], []), ("inserted", [], ["第五条"])]
+
+
+AEPL = "reading-drafts/动物防疫法/"
+SPLITS = [
+    # (pair, old article, {new article: old paragraphs (1-based) named there}, why)
+    (("revisions/立法法/2015-03-15.md", "revisions/立法法/2023-03-13.md"), 99, {110: [1, 2], 111: [3]},
+     "the 审查建议 paragraph opens an article of its own"),
+    (COMPANY, 14, {13: [1, 2], 38: [1]}, "分公司 registration moves out of the first paragraph: part in both"),
+    (COMPANY, 22, {25: [1], 26: [2], 28: [4]}, "the 担保 paragraph goes nowhere, so it is not named"),
+    (COMPANY, 32, {56: [1, 2], 34: [3]}, "the register stays; the 登记 paragraph goes to the registration article"),
+    (COMPANY, 150, {187: [1], 80: [2]}, "a sequence diff sent both paragraphs to 80: they cross"),
+    ((AEPL + "draft1-2020.txt", AEPL + "draft2-2020.txt"), 11, {6: [2], 12: [1, 3]},
+     "社会力量 goes to an article placed before the other two paragraphs' one"),
+    ((AEPL + "draft1-2020.txt", AEPL + "draft2-2020.txt"), 13, {14: [1, 2, 4], 45: [3]},
+     "划定风险区 goes to the 重大动物疫情 article"),
+    ((AEPL + "draft2-2020.txt", AEPL + "2021-01-22.md"), 33, {10: [1], 34: [2, 3]},
+     "the 名录 paragraph is about as like both (0.52, 0.55): not named"),
+]
+
+
+@pytest.mark.parametrize("pair,old,expected,why", SPLITS, ids=[f"{p[0].split('/')[-2]}-{o}" for p, o, _, _ in SPLITS])
+def test_a_split_names_which_paragraphs_went_where(pair, old, expected, why):
+    from redline.model import line_position
+
+    old_stage, _ = parse_file(CORPUS / pair[0])
+    new_stage, _ = parse_file(CORPUS / pair[1])
+    (e,) = [e for e in compare(old_stage, new_stage).entries if e.kind == "split" and e.old[0].main == old]
+    lines = old_stage.by_number()[e.old[0]].lines
+    got = {d.new.main: sorted({line_position(lines, k)[0] for k in d.paragraphs}) for d in e.paragraphs_to}
+    assert got == expected, why

@@ -55,3 +55,21 @@ def test_no_changes_means_no_differences():
 
 def test_ref_articles():
     assert [str(n) for n in ref_articles("第一百二十条之一和第三条第二款")] == ["120-1", "3"]
+
+
+def test_a_split_says_which_paragraphs_went_where_in_json_and_on_screen():
+    from conftest import CORPUS, invoke
+    from redline.parse import parse_file
+
+    old, _ = parse_file(CORPUS / "revisions/立法法/2015-03-15.md")
+    new, _ = parse_file(CORPUS / "revisions/立法法/2023-03-13.md")
+    c = compare(old, new)
+    data = json.loads(render_json(c))
+    (row,) = [r for r in data["alignment"] if r["kind"] == "split"]
+    assert row["paragraphs_to"] == [{"new": 110, "paragraphs": [0, 1], "where": ["第一款", "第二款"]},
+                                    {"new": 111, "paragraphs": [2], "where": ["第三款"]}]
+    again = Comparison.from_json(data)
+    assert json.loads(render_json(again)) == data  # typed parts read back to the same JSON
+    code, out, _ = invoke(["compare", str(CORPUS / "revisions/立法法/2015-03-15.md"),
+                           str(CORPUS / "revisions/立法法/2023-03-13.md"), "--width", "200"])
+    assert "第九十九条 → 第一百一十条、第一百一十一条  split  (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条)" in out

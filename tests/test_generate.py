@@ -43,5 +43,10 @@ def test_generated_merges_paragraph_splits_and_boilerplate_are_found_or_left_alo
         p, r = score(pairs, generated_truth(truth))
         assert p >= 0.99 and r >= 0.99, (seed, p, r)
         assert all(("pair", a, b) in pairs for a, b in truth["split"] + truth["merged"]), seed
+        # Each split names the paragraph that left under the article it opened.
+        for source, k in truth["split"]:
+            (e,) = [e for e in c.entries if e.kind == "split" and e.old[0].main == source]
+            last = len(old.by_number()[e.old[0]].lines) - 1
+            assert [d.new.main for d in e.paragraphs_to if last in d.paragraphs] == [k], seed
         inserted = {e.new[0].main for e in c.entries if e.kind == "inserted"}
         assert set(truth["boilerplate"]) <= inserted, seed

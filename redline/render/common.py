@@ -56,6 +56,26 @@ def continued_from(e: Entry) -> list[tuple[str, object]]:
     return out
 
 
+def split_destinations(e: Entry) -> str:
+    """Which paragraphs of a split article went where, as the header says it:
+    ``第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条`` ("" if none is known).
+
+    >>> from redline.comparison_parts import Destination
+    >>> from redline.numbering import ArticleNumber as N
+    >>> e = Entry("split", [N(99)], [N(110), N(111)], ["第九十九条"], ["第一百一十条", "第一百一十一条"],
+    ...           0.76, [], paragraphs_to=[Destination(N(110), [0, 1], ["第一款", "第二款"]),
+    ...                                    Destination(N(111), [2], ["第三款"])])
+    >>> split_destinations(e)
+    '第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条'
+    """
+    label = dict(zip(e.new, e.new_labels))
+    out = []
+    for d in e.paragraphs_to:
+        sep = "、" if any(w.startswith("第") for w in d.where) else ", "
+        out.append(f"{sep.join(d.where)} → {label.get(d.new, str(d.new))}")
+    return "; ".join(out)
+
+
 def is_number_only(e: Entry) -> bool:
     """Renumbered with the text unchanged: summarised, not shown one by one."""
     return e.kind == "renumbered" and not e.changed

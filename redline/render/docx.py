@@ -35,7 +35,7 @@ from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import continued_from, entry_title, split_lines, stage_line
+from .common import continued_from, entry_title, split_destinations, split_lines, stage_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -394,6 +394,8 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         notes.insert(0, f"Moved: {entry_title(e)}")
     if partial:
         notes.insert(0, f"Merged: {entry_title(e)}; the part's removal shows in its own article")
+    if (where := split_destinations(e)):
+        notes.insert(0, f"Split: {where}")
     if (went := continued_from(e)):
         notes.insert(0, "Continues " + "、".join(label for label, _ in went))
     if notes and paragraphs:
@@ -432,7 +434,8 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
         _move_range(paragraphs[0], paragraphs[-1], MOVE_FROM if where == "old" else MOVE_TO,
                     name, marks)
     title = entry_title(e)
-    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}"
+    where = split_destinations(e)
+    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}" + (f" ({where})" if where else "")
              + ("" if moved else " (shown deleted where the old text had it and inserted "
                                  "where the new text has it)")]
     if where == "new" and k == 0:

@@ -20,7 +20,8 @@ from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
 from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
-                     is_mechanical, is_substantive, split_lines, stage_line, with_notes)
+                     is_mechanical, is_substantive, split_destinations, split_lines, stage_line,
+                     with_notes)
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -149,7 +150,9 @@ def _from_line(e: Entry) -> str:
             sources.append(f'<a href="#{anchor("old", n)}">{_e(what)}</a>')
         return f'<p class="from">Merged from {", ".join(sources)}.</p>'
     if e.kind == "split":
-        return f'<p class="from">Split from {_e(e.old_labels[0])} into {_e("、".join(e.new_labels))}.</p>'
+        where = split_destinations(e)
+        return (f'<p class="from">Split from {_e(e.old_labels[0])} into {_e("、".join(e.new_labels))}'
+                + (f': {_e(where)}' if where else "") + '.</p>')
     if (went := continued_from(e)):  # a paragraph of an old article goes on here
         links = ", ".join(f'<a href="#{anchor("old", n)}">{_e(label)}</a>' for label, n in went)
         return f'<p class="from">New article; it continues {links}.</p>'

@@ -19,7 +19,7 @@ import re
 from ..compare import Comparison, Entry
 from ..comparison_parts import Note
 from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical, is_number_only,
-                     is_substantive, split_lines, stage_line, with_notes)
+                     is_substantive, split_destinations, split_lines, stage_line, with_notes)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
@@ -71,6 +71,8 @@ def render_markdown(c: Comparison) -> str:
         kind = "references only" if is_mechanical(e) else e.kind
         went = continued_from(e)
         extra = f"; continues {'、'.join(label for label, _ in went)}" if went else ""
+        if (where := split_destinations(e)):
+            extra += f"; {where}"
         out += [f'<a id="{_anchor(e)}"></a>', "", f"### {md_escape(entry_title(e))}", "",
                 f"*{kind}{md_escape(extra)}*", ""]
         for n in e.annotations:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import continued_from, is_mechanical, is_number_only, split_lines, stage_line
+from .common import continued_from, is_mechanical, is_number_only, split_destinations, split_lines, stage_line
 from .html import paragraphs_html
 
 KIND_ZH = {"modified": "修改", "moved": "移动并修改", "merged": "合并", "split": "拆分", "inserted": "新增",
@@ -95,6 +95,8 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
             notes = ["引用的条文序号随之调整"]
         if (went := continued_from(e)):
             notes.append("其中内容来自" + "、".join(label for label, _ in went))
+        if (where := split_destinations(e)):
+            notes.append(where)
         if e.items:
             notes.append("决定第" + "、".join(e.items) + "项")
         notes += [f"{n.quote}：{n.note}" for n in e.annotations]

@@ -20,7 +20,7 @@ from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical, is_number_only,
-                     is_substantive, stage_line, with_notes)
+                     is_substantive, split_destinations, stage_line, with_notes)
 from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
@@ -82,6 +82,8 @@ def _header(e: Entry) -> Text:
     t.append(f"  {e.kind}", style="redline.kind")
     if (went := continued_from(e)):
         t.append(f"  (continues {'; '.join(label for label, _ in went)})", style="redline.dim")
+    if (where := split_destinations(e)):
+        t.append(f"  ({where})", style="redline.dim")
     if e.items:
         t.append(f"  [item {'、'.join(e.items)}]", style="redline.kind")
     if e.similarity is not None and e.kind not in ("unchanged",):
