@@ -413,6 +413,36 @@ class _Amending:
         w.lines = [ln for ln in w.lines if ln.text]
         w.items.append(item.label)
 
+    def replace_everywhere(self, a: Action, item: Item) -> None:
+        """本法中的“A”修改为“B”: in every article still standing, and in the headings."""
+        before, after = a.before or "", a.after or ""
+        if not before or "\n" in before or "\n" in after:
+            raise Failed("the words to replace throughout the law must be one run of words")
+        found = 0
+        for w in self.works:
+            if w.gone:
+                continue
+            hits = 0
+            for line in w.lines:
+                spans = find_all(line.text, before)
+                for start, end in reversed(spans):
+                    line.replace(start, end, after)
+                hits += len(spans)
+            if hits:
+                w.items.append(item.label)
+                found += hits
+        for div in self.divs:
+            spans = find_all(div.title, before)
+            for start, end in reversed(spans):
+                div.title = div.title[:start] + after + div.title[end:]
+            if spans:
+                label = re.match(r"^第\S+?(?:分编|编|章|节)", div.heading)
+                div.heading = f"{label.group(0)} {div.title}" if label else div.title
+                self.touched_divs.append((item.label, div, False))
+                found += len(spans)
+        if not found:
+            raise Failed(f"“{short(before)}” is nowhere in the text")
+
     def merge(self, a: Action, item: Item) -> None:
         if a.new is None:
             raise Failed("the item does not say which article the merged text becomes")

@@ -82,7 +82,7 @@ class Action:
 
     kind is one of: insert_article, delete_article, renumber, rewrite,
     rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
-    insert_item, delete_item, replace_words, merge, split, move_paragraph,
+    insert_item, delete_item, replace_words, replace_everywhere, merge, split, move_paragraph,
     merge_paragraphs;
     for headings insert_division, rename_division, delete_division; and
     consequential, preamble, commencement, which change nothing by themselves.

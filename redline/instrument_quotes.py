@@ -23,7 +23,7 @@ CLOSE_QUOTES = "”\"」"
 #: an instruction (修改为, 后增加, 中的 …). Anything else means the mark closes
 #: a quote inside the quote, as sources with straight quotes write them.
 AFTER_CLOSE = re.compile(r"(?:$|[\s，。；、：:,;.)）“\"「」”]|修改|改为|后|前|中|的|之|删去|等|和|及|或"
-                          r"|第|将|增加|在|并|同时)")
+                          r"|第|将|增加|在|并|同时|统一|均|一律|全部|分别)")
 
 
 LINE_OPENS = re.compile(rf"第{N}[条章节编]|[（(]{CN_NUM_RE}[)）]|附件")

@@ -16,6 +16,7 @@ Forms (quotes shown as ⟨q⟩)::
     将第五十九条改为第六十一条，修改为：⟨q⟩            renumber; rewrite
     将第X条第一款修改为：⟨q⟩ / 将第X条第一款改为第Y条   rewrite paragraph / paragraph -> article
     将第六十一条…其中的⟨a⟩修改为⟨b⟩                    replace_words a->b
+    将本法中的⟨a⟩修改为⟨b⟩                             replace_everywhere a->b
     在第X条、第Y条中的⟨a⟩后增加⟨b⟩                    replace_words a->ab (in each)
     宪法第X条第三款⟨a⟩修改为：⟨b⟩ / ⟨a⟩后增写一句…⟨b⟩  replace_words
     将第六十八条、第六十九条第一项合并，作为第六十九条   merge
@@ -259,6 +260,13 @@ def _replace(s: _State, m: re.Match) -> None:
             s.add("replace_words", old=[r], before=before, after=after)
         return
     _words(s, refs, before, after)
+
+
+def _replace_everywhere(s: _State, m: re.Match) -> None:
+    """将本法中的⟨a⟩修改为⟨b⟩: every occurrence, in every article and heading."""
+    for k in re.findall(r"⟨(\d+)⟩", m.group("more") or "") + [m.group("a")]:
+        s.add("replace_everywhere", old=[], new=None, before="\n".join(s.quote(k)),
+              after="\n".join(s.quote(m.group("b"))))
 
 
 def _words(s: _State, refs: list[Ref], before: str, after: str) -> None:
@@ -539,9 +547,11 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("rewrite-part", rf"(?:将)?(?:其)?(?:其中的)?(?P<parts>第{N}(?:款|项)(?:第{N}项)?)修改为(?:{_q('q')})?",
          _rewrite_part),
         ("rewrite-parts", rf"(?:将)?(?P<refs>{R}(?:、第{N}款)+)修改为(?:{_q('q')})?", _rewrite_parts),
+        ("replace-everywhere", rf"(?:将)?(?:本法|《[^》]{{1,40}}》)(?:全文)?(?:中的|中)(?P<more>(?:⟨\d+⟩(?:、|和))*)"
+                               rf"{_q('a')}(?:的表述)?(?:均|统一|一律|全部)?修改为{_q('b')}", _replace_everywhere),
         ("replace-words", rf"(?:将)?(?P<refs>{REFS})?(?:{Q})?(?:中)?(?:其)?(?P<place>(?:第{N}款)?(?:第{N}项)?)"
                           rf"[^⟨]{{0,40}}?(?:中的|其中的|中)?(?P<more>(?:⟨\d+⟩(?:、|和))*){_q('a')}(?:的表述)?"
-                          rf"修改为{_q('b')}",
+                          rf"(?:均|统一|一律|全部)?修改为{_q('b')}",
          _replace),
         ("insert-words", rf"(?:在)?(?:(?P<refs>{REFS})[^⟨]{{0,40}}?(?:中的|中)?)?{_q('a')}"
                          rf"(?P<where>后|前)(?:增加|增写|加上)(?:一句|一段|内容)?(?:，?内容为)?"

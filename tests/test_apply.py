@@ -576,3 +576,22 @@ def test_a_criminal_law_amendment_in_the_npc_forms_gives_the_2023_text():
     r = apply_decision(d, old)
     assert [i.status for i in r.items] == ["ok"] * 7 + ["skipped"]
     assert [e for e in compare(r.stage, new).entries if e.kind != "unchanged"] == []
+
+
+def test_words_replaced_throughout_the_law():
+    # 将本法中的“A”修改为“B”: every article and heading that has the words, and
+    # the item is tied to each article it changed.
+    d, r = _apply("""全国人民代表大会常务委员会关于修改《示例法》的决定
+一、将本法中的"示例活动"修改为"示范活动"。
+二、将《示例法》中的"法律责任"统一修改为"责任"。
+三、将本法中的"不存在的词"修改为"新词"。
+四、将第四条、第五条中的"本法"均修改为"此法"。
+""")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "ok"), ("三", "FAILED"), ("四", "ok")]
+    assert "nowhere in the text" in " ".join(r.items[2].reasons)
+    texts = _texts(r.stage)
+    assert texts["第一条"][0] == "为了规范示范活动，制定本法。"
+    assert texts["第三条"][0] == "有下列情形之一的，不得从事示范活动："
+    assert [d.heading for d in r.stage.divisions][-1] == "第二章 责任"
+    assert "示例活动" not in _md(r)
+    assert texts["第五条"][0] == "此法自公布之日起施行。" and texts["第二条"][0] == "示范活动应当遵守法律。"
