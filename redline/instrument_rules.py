@@ -510,7 +510,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
     (name, re.compile(pattern), handler) for name, pattern, handler in [
         ("several-changes", r"对部分条文作(?:以下|如下)修改", _nothing),
         ("preamble", r"(?:在)?序言.*", _preamble),
-        ("insert-articles", rf"(?:在(?P<after>{R})(?:之)?后)?增加(?P<count>{CN_NUM_RE})?条"
+        ("insert-articles", rf"(?:在?(?P<after>{R})(?:之)?后)?增加(?P<count>{CN_NUM_RE})?条"
                             rf"(?:{_q('q')})?", _insert_articles),
         ("as-articles", rf"(?:分别)?作为(?P<refs>{REFS})(?:{_q('q')})?", _as_article),
         ("insert-division", rf"(?:在)?(?:(?P<in>{DIV})(?:{Q})?中)?增加一(?:编|分编|章|节)"
@@ -533,7 +533,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
                           rf"第{N}(?:款|项|目)(?:(?:至|、)第{N}(?:款|项|目))*", _consequential),
         ("paragraph-becomes", rf"(?:将)?原第(?P<n>{N})(?P<unit>款|项)(?:相应)?(?:地)?(?:改为|作为)第{N}(?:款|项)",
          _old_part),
-        ("renumber", rf"(?:将)?(?P<old>{R})改为(?P<new>{R})", _renumber),
+        ("renumber", rf"(?:将)?(?P<old>{R})(?:改为|移作|调整为)(?P<new>{R})", _renumber),
         ("delete-words", rf"删去(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)",
          _delete_words),
         ("words-deleted", rf"将(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)删去",
@@ -607,8 +607,14 @@ def _clauses(masked: str) -> list[str]:
 
     >>> _clauses("作为第二款⟨0⟩第二款相应改为第三款。")
     ['作为第二款⟨0⟩', '第二款相应改为第三款']
+    >>> _clauses("第五条增加一款作为该条第二款，即：⟨0⟩")
+    ['第五条增加一款', '作为第二款：⟨0⟩']
     """
     masked = re.sub(r"(⟨\d+⟩)(?=将|删去第|第[^⟨，；。]{1,30}?相应)", r"\1，", masked)
+    # The forms of provincial decisions: 增加一款作为该条第二款，即："…" reads as
+    # 增加一款，作为第二款："…".
+    masked = re.sub(r"[，,]?即[：:]?(?=⟨\d+⟩)", "：", masked).replace("作为该条第", "作为第")
+    masked = re.sub(r"(增加(?:[一二三四五六七八九十]+)?[条款项])(?=作为)", r"\1，", masked)
     return [c for c in re.split(r"[，；。,;]|\.(?!\d)", masked) if c.strip()]
 
 

@@ -595,3 +595,19 @@ def test_words_replaced_throughout_the_law():
     assert [d.heading for d in r.stage.divisions][-1] == "第二章 责任"
     assert "示例活动" not in _md(r)
     assert texts["第五条"][0] == "此法自公布之日起施行。" and texts["第二条"][0] == "示范活动应当遵守法律。"
+
+
+def test_moved_by_yizuo_and_the_forms_of_provincial_decisions():
+    # 移作/调整为 move an article as 改为 does; a provincial decision writes
+    # 增加一款作为该条第二款，即："…" and 第X条后增加一条作为第Y条，即："…".
+    d, r = _apply("""关于修改《示例法》的决定
+一、将第五条移作第二条。
+二、第二条增加一款作为该条第二款，即："示例活动应当公开。"
+三、第三条后增加一条作为第五条，即："第五条 示例活动应当接受监督。"
+""")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "ok"), ("三", "ok")]
+    texts = _texts(r.stage)
+    assert texts["第二条"] == ["本法自公布之日起施行。"]
+    assert texts["第三条"] == ["示例活动应当遵守法律。", "示例活动应当公开。"]
+    assert texts["第五条"] == ["示例活动应当接受监督。"]
+    assert texts["第六条"][0] == "违反本法第四条规定的，处一万元以下罚款。"
