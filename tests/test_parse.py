@@ -190,3 +190,11 @@ def test_control_characters_never_reach_the_text():
     st, warnings = parse_text("第一条 甲\x1b[31m乙\x1b]0;title\x07丙。\x9b\n第二条 丁。", "text")
     assert st.articles[0].lines == ["甲[31m乙]0;title丙。"]
     assert warnings[0] == "dropped 4 control characters (terminal escape codes or other non-text)"
+
+
+def test_a_word_97_document_is_named_and_the_way_out_said(tmp_path):
+    # The NPC's older pages hand out .doc files; one renamed .txt is caught too.
+    for name in ("law.doc", "law.txt"):
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+        with pytest.raises(RedlineError, match=r"Word 97-2003 document \(.doc\).*convert-to docx"):
+            parse_file(tmp_path / name)

@@ -158,6 +158,9 @@ register_reader(Reader("html", (".html", ".htm"), _read_html, False, _sniff_html
 register_reader(Reader("markdown", (".md", ".markdown"), decode, False))
 register_reader(Reader("text", (".txt", ".text", ""), decode, True))
 
+#: The first bytes of an OLE compound file: Word 97-2003, WPS, old Excel.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 #: Extension -> format name, for callers that decide by name alone.
 FORMATS = {ext: r.name for r in READERS.values() for ext in r.extensions if ext}
 
@@ -171,6 +174,9 @@ def reader_for(name: str, data: bytes) -> Reader:
     for reader in READERS.values():
         if reader.sniff and reader.sniff(data):
             return reader
+    if data[:8] == OLE_MAGIC:  # Word 97-2003 (.doc, .wps), still handed out by some sites
+        raise RedlineError(f"{name}: a Word 97-2003 document (.doc), which redline does not read; "
+                           "save it as .docx (in LibreOffice: soffice --headless --convert-to docx FILE)")
     suffix = Path(name).suffix.lower()
     for reader in READERS.values():
         if suffix in reader.extensions:
