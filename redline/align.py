@@ -3,25 +3,29 @@
 Contents
     Kind, KINDS  the kinds of link, and what each means
     Link, Part   one alignment entry; a part of an old article merged elsewhere
-    align        the algorithm, in five passes
+    align        the algorithm: the passes of _Aligner in order
 
-The passes, cheapest first:
+The passes, cheapest first, each a method of ``_Aligner`` that reads and
+writes the state they share (one-to-one links, then groups):
 
-1. **Same text.** Articles whose text is equal once references are masked
-   (:func:`~redline.normalise.mask_refs`) are paired in order. This settles
-   most articles of most revisions, and the pairs become anchors.
-2. **Similar text.** Each remaining old article gets candidates from an
-   inverted index of rare bigrams (:mod:`redline.similarity`), scored by Dice.
-   A pair near where the anchors predict may be less alike than one far away.
-   Pairs are taken greedily, best first.
-3. **Whole articles merged or split.** An old article left over whose text
-   is mostly inside a new article joins it (merged); a new article left over
-   whose text is mostly inside an old one comes from it (split).
-4. **Parts of articles merged.** A paragraph or item that left its article
-   and appears as text gained by another article (第六十八条、第六十九条第一项合并)
-   makes that article's entry a merge with a :class:`Part`.
-5. **Order.** One-to-one pairs outside the longest increasing run of the old
-   order are ``moved``; what is left is ``inserted`` or ``deleted``.
+1. **Same text** (``same_text``). Articles whose text is equal once references
+   are masked (:func:`~redline.normalise.mask_refs`) are paired in order. This
+   settles most articles of most revisions, and the pairs become anchors.
+2. **Similar text** (``similar_text``). Each remaining old article gets
+   candidates from an inverted index of rare bigrams (:mod:`redline.similarity`),
+   scored by Dice. A pair near where the anchors predict may be less alike than
+   one far away. Pairs are taken greedily, best first. Then ``forced_slots``:
+   one old and one new article of the same number between two anchors.
+3. **Whole articles merged or split** (``merges_and_splits``). An old article
+   left over whose text is mostly inside a new article joins it (merged); a new
+   article left over whose text is mostly inside an old one comes from it (split).
+   Then ``weak_links``: a weak link the places deny stands only on evidence.
+4. **Parts of articles merged** (``parts_elsewhere``). A paragraph or item that
+   left its article and appears as text gained by another article
+   (第六十八条、第六十九条第一项合并) makes that article's entry a merge with a
+   :class:`Part`; one found in a new article with no predecessor is a continuation.
+5. **Order** (``links``). One-to-one pairs outside the longest increasing run of
+   the old order are ``moved``; what is left is ``inserted`` or ``deleted``.
 
 >>> from redline.parse import parse_text
 >>> old, _ = parse_text("第一条 甲乙丙丁戊。\\n第二条 己庚辛壬癸子丑。")
@@ -34,8 +38,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from enum import Enum
 from typing import Callable
 
@@ -202,124 +206,164 @@ def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None,
           settings: AlignSettings | None = None) -> list[Link]:
-    """Align the articles of two stages; links come in the new text's order."""
-    cfg = settings or DEFAULTS
-    a_keys = [norm_text(a.lines, old.language) for a in old.articles]
-    b_keys = [norm_text(b.lines, new.language) for b in new.articles]
-    a_mask = [mask_refs(k) for k in a_keys]
-    b_mask = [mask_refs(k) for k in b_keys]
-    n, m = len(a_keys), len(b_keys)
-    match: dict[int, int] = {}  # old -> new, one-to-one
-    score: dict[int, float] = {}
+    """Align the articles of two stages; links come in the new text's order.
 
-    # 1. Same text, references masked: texts found once on each side first;
-    # then a text several articles share goes to the one nearest where the
-    # anchors place it (two identical articles, one of them edited, are not
-    # swapped: 5 → 84 and 84 → 5).
-    by_text: dict[str, list[int]] = {}
-    for j, key in enumerate(b_mask):
-        by_text.setdefault(key, []).append(j)
-    old_count: dict[str, int] = {}
-    for key in a_mask:
-        old_count[key] = old_count.get(key, 0) + 1
-    for i, key in enumerate(a_mask):
-        if old_count[key] == 1 and len(by_text.get(key, ())) == 1:
-            match[i] = by_text[key].pop()
-            score[i] = 1.0
-    anchors = sorted(match.items())
-    ties: list[tuple[int, int, int]] = []  # (distance from the predicted place, old, new)
-    for i, key in enumerate(a_mask):
-        if i not in match:
+    The passes, each a method of :class:`_Aligner`: same text, similar text,
+    slots the anchors force, merges and splits, weak links the places deny,
+    parts that went on elsewhere, then kinds and order.
+    """
+    a = _Aligner(old, new, settings or DEFAULTS)
+    a.same_text()
+    a.similar_text(progress)
+    a.forced_slots()
+    a.merges_and_splits()
+    a.weak_links()
+    parts, continues = a.parts_elsewhere()
+    return a.links(parts, continues)
+
+
+@dataclass
+class _Side:
+    """One stage as the passes see it: per article its masked key, character
+    pairs and lines, the index of its rare pairs, and the group each belongs to."""
+
+    keys: list[str]  # normalised text
+    mask: list[str]  # references masked
+    sh: list[Shingles]
+    lines: _LineShingles
+    index: Index
+    group_of: dict[int, int] = field(default_factory=dict)  # article -> group id
+
+
+class _Aligner:
+    """The state the passes share: links one-to-one (``match``, old -> new, with
+    ``score``), then groups (merges and splits) built on them."""
+
+    def __init__(self, old: Stage, new: Stage, cfg: AlignSettings):
+        self.old, self.new, self.cfg = old, new, cfg
+        a_keys = [norm_text(a.lines, old.language) for a in old.articles]
+        b_keys = [norm_text(b.lines, new.language) for b in new.articles]
+        a_mask = [mask_refs(k) for k in a_keys]
+        b_mask = [mask_refs(k) for k in b_keys]
+        self.shingle = shingles_for(new.language)
+        a_sh = [self.shingle(k) for k in a_mask]
+        b_sh = [self.shingle(k) for k in b_mask]
+        old_index, index = Index.pair(a_sh, b_sh)
+        self.a = _Side(a_keys, a_mask, a_sh, _LineShingles(a_mask, self.shingle), old_index)
+        self.b = _Side(b_keys, b_mask, b_sh, _LineShingles(b_mask, self.shingle), index)
+        self.n, self.m = len(a_keys), len(b_keys)
+        self.match: dict[int, int] = {}  # old -> new, one-to-one
+        self.score: dict[int, float] = {}
+        self.free_new: set[int] = set()
+        self.forced: set[int] = set()
+        self.groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
+
+    def same_text(self) -> None:
+        """1. Same text, references masked: texts found once on each side first;
+        then a text several articles share goes to the one nearest where the
+        anchors place it (two identical articles, one of them edited, are not
+        swapped: 5 → 84 and 84 → 5)."""
+        match, score = self.match, self.score
+        by_text: dict[str, list[int]] = {}
+        for j, key in enumerate(self.b.mask):
+            by_text.setdefault(key, []).append(j)
+        old_count: dict[str, int] = {}
+        for key in self.a.mask:
+            old_count[key] = old_count.get(key, 0) + 1
+        for i, key in enumerate(self.a.mask):
+            if old_count[key] == 1 and len(by_text.get(key, ())) == 1:
+                match[i] = by_text[key].pop()
+                score[i] = 1.0
+        anchors = sorted(match.items())
+        ties: list[tuple[int, int, int]] = []  # (distance from the predicted place, old, new)
+        for i, key in enumerate(self.a.mask):
+            if i not in match:
+                lo, hi = _predicted(anchors, i)
+                ties += [(0 if lo <= j <= hi else min(abs(j - lo), abs(j - hi)), i, j)
+                         for j in by_text.get(key, ())]
+        taken: set[int] = set()
+        for _, i, j in sorted(ties):
+            if i not in match and j not in taken:
+                match[i] = j
+                score[i] = 1.0
+                taken.add(j)
+
+    def similar_text(self, progress: Callable[[int, int], None] | None) -> None:
+        """2. Similar text, found through the index of rare pairs; a pair let in
+        only for standing in place must really stand in order."""
+        cfg, match, score, a_sh, b_sh = self.cfg, self.match, self.score, self.a.sh, self.b.sh
+        anchors = sorted(match.items())
+        free_new = self.free_new = set(range(self.m)) - set(match.values())
+        pending = [i for i in range(self.n) if i not in match]
+        scored: list[tuple[float, float, int, int]] = []
+        for done, i in enumerate(pending):
+            if progress:
+                progress(done + 1, len(pending))
             lo, hi = _predicted(anchors, i)
-            ties += [(0 if lo <= j <= hi else min(abs(j - lo), abs(j - hi)), i, j)
-                     for j in by_text.get(key, ())]
-    taken: set[int] = set()
-    for _, i, j in sorted(ties):
-        if i not in match and j not in taken:
-            match[i] = j
-            score[i] = 1.0
-            taken.add(j)
-
-    # 2. Similar text.
-    shingle = shingles_for(new.language)
-    a_sh = [shingle(k) for k in a_mask]
-    b_sh = [shingle(k) for k in b_mask]
-    old_index, index = Index.pair(a_sh, b_sh)
-    anchors = sorted(match.items())
-    free_new = set(range(m)) - set(match.values())
-    pending = [i for i in range(n) if i not in match]
-    scored: list[tuple[float, float, int, int]] = []
-    for done, i in enumerate(pending):
-        if progress:
-            progress(done + 1, len(pending))
-        lo, hi = _predicted(anchors, i)
-        near = [j for j in range(lo, min(hi, m - 1) + 1) if j in free_new] if hi - lo < 8 else []
-        for j in set(index.candidates(a_sh[i], free_new)) | set(near):
-            if length_bound(len(a_sh[i]), len(b_sh[j])) < cfg.match_in_place:
-                continue
-            d = dice(a_sh[i], b_sh[j])
-            in_place = lo - cfg.in_place <= j <= hi + cfg.in_place
-            if d >= cfg.match or (in_place and d >= cfg.match_in_place):
-                scored.append((d + (0.1 if in_place else 0.0), d, i, j))
-    for _, d, i, j in sorted(scored, reverse=True):
-        if i not in match and j in free_new:
-            match[i] = j
-            score[i] = d
-            free_new.discard(j)
-    # A pair let in only for standing in place must really stand in order.
-    in_order = _lis(list(match.items()))
-    for i, j in list(match.items()):
-        if score[i] < cfg.match and (i, j) not in in_order:
-            del match[i], score[i]
-            free_new.add(j)
-
-    # 2b. A slot the anchors force: between two linked neighbours, one old and
-    # one new article left, of the same number. In an amendment that keeps the
-    # numbering this is the article rewritten in place (将第X条修改为); it is
-    # linked unless the two share next to nothing (an unrelated replacement).
-    forced: set[int] = set()
-    anchors = sorted(match.items())
-    for (i0, j0), (i1, j1) in zip([(-1, -1)] + anchors, anchors + [(n, m)]):
-        olds = [i for i in range(i0 + 1, i1) if i not in match]
-        news = [j for j in range(j0 + 1, j1) if j in free_new]
-        if len(olds) == 1 and len(news) == 1 and \
-                old.articles[olds[0]].number == new.articles[news[0]].number:
-            i, j = olds[0], news[0]
-            d = dice(a_sh[i], b_sh[j])
-            if d >= cfg.forced_slot:
-                match[i], score[i] = j, d
+            near = [j for j in range(lo, min(hi, self.m - 1) + 1) if j in free_new] if hi - lo < 8 else []
+            for j in set(self.b.index.candidates(a_sh[i], free_new)) | set(near):
+                if length_bound(len(a_sh[i]), len(b_sh[j])) < cfg.match_in_place:
+                    continue
+                d = dice(a_sh[i], b_sh[j])
+                in_place = lo - cfg.in_place <= j <= hi + cfg.in_place
+                if d >= cfg.match or (in_place and d >= cfg.match_in_place):
+                    scored.append((d + (0.1 if in_place else 0.0), d, i, j))
+        for _, d, i, j in sorted(scored, reverse=True):
+            if i not in match and j in free_new:
+                match[i] = j
+                score[i] = d
                 free_new.discard(j)
-                forced.add(i)
+        in_order = _lis(list(match.items()))
+        for i, j in list(match.items()):
+            if score[i] < cfg.match and (i, j) not in in_order:
+                del match[i], score[i]
+                free_new.add(j)
 
-    # 3. Left-over articles merged or split, judged line by line.
-    groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
-    group_of_old: dict[int, int] = {}
-    group_of_new: dict[int, int] = {}
-    for i, j in match.items():
-        groups[i] = ({i}, {j})
-        group_of_old[i] = i
-        group_of_new[j] = i
-    a_lines = _LineShingles(a_mask, shingle)
-    b_lines = _LineShingles(b_mask, shingle)
+    def forced_slots(self) -> None:
+        """2b. A slot the anchors force: between two linked neighbours, one old
+        and one new article left, of the same number. In an amendment that keeps
+        the numbering this is the article rewritten in place (将第X条修改为); it is
+        linked unless the two share next to nothing (an unrelated replacement)."""
+        match, n, m = self.match, self.n, self.m
+        anchors = sorted(match.items())
+        for (i0, j0), (i1, j1) in zip([(-1, -1)] + anchors, anchors + [(n, m)]):
+            olds = [i for i in range(i0 + 1, i1) if i not in match]
+            news = [j for j in range(j0 + 1, j1) if j in self.free_new]
+            if len(olds) == 1 and len(news) == 1 and \
+                    self.old.articles[olds[0]].number == self.new.articles[news[0]].number:
+                i, j = olds[0], news[0]
+                d = dice(self.a.sh[i], self.b.sh[j])
+                if d >= self.cfg.forced_slot:
+                    match[i], self.score[i] = j, d
+                    self.free_new.discard(j)
+                    self.forced.add(i)
 
-    def new_group() -> int:
-        gid = max(groups, default=-1) + 1
-        groups[gid] = (set(), set())
+    # --- 3. merges and splits ---------------------------------------------------
+
+    def merges_and_splits(self) -> None:
+        """3. Left-over articles merged or split, judged line by line: each
+        joins the group of the article its lines tie it to most."""
+        for i, j in self.match.items():
+            self.groups[i] = ({i}, {j})
+            self.a.group_of[i] = i
+            self.b.group_of[j] = i
+        self._adopt(self.a, self.b, True, self.cfg.merged)
+        self._adopt(self.b, self.a, False, self.cfg.split)
+
+    def _new_group(self) -> int:
+        gid = max(self.groups, default=-1) + 1
+        self.groups[gid] = (set(), set())
         return gid
 
-    def own(sets: list[Shingles], members: set[int]) -> Shingles:
-        if len(members) == 1:  # most groups: no copy
-            return sets[next(iter(members))]
-        return frozenset().union(*(sets[k] for k in members))
-
-    def explained(line_sh: Shingles, there: Shingles, home: Shingles) -> bool:
+    def _explained(self, line_sh: Shingles, there: Shingles, home: Shingles) -> bool:
         """The line is found ``there``, clearly better than in its own article."""
         c = containment(line_sh, there)
-        return c >= cfg.line_explained and c >= containment(line_sh, home) + cfg.margin
+        return c >= self.cfg.line_explained and c >= containment(line_sh, home) + self.cfg.margin
 
-    def tie(x_sh, x_lines, y_sh, y_lines, home: Shingles) -> int:
+    def _tie(self, x_sh, x_lines, y_sh, y_lines, home: Shingles) -> int:
         """Characters tying left-over X to Y: Y's lines found in X, or X's lines
         found in Y, each clearly better than in ``home`` (Y's own counterpart)."""
+        cfg = self.cfg
         shared = x_sh & y_sh
         if len(shared) < (cfg.line_min - 1) * cfg.line_explained:
             return 0  # too little in common for any line to be found across
@@ -328,132 +372,151 @@ def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = 
         # test runs on ``shared`` (smaller) with the same result.
         most = len(shared) / cfg.line_explained + 1e-9  # slack: never prune a line on rounding
         from_y = sum(len(ln) for ln, s in y_lines
-                     if len(ln) >= cfg.line_min and len(s) <= most and explained(s, shared, home))
+                     if len(ln) >= cfg.line_min and len(s) <= most and self._explained(s, shared, home))
         from_x = sum(len(ln) for ln, s in x_lines
-                     if len(ln) >= cfg.line_min and len(s) <= most and explained(s, shared, home))
+                     if len(ln) >= cfg.line_min and len(s) <= most and self._explained(s, shared, home))
         return max(from_y, from_x)
 
-    def adopt(x_sh, x_lines, x_mask, group_of_x, y_sh, y_lines, y_index, group_of_y,
-              x_is_old: bool, share: float) -> None:
-        """Each left-over X joins the Y its lines tie it to most, if that tie is at
-        least ``share`` of X's length: a merge (X old) or a split (X new)."""
-        mine = 0 if x_is_old else 1  # X's side of a group: (olds, news)
-        for x in [x for x in range(len(x_sh)) if x not in group_of_x]:
-            found = {y: tie(x_sh[x], x_lines[x], y_sh[y], y_lines[y],
-                            own(x_sh, groups[group_of_y[y]][mine]) if y in group_of_y else frozenset())
-                     for y in y_index.candidates(x_sh[x])}
-            y, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
-            if y is not None and best >= share * len(x_mask[x]):
-                gid = group_of_y[y] if y in group_of_y else new_group()
-                olds, news = ({x}, {y}) if x_is_old else ({y}, {x})
-                join(groups, group_of_old, group_of_new, gid, olds, news)
+    def _adopt(self, x: _Side, y: _Side, x_is_old: bool, share: float) -> None:
+        """Each left-over article of side ``x`` joins the article of side ``y``
+        its lines tie it to most, if that tie is at least ``share`` of its
+        length: a merge (``x`` the old side) or a split (``x`` the new side)."""
+        mine = 0 if x_is_old else 1  # x's side of a group: (olds, news)
+        for k in [k for k in range(len(x.sh)) if k not in x.group_of]:
+            found = {t: self._tie(x.sh[k], x.lines[k], y.sh[t], y.lines[t],
+                                  _union(x.sh, self.groups[y.group_of[t]][mine]) if t in y.group_of
+                                  else frozenset())
+                     for t in y.index.candidates(x.sh[k])}
+            t, best = max(found.items(), key=lambda kv: kv[1], default=(None, 0))
+            if t is not None and best >= share * len(x.mask[k]):
+                gid = y.group_of[t] if t in y.group_of else self._new_group()
+                olds, news = ({k}, {t}) if x_is_old else ({t}, {k})
+                join(self.groups, self.a.group_of, self.b.group_of, gid, olds, news)
 
-    adopt(a_sh, a_lines, a_mask, group_of_old, b_sh, b_lines, index, group_of_new, True, cfg.merged)
-    adopt(b_sh, b_lines, b_mask, group_of_new, a_sh, a_lines, old_index, group_of_old, False, cfg.split)
+    def weak_links(self) -> None:
+        """3b. Weak one-to-one links that the places deny. A link below ``match``
+        may rest on shared boilerplate (责令改正…处…罚款, 向公司登记机关办理变更登记)
+        or a list's shape. Out of the old order, or in another chapter than the
+        old article's chapter became, or below ``match_in_place`` wherever it
+        stands (an article replaced by an unrelated one), it stands only on
+        stronger evidence: one article nearly whole in the other, words few
+        articles use, or a paragraph that goes on in the other. Otherwise it is
+        undone: deleted and inserted, both shown."""
+        cfg, match, score, a_sh, b_sh = self.cfg, self.match, self.score, self.a.sh, self.b.sh
+        old, new, groups = self.old, self.new, self.groups
+        chapter_map = _chapter_map(old, new, [(i, j) for i, j in match.items() if score[i] >= cfg.match])
+        weak = {gid: (min(o), min(nw)) for gid, (o, nw) in groups.items()
+                if len(o) == 1 and len(nw) == 1}
+        in_order = _lis(list(weak.values()))
+        rare: Callable[[Shingles], Shingles] | None = None
+        for gid, (i, j) in weak.items():
+            if i in self.forced and match.get(i) == j:
+                continue  # its place is its evidence
+            d = score[i] if i in score and match.get(i) == j else dice(a_sh[i], b_sh[j])
+            if d >= cfg.match or max(containment(a_sh[i], b_sh[j]),
+                                     containment(b_sh[j], a_sh[i])) >= cfg.contained:
+                continue  # alike, or one stands nearly whole in the other (a short article grown)
+            if d >= cfg.match_in_place and not (_crosses(old, new, chapter_map, i, j)
+                                                or (i, j) not in in_order):
+                continue
+            rare = rare or _rare_bigrams(a_sh, b_sh, cfg.rare_share)
+            if dice(rare(a_sh[i]), rare(b_sh[j])) < cfg.distinct and \
+                    _best_line_pair(self.a.lines[i], self.b.lines[j], cfg.line_min) < cfg.paragraph_goes_on:
+                del groups[gid], self.a.group_of[i], self.b.group_of[j]
+                match.pop(i, None)
+                score.pop(i, None)
 
-    # 3b. Weak one-to-one links that the places deny. A link below ``match`` may
-    # rest on shared boilerplate (责令改正…处…罚款, 向公司登记机关办理变更登记)
-    # or a list's shape. Out of the old order, or in another chapter than the
-    # old article's chapter became, or below ``match_in_place`` wherever it
-    # stands (an article replaced by an unrelated one), it stands only on stronger evidence: one
-    # article nearly whole in the other, words few articles use, or a
-    # paragraph that goes on in the other.
-    # Otherwise it is undone: deleted and inserted, both shown.
-    chapter_map = _chapter_map(old, new, [(i, j) for i, j in match.items() if score[i] >= cfg.match])
-    weak = {gid: (min(o), min(nw)) for gid, (o, nw) in groups.items()
-            if len(o) == 1 and len(nw) == 1}
-    in_order = _lis(list(weak.values()))
-    rare: Callable[[Shingles], Shingles] | None = None
-    for gid, (i, j) in weak.items():
-        if i in forced and match.get(i) == j:
-            continue  # its place is its evidence
-        d = score[i] if i in score and match.get(i) == j else dice(a_sh[i], b_sh[j])
-        if d >= cfg.match or max(containment(a_sh[i], b_sh[j]), containment(b_sh[j], a_sh[i])) >= cfg.contained:
-            continue  # alike, or one stands nearly whole in the other (a short article grown)
-        if d >= cfg.match_in_place and not (_crosses(old, new, chapter_map, i, j) or (i, j) not in in_order):
-            continue
-        rare = rare or _rare_bigrams(a_sh, b_sh, cfg.rare_share)
-        if dice(rare(a_sh[i]), rare(b_sh[j])) < cfg.distinct and \
-                _best_line_pair(a_lines[i], b_lines[j], cfg.line_min) < cfg.paragraph_goes_on:
-            del groups[gid], group_of_old[i], group_of_new[j]
-            match.pop(i, None)
-            score.pop(i, None)
+    def parts_elsewhere(self) -> tuple[dict[int, list[Part]], dict[int, list[Part]]]:
+        """4. Parts of articles that went on elsewhere: a paragraph (or item) of
+        an old article found in another article's new text (第六十八条、第六十九条
+        第一项合并), or in a new article that has no predecessor (a continuation:
+        the new article is still inserted, and says where its words came from).
 
-    # 4. Parts of articles that went on elsewhere: a paragraph (or item) of an
-    # old article found in another article's new text (第六十八条、第六十九条第一项
-    # 合并), or in a new article that has no predecessor (a continuation: the
-    # new article is still inserted, and says where its words came from).
-    parts: dict[int, list[Part]] = {}
-    continues: dict[int, list[Part]] = {}  # new article with no predecessor -> parts
-    sources = [(gid, olds, news) for gid, (olds, news) in groups.items()]
-    sources += [(None, {i}, set()) for i in range(n) if i not in group_of_old]  # deleted
-    for gid, olds, news in sources:
-        news_sh = own(b_sh, news) if news else frozenset()
-        for i in sorted(olds):
-            if len(news) == 1 and a_mask[i] == b_mask[next(iter(news))]:
-                continue  # the same text: every line of it is still there
-            moved_lines: dict[int, list[int]] = {}
-            went_on: dict[int, list[int]] = {}
-            for li, (ln, line_sh) in enumerate(a_lines[i]):
-                if len(ln) < cfg.line_min or containment(line_sh, news_sh) >= 0.5:
-                    continue
-                for j in index.candidates(line_sh):
-                    other = group_of_new.get(j)
-                    if other is not None and other == gid:
+        Returns (group id -> parts merged into it, new article -> parts it continues)."""
+        cfg, a, b, groups = self.cfg, self.a, self.b, self.groups
+        parts: dict[int, list[Part]] = {}
+        continues: dict[int, list[Part]] = {}
+        sources = [(gid, olds, news) for gid, (olds, news) in groups.items()]
+        sources += [(None, {i}, set()) for i in range(self.n) if i not in a.group_of]  # deleted
+        for gid, olds, news in sources:
+            news_sh = _union(b.sh, news) if news else frozenset()
+            for i in sorted(olds):
+                if len(news) == 1 and a.mask[i] == b.mask[next(iter(news))]:
+                    continue  # the same text: every line of it is still there
+                moved_lines: dict[int, list[int]] = {}
+                went_on: dict[int, list[int]] = {}
+                for li, (ln, line_sh) in enumerate(a.lines[i]):
+                    if len(ln) < cfg.line_min or containment(line_sh, news_sh) >= 0.5:
                         continue
-                    c = containment(line_sh, b_sh[j])
-                    if other is None:
-                        # Into an article with no predecessor: found in one of its
-                        # paragraphs, not only somewhere in it (由公司章程规定 is
-                        # somewhere in many articles).
-                        if c >= cfg.line_contained and max(
-                                (containment(line_sh, s) for _, s in b_lines[j]), default=0) >= cfg.line_contained:
-                            went_on.setdefault(j, []).append(li)
+                    for j in b.index.candidates(line_sh):
+                        other = b.group_of.get(j)
+                        if other is not None and other == gid:
+                            continue
+                        c = containment(line_sh, b.sh[j])
+                        if other is None:
+                            # Into an article with no predecessor: found in one of its
+                            # paragraphs, not only somewhere in it (由公司章程规定 is
+                            # somewhere in many articles).
+                            if c >= cfg.line_contained and max(
+                                    (containment(line_sh, s) for _, s in b.lines[j]),
+                                    default=0) >= cfg.line_contained:
+                                went_on.setdefault(j, []).append(li)
+                                break
+                        elif (c >= cfg.line_contained
+                                and c >= containment(line_sh, _union(a.sh, groups[other][0])) + cfg.margin):
+                            moved_lines.setdefault(other, []).append(li)
                             break
-                    elif (c >= cfg.line_contained
-                            and c >= containment(line_sh, own(a_sh, groups[other][0])) + cfg.margin):
-                        moved_lines.setdefault(other, []).append(li)
-                        break
-            for other, lines in moved_lines.items():
-                parts.setdefault(other, []).append(Part(i, lines))
-            for j, lines in went_on.items():
-                continues.setdefault(j, []).append(Part(i, lines))
+                for other, lines in moved_lines.items():
+                    parts.setdefault(other, []).append(Part(i, lines))
+                for j, lines in went_on.items():
+                    continues.setdefault(j, []).append(Part(i, lines))
+        return parts, continues
 
-    # 5. Kinds and order.
-    one_to_one = [(min(o), min(nw)) for o, nw in groups.values()
-                  if len(o) == 1 and len(nw) == 1]
-    in_order = _lis(one_to_one)
-    links: list[Link] = []
-    for gid, (olds, news) in groups.items():
-        o, nw = sorted(olds), sorted(news)
-        extra = parts.get(gid, [])
-        if len(o) > 1 or extra:
-            kind = Kind.MERGED
-        elif len(nw) > 1:
-            kind = Kind.SPLIT
-        else:
-            i, j = o[0], nw[0]
-            if (i, j) not in in_order:
-                kind = Kind.MOVED
-            elif a_keys[i] == b_keys[j] and old.articles[i].number == new.articles[j].number:
-                kind = Kind.UNCHANGED
-            elif a_mask[i] == b_mask[j] and old.articles[i].number != new.articles[j].number:
-                kind = Kind.RENUMBERED
+    def links(self, parts: dict[int, list[Part]], continues: dict[int, list[Part]]) -> list[Link]:
+        """5. Kinds and order: one link per group, deleted and inserted articles,
+        in the new text's order."""
+        a, b, old, new = self.a, self.b, self.old, self.new
+        one_to_one = [(min(o), min(nw)) for o, nw in self.groups.values()
+                      if len(o) == 1 and len(nw) == 1]
+        in_order = _lis(one_to_one)
+        links: list[Link] = []
+        for gid, (olds, news) in self.groups.items():
+            o, nw = sorted(olds), sorted(news)
+            extra = parts.get(gid, [])
+            if len(o) > 1 or extra:
+                kind = Kind.MERGED
+            elif len(nw) > 1:
+                kind = Kind.SPLIT
             else:
-                kind = Kind.MODIFIED
-        if kind in ("merged", "split"):
-            s = dice(own(a_sh, olds), own(b_sh, news))
-        else:
-            s = score.get(o[0], 0.0)
-        links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))
-    merged_in = {p.old for extra in parts.values() for p in extra}
-    for i in range(n):
-        if i not in group_of_old and i not in merged_in:
-            links.append(Link(Kind.DELETED, [i], []))
-    for j in range(m):
-        if j not in group_of_new:
-            links.append(Link(Kind.INSERTED, [], [j], parts=continues.get(j, [])))
-    return sorted(links, key=lambda l: _position(l, match))
+                i, j = o[0], nw[0]
+                if (i, j) not in in_order:
+                    kind = Kind.MOVED
+                elif a.keys[i] == b.keys[j] and old.articles[i].number == new.articles[j].number:
+                    kind = Kind.UNCHANGED
+                elif a.mask[i] == b.mask[j] and old.articles[i].number != new.articles[j].number:
+                    kind = Kind.RENUMBERED
+                else:
+                    kind = Kind.MODIFIED
+            if kind in ("merged", "split"):
+                s = dice(_union(a.sh, olds), _union(b.sh, news))
+            else:
+                s = self.score.get(o[0], 0.0)
+            links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))
+        merged_in = {p.old for extra in parts.values() for p in extra}
+        for i in range(self.n):
+            if i not in a.group_of and i not in merged_in:
+                links.append(Link(Kind.DELETED, [i], []))
+        for j in range(self.m):
+            if j not in b.group_of:
+                links.append(Link(Kind.INSERTED, [], [j], parts=continues.get(j, [])))
+        return sorted(links, key=lambda l: _position(l, self.match))
+
+
+def _union(sets: list[Shingles], members: set[int]) -> Shingles:
+    """The pairs of several articles together (one article's own set, uncopied)."""
+    if len(members) == 1:  # most groups: no copy
+        return sets[next(iter(members))]
+    return frozenset().union(*(sets[k] for k in members))
 
 
 def _best_line_pair(x_lines: list[tuple[str, Shingles]], y_lines: list[tuple[str, Shingles]],
