@@ -95,6 +95,12 @@ class AlignSettings:
     forced_slot: float = 0.1
     #: How far (in articles) from the predicted place still counts as "in place".
     in_place: int = 2
+    #: Added to the Dice of a pair in place when pairs are taken best first, so
+    #: of two alike candidates the one where the anchors predict wins.
+    in_place_bonus: float = 0.1
+    #: Where the anchors leave a gap narrower than this many new articles, every
+    #: free article in it is a candidate, found by the index or not.
+    near_window: int = 8
     #: A left-over old article is merged into a new one when the new article's lines
     #: it explains (better than their own source does) add up to this share of it.
     #: Below that, it was deleted and a few of its words happen to recur.
@@ -105,9 +111,14 @@ class AlignSettings:
     split: float = 0.5
     #: Share of a line's bigrams that must be found in the article it moved to ...
     line_contained: float = 0.7
+    #: ... less this much in a merge or split (pass 3, ``line_explained``).
+    line_explained_slack: float = 0.1
     #: ... and by how much more than in the article it is otherwise credited to,
     #: so penalty boilerplate shared by many articles is never taken as a move.
     margin: float = 0.15
+    #: A line whose bigrams are at least this share in its own entry's new text
+    #: stayed home: it is not followed elsewhere (pass 4).
+    line_at_home: float = 0.5
     #: Lines shorter than this (characters) are too generic to follow.
     line_min: int = 12
     #: A weak link (below ``match``) out of order or across chapters still stands
@@ -128,7 +139,7 @@ class AlignSettings:
     @property
     def line_explained(self) -> float:
         """In a merge or split (pass 3), a line counts as found across at a little less."""
-        return self.line_contained - 0.1
+        return self.line_contained - self.line_explained_slack
 
 
 DEFAULTS = AlignSettings()
@@ -300,14 +311,15 @@ class _Aligner:
             if progress:
                 progress(done + 1, len(pending))
             lo, hi = _predicted(anchors, i)
-            near = [j for j in range(lo, min(hi, self.m - 1) + 1) if j in free_new] if hi - lo < 8 else []
+            near = ([j for j in range(lo, min(hi, self.m - 1) + 1) if j in free_new]
+                    if hi - lo < cfg.near_window else [])
             for j in set(self.b.index.candidates(a_sh[i], free_new)) | set(near):
                 if length_bound(len(a_sh[i]), len(b_sh[j])) < cfg.match_in_place:
                     continue
                 d = dice(a_sh[i], b_sh[j])
                 in_place = lo - cfg.in_place <= j <= hi + cfg.in_place
                 if d >= cfg.match or (in_place and d >= cfg.match_in_place):
-                    scored.append((d + (0.1 if in_place else 0.0), d, i, j))
+                    scored.append((d + (cfg.in_place_bonus if in_place else 0.0), d, i, j))
         for _, d, i, j in sorted(scored, reverse=True):
             if i not in match and j in free_new:
                 match[i] = j
@@ -446,7 +458,7 @@ class _Aligner:
                 moved_lines: dict[int, list[int]] = {}
                 went_on: dict[int, list[int]] = {}
                 for li, (ln, line_sh) in enumerate(a.lines[i]):
-                    if len(ln) < cfg.line_min or containment(line_sh, news_sh) >= 0.5:
+                    if len(ln) < cfg.line_min or containment(line_sh, news_sh) >= cfg.line_at_home:
                         continue
                     for j in b.index.candidates(line_sh):
                         other = b.group_of.get(j)
