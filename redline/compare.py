@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from .align import KINDS, Link, align
+from .align import KINDS, Kind, Link, align
 from .comparison_parts import Destination, HeadingChange, Note, Part, ReferenceIssue
 from .model import Stage, line_position
 from .normalise import REFERENCE_RE, mask_refs, norm_key, norm_text
@@ -61,7 +61,7 @@ class StageInfo:
 class Entry:
     """One entry of the alignment, with everything a renderer shows of it."""
 
-    kind: str  # one of align.KINDS
+    kind: Kind  # what happened to the article (a str enum: compares equal to "merged")
     old: list[ArticleNumber]
     new: list[ArticleNumber]
     old_labels: list[str]
@@ -123,7 +123,7 @@ class Entry:
 
     @classmethod
     def from_json(cls, d: dict) -> "Entry":
-        return cls(d["kind"], [ArticleNumber.from_json(x) for x in d["old"]],
+        return cls(Kind(d["kind"]), [ArticleNumber.from_json(x) for x in d["old"]],
                    [ArticleNumber.from_json(x) for x in d["new"]], d.get("old_labels", []),
                    d.get("new_labels", []), d.get("similarity"),
                    [DiffOp(op, t) for op, t in d.get("diff", [])], d.get("division"),
@@ -159,7 +159,7 @@ class Comparison:
 
     @property
     def has_changes(self) -> bool:
-        return (any(e.kind != "unchanged" for e in self.entries)
+        return (any(e.kind != Kind.UNCHANGED for e in self.entries)
                 or any(d.changed for d in self.divisions))
 
     def to_json(self) -> dict:
@@ -282,29 +282,29 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     kind = link.kind
     refs_only = False
     timed_out = False
-    if kind == "inserted":
+    if kind == Kind.INSERTED:
         ops, sim = [DiffOp(INSERT, new_text)], None
-    elif kind == "deleted":
+    elif kind == Kind.DELETED:
         ops, sim = [DiffOp(DELETE, old_text)], None
-    elif kind == "unchanged" or (kind == "renumbered" and not link.parts
+    elif kind == Kind.UNCHANGED or (kind == Kind.RENUMBERED and not link.parts
                                  and norm_text([old_text], lang) == norm_text([new_text], lang)):
         # Same text once width and spacing are set aside: nothing to diff.
         ops, sim = [DiffOp(EQUAL, new_text)], 1.0
     else:
         td = diff_texts(old_text, new_text, lang)
         ops, sim, timed_out = td.ops, td.similarity, td.timed_out
-        if kind in ("renumbered", "modified", "moved") and any(op != EQUAL for op, _ in ops):
+        if kind in (Kind.RENUMBERED, Kind.MODIFIED, Kind.MOVED) and any(op != EQUAL for op, _ in ops):
             refs_only = references_follow(ops, mapping, lang)
-            if kind == "renumbered" and not refs_only:
+            if kind == Kind.RENUMBERED and not refs_only:
                 # Same words, but a reference now points elsewhere: substantive.
-                kind = "modified"
+                kind = Kind.MODIFIED
     division = (news[0] if news else olds[0]).division
     entry = Entry(kind, [a.number for a in olds], [b.number for b in news],
                   [a.label for a in olds], [b.label for b in news], sim, ops, division,
                   refs_only, [Part(old.articles[p.old].number, list(p.lines),
                                    [old.articles[p.old].locate(k, lang) for k in p.lines])
                               for p in link.parts], timed_out, segments)
-    if kind == "split" and len(olds) == 1:
+    if kind == Kind.SPLIT and len(olds) == 1:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
     return entry
 

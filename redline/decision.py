@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .align import Kind
 from .errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, Decision, Item
 from .instrument_rules import item_actions
@@ -173,7 +174,7 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
     does not name only move number (the closing clause).
 
     >>> d = parse_decision('一、将第十八条改为第十九条，删去第二款。\\n二、增加一条，作为第三条："甲。"')
-    >>> [(k, [str(n) for n in o], [str(n) for n in nw]) for k, o, nw in account(d)]
+    >>> [(str(k), [str(n) for n in o], [str(n) for n in nw]) for k, o, nw in account(d)]
     [('modified', ['18'], ['19']), ('inserted', [], ['3'])]
     """
     out = []
@@ -181,14 +182,14 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
         merged = [a for a in item.actions if a.kind == "merge"]
         for a in item.actions:
             if a.kind == "insert_article":
-                out += [("inserted", [], [n]) for n in (a.parts or [a.new])]
+                out += [(Kind.INSERTED, [], [n]) for n in (a.parts or [a.new])]
             elif a.kind == "delete_article":
-                out.append(("deleted", [a.old[0].article], []))
+                out.append((Kind.DELETED, [a.old[0].article], []))
             elif a.kind == "merge":
                 olds = list(dict.fromkeys(r.article for r in a.old))
-                out.append(("merged", olds, list(a.parts) or [a.new]))
+                out.append((Kind.MERGED, olds, list(a.parts) or [a.new]))
             elif a.kind == "split":
-                out.append(("split", [a.old[0].article], list(a.parts)))
+                out.append((Kind.SPLIT, [a.old[0].article], list(a.parts)))
         if merged or any(a.kind == "split" for a in item.actions):
             continue
         renumbers = [a for a in item.actions if a.kind == "renumber"]
@@ -196,8 +197,8 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
                  ("renumber", "insert_article", "delete_article", "consequential", *HEADING_ACTIONS)]
         if renumbers:
             r = renumbers[0]
-            out.append(("modified" if edits else "renumbered", [r.old[0].article], [r.new]))
+            out.append((Kind.MODIFIED if edits else Kind.RENUMBERED, [r.old[0].article], [r.new]))
         elif edits and edits[0].old:
             art = edits[0].old[0].article
-            out.append(("modified", [art], [edits[0].new or art]))
+            out.append((Kind.MODIFIED, [art], [edits[0].new or art]))
     return out

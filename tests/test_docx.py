@@ -152,3 +152,18 @@ def test_libreoffice_opens_the_file_and_sees_the_changes(workspace, tmp_path):
                        capture_output=True, text=True, timeout=180)
     assert p.returncode == 0, p.stderr
     assert (tmp_path / "moves.txt").read_text(encoding="utf-8-sig").startswith("中华人民共和国反间谍法")
+
+
+def test_the_same_comparison_gives_the_same_bytes():
+    # Revisions, comments and the package's members are dated by the new stage,
+    # never by the clock, so a file in version control changes only with the texts.
+    import re
+
+    old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md")
+    new, _ = parse_file(CORPUS / "cybersecurity-law/2025-10-28.md")
+    new.date = "2025-10-28"
+    data = render_docx(compare(old, new))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    assert {i.date_time for i in z.infolist()} == {(2025, 10, 28, 0, 0, 0)}
+    comments = z.read("word/comments.xml").decode("utf-8")
+    assert set(re.findall(r'w:date="([^"]+)"', comments)) == {"2025-10-28T00:00:00Z"}

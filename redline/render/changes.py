@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from ..align import Kind
 from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..errors import RedlineError
@@ -174,15 +175,15 @@ def _only_article_numbers(e: Entry) -> bool:
 
 def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording = ZH) -> str | None:
     """The item text for one entry, or None when the closing sentence covers it."""
-    if is_number_only(e) or e.kind == "unchanged":
+    if is_number_only(e) or e.kind == Kind.UNCHANGED:
         return None
     if is_mechanical(e) and _only_article_numbers(e):
         return None
-    if e.kind == "inserted":
+    if e.kind == Kind.INSERTED:
         return w.inserted(e.new_labels[0], _quote(_side(e, "new")))
-    if e.kind == "deleted":
+    if e.kind == Kind.DELETED:
         return w.deleted(e.old_labels[0])
-    if e.kind == "merged":
+    if e.kind == Kind.MERGED:
         sources = []
         groups = group_lines(_side(e, "old"), (e.segments or {}).get("old", [1] * len(e.old)))
         for n, label, lines in zip(e.old, e.old_labels, groups):
@@ -198,11 +199,11 @@ def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording 
             sources.append((label, w.list_sep.join(where)))
         quote = _quote_articles(e) if len(e.new) > 1 else _quote(_side(e, "new"))
         return w.merged(sources, e.new_labels, quote)
-    if e.kind == "split":
+    if e.kind == Kind.SPLIT:
         return w.split(e.old_labels[0], e.new_labels, _quote_articles(e))
     old_lines, new_lines = _side(e, "old"), _side(e, "new")
     old_label = e.old_labels[0]
-    if e.kind == "moved" and not e.changed:  # the closing clause does not cover a move
+    if e.kind == Kind.MOVED and not e.changed:  # the closing clause does not cover a move
         return w.moved(old_label, e.new_labels[0])
     # 将第十八条改为第十九条，删去… / 删去第十条…; the article is named once.
     new_label = e.new_labels[0] if e.old[0] != e.new[0] else None
@@ -244,7 +245,7 @@ def merged_away(c: Comparison) -> dict[ArticleNumber, set[str]]:
     """Lines (by key) of each partly merged old article that went into the merge."""
     merged_away: dict[ArticleNumber, set[str]] = {}
     for e in c.entries:
-        if e.kind != "merged" or not e.parts:
+        if e.kind != Kind.MERGED or not e.parts:
             continue
         # Old lines of each partly merged article, as the merged entry quotes them.
         counts = (e.segments or {}).get("old", [1] * len(e.old))
@@ -287,7 +288,7 @@ def heading_item(d: HeadingChange, c: Comparison | None = None, w: ZhWording = Z
     return w.heading_deleted(label, word)
 
 
-_SURVIVES = ("unchanged", "renumbered", "modified", "moved")
+_SURVIVES = (Kind.UNCHANGED, Kind.RENUMBERED, Kind.MODIFIED, Kind.MOVED)
 
 
 def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
@@ -305,7 +306,7 @@ def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
     named = {id(e) for e in survivors if texts[id(e)] and e.old[0] != e.new[0]}
     new = [n for e in c.entries if e.kind not in _SURVIVES or len(e.old) != 1 for n in e.new]
     renumbers = any(e.old[0] != e.new[0] for e in survivors) or any(
-        e.kind in ("deleted", "merged", "split") for e in c.entries)
+        e.kind in (Kind.DELETED, Kind.MERGED, Kind.SPLIT) for e in c.entries)
     out: set[int] = set()
     for _ in range(len(survivors)):
         finals = fill_numbers([(e.old[0], e.new[0] if id(e) in named | out else None)
@@ -328,7 +329,7 @@ def _wording(c: Comparison, style: str) -> ZhWording:
     if c.new.language != "zh":
         raise RedlineError("--style amendment is written in Chinese: this text is not")
     moved = [e for e in c.entries if e.old and e.new and e.old[0] != e.new[0]
-             and e.kind in ("renumbered", "modified", "moved", "unchanged")]
+             and e.kind in (Kind.RENUMBERED, Kind.MODIFIED, Kind.MOVED, Kind.UNCHANGED)]
     if moved:
         e = moved[0]
         raise RedlineError(f"--style amendment keeps the numbering, but {e.old_labels[0]} became "
@@ -373,7 +374,7 @@ def render_changes(c: Comparison, style: str = "decision") -> str:
     for k, text in enumerate(items, 1):
         out.append(w.number(k) + text)
         out.append("")
-    if any(e.old != e.new and e.kind != "inserted" for e in c.entries) and w.closing(title):
+    if any(e.old != e.new and e.kind != Kind.INSERTED for e in c.entries) and w.closing(title):
         # The NPC's closing sentence: it covers every article that only moved.
         out.append(w.closing(title))
     if not items:

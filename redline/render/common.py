@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Union
 
+from ..align import Kind
 from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange, Note, Part
 from ..textdiff import DiffOp
@@ -43,7 +44,7 @@ def continued_from(e: Entry) -> list[tuple[str, object]]:
     """
     from ..numbering import cn_article_label, en_article_label
 
-    if e.kind != "inserted" or not e.parts:
+    if e.kind != Kind.INSERTED or not e.parts:
         return []
     chinese = not e.new_labels or e.new_labels[0].startswith("第")
     out = []
@@ -78,7 +79,7 @@ def split_destinations(e: Entry) -> str:
 
 def is_number_only(e: Entry) -> bool:
     """Renumbered with the text unchanged: summarised, not shown one by one."""
-    return e.kind == "renumbered" and not e.changed
+    return e.kind == Kind.RENUMBERED and not e.changed
 
 
 def is_mechanical(e: Entry) -> bool:
@@ -87,7 +88,7 @@ def is_mechanical(e: Entry) -> bool:
 
 
 def is_substantive(e: Entry) -> bool:
-    return e.kind != "unchanged" and not is_number_only(e) and not is_mechanical(e)
+    return e.kind != Kind.UNCHANGED and not is_number_only(e) and not is_mechanical(e)
 
 
 def stage_line(c: Comparison) -> str:

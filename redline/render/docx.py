@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import itertools
 
+from ..align import Kind
 from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
@@ -158,7 +159,33 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
             _one_side(doc, e, k, where, marks, name)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return steady_zip(buf.getvalue(), c.new.date)
+
+
+def steady_zip(data: bytes, date: str | None) -> bytes:
+    """The package again with every member dated ``date`` (the new stage's; else
+    1980-01-01) instead of the clock: the same comparison gives the same bytes.
+
+    >>> import zipfile
+    >>> b = io.BytesIO()
+    >>> with zipfile.ZipFile(b, "w") as z:
+    ...     z.writestr("a.xml", "<a/>")
+    >>> zipfile.ZipFile(io.BytesIO(steady_zip(b.getvalue(), "2016-11-07"))).infolist()[0].date_time
+    (2016, 11, 7, 0, 0, 0)
+    """
+    import zipfile
+
+    y, m, d = (int(x) for x in date.split("-")) if date and len(date.split("-")) == 3 else (1980, 1, 1)
+    stamp = (max(y, 1980), m, d, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
 
 
 def _longest_increasing(keys: list[int]) -> set[int]:
@@ -209,7 +236,7 @@ def placement(c: Comparison) -> list[tuple[str, Entry, int]]:
         in part stands in its own entry)."""
         return [n for n in e.old if not e.part_of(n)]
 
-    candidates = [i for i, e in enumerate(c.entries) if whole(e) and e.new and e.kind != "moved"
+    candidates = [i for i, e in enumerate(c.entries) if whole(e) and e.new and e.kind != Kind.MOVED
                   and together(whole(e), old_pos) and together(e.new, new_pos)]
     chain = {candidates[k] for k in _longest_increasing(
         [min(old_pos[n] for n in whole(c.entries[i])) for i in candidates])}
@@ -269,7 +296,7 @@ def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks:
             diff = [(EQUAL, new_title)] if old_title == new_title else [(DELETE, old_title),
                                                                         (INSERT, new_title)]
         _add_runs(p, label + [(op, t) for op, t in diff], marks)
-    elif change and change.kind == "inserted":
+    elif change and change.kind == Kind.INSERTED:
         _add_runs(p, [(INSERT, text)], marks)
         _mark_paragraph(p, INSERT, marks)
     else:
@@ -390,7 +417,7 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
             _mark_paragraph(p, end, marks)
         paragraphs.append(p)
     notes = [f"{n.quote}：{n.note}" for n in e.annotations]
-    if e.kind == "moved":
+    if e.kind == Kind.MOVED:
         notes.insert(0, f"Moved: {entry_title(e)}")
     if partial:
         notes.insert(0, f"Merged: {entry_title(e)}; the part's removal shows in its own article")
@@ -399,7 +426,7 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     if (went := continued_from(e)):
         notes.insert(0, "Continues " + "、".join(label for label, _ in went))
     if notes and paragraphs:
-        doc.add_comment(paragraphs[0].runs[:1], text="\n".join(notes), author=marks.author)
+        _comment(doc, paragraphs[0], notes, marks)
 
 
 def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> None:
@@ -414,7 +441,7 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
     start = sum(counts[:k])
     lines = side_lines[start:start + counts[k]]
     labels = e.old_labels if where == "old" else e.new_labels
-    moved = e.kind == "moved"
+    moved = e.kind == Kind.MOVED
     if where == "old":
         kept, changed, end = (MOVE_FROM if moved else DELETE), DELETE, (MOVE_FROM if moved else DELETE)
     else:
@@ -440,7 +467,16 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
                                  "where the new text has it)")]
     if where == "new" and k == 0:
         notes += [f"{n.quote}：{n.note}" for n in e.annotations]
-    doc.add_comment(paragraphs[0].runs[:1], text="\n".join(notes), author=marks.author)
+    _comment(doc, paragraphs[0], notes, marks)
+
+
+def _comment(doc, paragraph, notes: list[str], marks: _Marks) -> None:
+    """A Word comment on the paragraph's first run, dated as the revisions are
+    (the new stage's date, not the clock: the same texts give the same file)."""
+    from docx.oxml.ns import qn
+
+    comment = doc.add_comment(paragraph.runs[:1], text="\n".join(notes), author=marks.author)
+    comment._comment_elm.set(qn("w:date"), marks.date)
 
 
 def read_back(data: bytes, choice: str) -> list[str]:

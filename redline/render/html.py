@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..align import KINDS
+from ..align import KINDS, Kind
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
 from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
@@ -138,7 +138,7 @@ def _anchors(e: Entry) -> tuple[str, str]:
 
 
 def _from_line(e: Entry) -> str:
-    if e.kind == "merged":
+    if e.kind == Kind.MERGED:
         sources = []
         for n, label in zip(e.old, e.old_labels):
             p = e.part_of(n)
@@ -149,7 +149,7 @@ def _from_line(e: Entry) -> str:
                 what = label
             sources.append(f'<a href="#{anchor("old", n)}">{_e(what)}</a>')
         return f'<p class="from">Merged from {", ".join(sources)}.</p>'
-    if e.kind == "split":
+    if e.kind == Kind.SPLIT:
         where = split_destinations(e)
         return (f'<p class="from">Split from {_e(e.old_labels[0])} into {_e("、".join(e.new_labels))}'
                 + (f': {_e(where)}' if where else "") + '.</p>')
@@ -191,7 +191,7 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
     main_id, extra = _anchors(e)
     classes = ["entry", f"kind-{e.kind}"] + (["references-only"] if is_mechanical(e) else [])
     sim = (f'<span class="sim">similarity {e.similarity:.2f}</span>'
-           if e.similarity is not None and e.kind != "unchanged" else "")
+           if e.similarity is not None and e.kind != Kind.UNCHANGED else "")
     note = '<span class="kind">references only</span>' if is_mechanical(e) else ""
     items = (f'<span class="items">item {_e("、".join(e.items))}</span>' if e.items else "")
     walk = ""
@@ -373,7 +373,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     for e in compact:
         main_id, extra = _anchors(e)
         compact_items.append(f'<li id="{main_id}">{extra}{_e(entry_title(e))}'
-                             + (' <span class="muted">(unchanged)</span>' if e.kind == "unchanged" else "")
+                             + (' <span class="muted">(unchanged)</span>' if e.kind == Kind.UNCHANGED else "")
                              + "</li>")
     # Changes only, unless the reader opens the rest: no script needed.
     compact_html = (f'<section id="renumbered"><details><summary><h2>Only renumbered or unchanged '

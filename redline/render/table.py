@@ -20,13 +20,14 @@ import html
 import io
 from dataclasses import dataclass, field
 
+from ..align import Kind
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
 from .common import continued_from, is_mechanical, is_number_only, split_destinations, split_lines, stage_line
 from .html import paragraphs_html
 
-KIND_ZH = {"modified": "修改", "moved": "移动并修改", "merged": "合并", "split": "拆分", "inserted": "新增",
-           "deleted": "删除", "renumbered": "序号调整", "unchanged": "未修改"}
+KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
+           Kind.INSERTED: "新增", Kind.DELETED: "删除", Kind.RENUMBERED: "序号调整", Kind.UNCHANGED: "未修改"}
 Runs = list[tuple[int, str]]  # (op, text): EQUAL, DELETE or INSERT
 
 
@@ -85,7 +86,7 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
             if top in headings:
                 note = "章名修改" if d and d.kind == "renamed" else "新增一章" if d else ""
                 out.append(Row("heading", text=headings[top], note=note))
-        quiet = e.kind == "unchanged" or is_number_only(e)
+        quiet = e.kind == Kind.UNCHANGED or is_number_only(e)
         if quiet and unchanged == "collapse":
             run.append(e)
             continue
@@ -262,4 +263,6 @@ def _docx(c: Comparison, table: list[Row]) -> bytes:
         cells[2].text = r.note
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    from .docx import steady_zip
+
+    return steady_zip(buf.getvalue(), c.new.date)

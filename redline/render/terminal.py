@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from ..align import Kind
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
@@ -86,7 +87,7 @@ def _header(e: Entry) -> Text:
         t.append(f"  ({where})", style="redline.dim")
     if e.items:
         t.append(f"  [item {'、'.join(e.items)}]", style="redline.kind")
-    if e.similarity is not None and e.kind not in ("unchanged",):
+    if e.similarity is not None and e.kind not in (Kind.UNCHANGED,):
         t.append(f"  similarity {e.similarity:.2f}", style="redline.dim")
     if e.diff_timed_out:
         t.append("  (diff timed out: coarse)", style="redline.dim")
@@ -124,7 +125,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         out.append(Text("No differences: every article is unchanged.", style="redline.title"))
         out.append(Text(""))
     for e in c.entries:
-        if is_substantive(e) or (show_all and e.kind != "unchanged"):
+        if is_substantive(e) or (show_all and e.kind != Kind.UNCHANGED):
             out.append(Wrapped(_header(e)))
             out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
             out.extend(notes_text(e))
