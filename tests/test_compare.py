@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from redline.compare import Comparison, compare, ref_articles
 from redline.parse import parse_text
 from redline.render.json import render_json
@@ -57,6 +59,7 @@ def test_ref_articles():
     assert [str(n) for n in ref_articles("第一百二十条之一和第三条第二款")] == ["120-1", "3"]
 
 
+@pytest.mark.corpus
 def test_a_split_says_which_paragraphs_went_where_in_json_and_on_screen():
     from conftest import CORPUS, invoke
     from redline.parse import parse_file

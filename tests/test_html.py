@@ -157,6 +157,7 @@ def test_joined_paragraphs_are_marked_and_still_verify(tmp_path):
     assert failed == [] and len(ok) == 4
 
 
+@pytest.mark.corpus
 def test_a_published_page_names_no_local_folder(tmp_path):
     """A page made from files shows their names, not the folders of the machine
     that made it (a manifest's relative source path stays as it is)."""

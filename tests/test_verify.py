@@ -8,7 +8,8 @@ from redline.decision import parse_decision
 from redline.parse import parse_text
 from redline.verify import first_difference, verify
 
-DECISION = (CORPUS / "cybersecurity-law/decision-2025-10-28.md").read_text(encoding="utf-8")
+DECISION_PATH = CORPUS / "cybersecurity-law/decision-2025-10-28.md"
+DECISION = DECISION_PATH.read_text(encoding="utf-8") if DECISION_PATH.is_file() else ""
 
 
 def _run(decision_text, old, new):
