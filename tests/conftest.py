@@ -63,6 +63,17 @@ CORPUS_PAIRS = [
 ]
 
 
+def one_line_error(code, out, err):
+    """The run ended as every refusal must: exit 2, nothing on stdout, one line on
+    stderr, no traceback. Returns that line."""
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("redline: error: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
 def invoke(args, env=None):
     """Call main() as the console script would: returns (exit code, stdout, stderr)."""
     import io

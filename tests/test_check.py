@@ -4,12 +4,11 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, ROOT, invoke
+from conftest import CORPUS, ROOT, invoke, one_line_error
 from redline.annotations import load_annotations
 from redline.check import check
 from redline.render.html import render_html
 from redline.verify_redline import verify_redline
-from test_cli import _one_line_error
 
 
 @pytest.fixture
@@ -88,7 +87,7 @@ def test_check_command_exit_codes(drafts, tmp_path):
     _edit(drafts, "quote: 向有关主管部门报告", "quote: 向主管部门报告")
     code, out, _ = invoke(["check", str(drafts), "--sources", str(CORPUS)])
     assert code == 1 and "FAILED" in out and "1 failed" in out
-    assert "no such folder" in _one_line_error(*invoke(["check", str(tmp_path / "none")]))
+    assert "no such folder" in one_line_error(*invoke(["check", str(tmp_path / "none")]))
 
 
 @pytest.mark.parametrize("layout", ["inline", "side-by-side"])

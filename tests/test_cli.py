@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, DATA, invoke
+from conftest import CORPUS, DATA, invoke, one_line_error
 
 
 def ws_args(ws):
@@ -74,54 +74,45 @@ def test_output_that_cannot_be_written_is_one_line(tmp_path):
     src = CORPUS / "cybersecurity-law/2016-11-07.md"
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    line = _one_line_error(*invoke(["compare", str(src), str(src), "--format", "json",
+    line = one_line_error(*invoke(["compare", str(src), str(src), "--format", "json",
                                     "-o", str(blocker / "out.json")]))
     assert "a-file: is a file, not a folder; cannot write" in line
     assert blocker.read_text() == "not a folder"
 
 
-def _one_line_error(code, out, err):
-    assert code == 2
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("redline: error: "), err
-    assert "Traceback" not in err
-    return lines[0]
-
-
 def test_missing_file(tmp_path):
-    line = _one_line_error(*invoke(["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md")]))
+    line = one_line_error(*invoke(["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md")]))
     assert "no such file" in line
 
 
 def test_malformed_yaml(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("law: x\narticles: [\n  - {number: 1\n", encoding="utf-8")
-    line = _one_line_error(*invoke(["compare", str(bad), str(bad)]))
+    line = one_line_error(*invoke(["compare", str(bad), str(bad)]))
     assert "malformed YAML" in line and "bad.yaml:" in line
 
 
 def test_binary_input(tmp_path):
     b = tmp_path / "b.md"
     b.write_bytes(b"\x00\x01\x02binary")
-    line = _one_line_error(*invoke(["compare", str(b), str(b)]))
+    line = one_line_error(*invoke(["compare", str(b), str(b)]))
     assert "binary" in line
 
 
 def test_undecodable_input(tmp_path):
     b = tmp_path / "b.txt"
     b.write_bytes(b"\xff\xfe\xfa\xfb" * 8)
-    assert "cannot decode" in _one_line_error(*invoke(["compare", str(b), str(b)]))
+    assert "cannot decode" in one_line_error(*invoke(["compare", str(b), str(b)]))
 
 
 def test_text_with_no_articles(tmp_path):
     t = tmp_path / "t.md"
     t.write_text("# 标题\n\n没有条文的文字。\n", encoding="utf-8")
-    assert "no articles" in _one_line_error(*invoke(["compare", str(t), str(t)]))
+    assert "no articles" in one_line_error(*invoke(["compare", str(t), str(t)]))
 
 
 def test_stage_without_text_names_the_import_command(workspace):
-    line = _one_line_error(*invoke(["compare", "cybersecurity-law@draft1", "final",
+    line = one_line_error(*invoke(["compare", "cybersecurity-law@draft1", "final",
                                            *ws_args(workspace)]))
     assert "cybersecurity-law@draft1" in line and "has no text here" in line
     assert "redline import FILE --law cybersecurity-law --stage draft1" in line
@@ -142,7 +133,7 @@ def test_stages_known_by_their_contents(workspace):
         "Chapter II: Support and Promotion of Cybersecurity",
         "Chapter V: Monitoring, Early Warnings, and Emergency Responses"]
     # A change list needs article texts.
-    line = _one_line_error(*invoke(["compare", "draft2", "draft3", "--format", "changes",
+    line = one_line_error(*invoke(["compare", "draft2", "draft3", "--format", "changes",
                                     *ws_args(workspace)]))
     assert "no article texts for draft2, draft3: a change list needs them" in line
 
@@ -179,14 +170,14 @@ def test_history_through_an_imported_draft(workspace, tmp_path):
 
 
 def test_history_errors(workspace):
-    assert "no article 99" in _one_line_error(*invoke(["history", "cybersecurity-law", "99",
+    assert "no article 99" in one_line_error(*invoke(["history", "cybersecurity-law", "99",
                                                         *ws_args(workspace)]))
-    assert "not an article number" in _one_line_error(*invoke(["history", "cybersecurity-law",
+    assert "not an article number" in one_line_error(*invoke(["history", "cybersecurity-law",
                                                                 "x9", *ws_args(workspace)]))
 
 
 def test_unknown_stage(workspace):
-    line = _one_line_error(*invoke(["compare", "draft9", "final", *ws_args(workspace)]))
+    line = one_line_error(*invoke(["compare", "draft9", "final", *ws_args(workspace)]))
     assert "'draft9' is neither a file nor a stage" in line
 
 
@@ -195,7 +186,7 @@ def test_changed_source_is_refused(workspace, tmp_path):
     shutil.copytree(CORPUS / "cybersecurity-law", sources / "cybersecurity-law")
     p = sources / "cybersecurity-law" / "2016-11-07.md"
     p.write_text(p.read_text(encoding="utf-8").replace("网络安全", "网路安全", 1), encoding="utf-8")
-    line = _one_line_error(*invoke(["compare", "final", "amended", "--drafts",
+    line = one_line_error(*invoke(["compare", "final", "amended", "--drafts",
                                     str(workspace.drafts), "--sources", str(sources)]))
     assert "sha256" in line and "differs from the manifest" in line
     assert not (workspace.drafts / "cybersecurity-law" / "final.yaml").exists()
