@@ -199,6 +199,30 @@ def _lcs_diff(a: str, b: str) -> list[tuple[int, str]]:
     return out
 
 
+def _equal_token(put, old_tok: str, new_tok: str) -> None:
+    """Two tokens the diff matched (alike once normalised), written so that each
+    side reads back as it was: in English the space after a word belongs to it,
+    and "sovereignty " matched with "sovereignty" (before a comma) keeps its space
+    on the old side only.
+
+    >>> out = []
+    >>> _equal_token(lambda op, t: t and out.append((op, t)), "sovereignty ", "sovereignty")
+    >>> out
+    [(0, 'sovereignty'), (-1, ' ')]
+    """
+    if old_tok == new_tok:
+        put(EQUAL, new_tok)
+        return
+    old_core, new_core = old_tok.rstrip(), new_tok.rstrip()
+    if old_core == new_core:
+        put(EQUAL, new_core)
+        put(DELETE, old_tok[len(old_core):])
+        put(INSERT, new_tok[len(new_core):])
+    else:  # alike only once normalised (case, width): both, as they are
+        put(DELETE, old_tok)
+        put(INSERT, new_tok)
+
+
 def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = True) -> TextDiff:
     """Diff two texts by token (character for Chinese, word for English)."""
     old_toks, new_toks = tokenize(old, language), tokenize(new, language)
@@ -226,23 +250,32 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     if semantic:
         dmp.diff_cleanupSemantic(raw)
     ops: list[DiffOp] = []
-    i = j = 0
-    for op, chunk in raw:
-        n = len(chunk)
-        if op == EQUAL:
-            text = "".join(new_toks[j:j + n])
-            i += n
-            j += n
-        elif op == DELETE:
-            text = "".join(old_toks[i:i + n])
-            i += n
-        else:
-            text = "".join(new_toks[j:j + n])
-            j += n
+
+    def put(op: int, text: str) -> None:
+        if not text:
+            return
         if ops and ops[-1].op == op:
             ops[-1] = DiffOp(op, ops[-1].text + text)
         else:
             ops.append(DiffOp(op, text))
+
+    i = j = 0
+    for op, chunk in raw:
+        n = len(chunk)
+        if op == EQUAL:
+            if language == "zh":  # width and spacing mean nothing: the new text's form
+                put(EQUAL, "".join(new_toks[j:j + n]))
+            else:
+                for old_tok, new_tok in zip(old_toks[i:i + n], new_toks[j:j + n]):
+                    _equal_token(put, old_tok, new_tok)
+            i += n
+            j += n
+        elif op == DELETE:
+            put(DELETE, "".join(old_toks[i:i + n]))
+            i += n
+        else:
+            put(INSERT, "".join(new_toks[j:j + n]))
+            j += n
     total = sum(map(weight.__getitem__, old_toks)) + sum(map(weight.__getitem__, new_toks))
     similarity = 2 * equal_chars / total if total else 1.0
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)

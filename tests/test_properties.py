@@ -93,3 +93,20 @@ def test_norm_key_drops_or_folds_what_regex_whitespace_matches(text):
     folded = nfkc(text)
     assert norm_key(text, "zh") == re.sub(r"\s+", "", folded)
     assert norm_key(text, "en") == re.sub(r"\s+", " ", folded).strip()
+
+
+EN_TEXT = st.lists(st.sampled_from(["the", "State", "law", "Article 21", "and", "shall", ",", ".", ";",
+                                    " ", "  ", "\n", "(1)", "public", "Public", "interest"]),
+                   max_size=40).map("".join)
+
+
+@given(EN_TEXT, EN_TEXT)
+@settings(max_examples=400, deadline=None)
+@example("safeguard sovereignty and national security.",
+         "safeguard sovereignty, national security and the public interest.")
+def test_an_english_diff_gives_back_each_side_exactly(old, new):
+    # In English every side reads back character for character: spaces and case
+    # included ("sovereignty and" was once read back as "sovereigntyand").
+    ops = diff_texts(old, new, "en").ops
+    assert "".join(t for op, t in ops if op != INSERT) == old
+    assert "".join(t for op, t in ops if op != DELETE) == new
