@@ -96,7 +96,7 @@ def _check_decisions(manifest, ws: Workspace, report: Report) -> None:
     before it, must give it (``redline verify-decision``), item by item."""
     from .decision import parse_decision
     from .drafts import source_file
-    from .parse import read_source
+    from .parse import read_document
     from .verify import verify
 
     if ws.sources is None:
@@ -107,7 +107,7 @@ def _check_decisions(manifest, ws: Workspace, report: Report) -> None:
         where = f"{manifest.path}: {spec.id}: {spec.decision['path']}"
         try:
             old, new = ws.load(manifest, before), ws.load(manifest, spec)
-            text, _ = read_source(source_file(ws.sources, spec.decision["path"]))
+            text, _ = read_document(source_file(ws.sources, spec.decision["path"]))
             v = verify([parse_decision(text, law=old.title)], old, new)
         except RedlineError as e:
             report.failed.append(f"{where}: {e}")

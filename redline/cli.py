@@ -295,11 +295,13 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
 
 def _read_instruments(paths: tuple[str, ...], law_title: str | None):
     from .decision import parse_decision
-    from .parse import read_source
+    from .parse import read_document
 
     out = []
     for p in paths:
-        text, _ = read_source(Path(p))
+        text, warnings = read_document(Path(p))
+        for w in warnings:
+            _warn(w)
         out.append(parse_decision(text, law=law_title))
     return out
 

@@ -22,6 +22,7 @@ import re
 from .align import Kind
 from .errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, Decision, Item
+from .instrument_quotes import opens_paragraph
 from .instrument_rules import item_actions
 from .numbering import CN_NUM_RE, NUMBER_RE, ArticleNumber
 
@@ -73,10 +74,7 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
     chunks: list[list] = []  # [label, lines, line number]
     closing = False
     front: list[tuple[str, int]] = []
-    for no, line in enumerate(lines[body_start:], body_start + 1):
-        s = line.strip().lstrip("#").strip()
-        if not s:
-            continue
+    for no, s in _unwrapped(lines, body_start):
         if CLOSING.search(s) and not re.match(r"^[（(]?[一二三四五六七八九十百]+[、)）]", s):
             closing = closing or "顺序" in s
             continue
@@ -113,6 +111,35 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
                                       for p in problems]
             decision.items.append(item)
     return decision
+
+
+#: Marks a line of an instrument ends with when its sentence or clause is done.
+_DONE = ("。", "：", ":", "；", ";", "！", "？", "”", '"', "’")
+
+
+def _unwrapped(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """(line number, text) of the body's lines, hard wraps joined (a text taken
+    from a PDF): a line that opens no item and follows one whose sentence is not
+    done goes on that line. A blank line always ends one.
+
+    >>> _unwrapped(["一、删去第五条。", "《示例法》根据本决定作相应修", "改，重新公布。"], 0)
+    [(1, '一、删去第五条。'), (2, '《示例法》根据本决定作相应修改，重新公布。')]
+    """
+    out: list[tuple[int, str]] = []
+    joinable = False
+    for no, line in enumerate(lines[start:], start + 1):
+        s = line.strip().lstrip("#").strip()
+        if not s:
+            joinable = False
+            continue
+        opens = ITEM_START.match(s) or SUB_ITEM_START.match(s) or AMENDMENT_ITEM_START.match(s) \
+            or SECTION.match(s) or s.startswith(("“", '"', "‘")) or (out and opens_paragraph(s, out[-1][1]))
+        if joinable and out and not opens:
+            out[-1] = (out[-1][0], out[-1][1] + s)
+        else:
+            out.append((no, s))
+        joinable = not s.endswith(_DONE)
+    return out
 
 
 def _sections(chunks: list[list]) -> list[tuple[str, list[list]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .numbering import CN_NUM_RE, NUMBER_RE
+from .numbering import CLAUSE_MARK_RE, CN_NUM_RE, DIVISION_START_RE, LABEL_SPACE, NUMBER_RE
 
 N = NUMBER_RE
 OPEN_QUOTES = "“\"「"
@@ -27,6 +27,38 @@ AFTER_CLOSE = re.compile(r"(?:$|[\s，。；、：:,;.)）“\"「」”]|修改
 
 
 LINE_OPENS = re.compile(rf"第{N}[条章节编]|[（(]{CN_NUM_RE}[)）]|附件")
+#: An article's label as it opens the article: a space (or an ideographic one) after it.
+SPACED_ARTICLE = re.compile(rf"第{N}条(?:之{N})?{LABEL_SPACE}")
+
+
+#: Marks a paragraph, an item or an article may end with.
+LINE_ENDS = "。；：:;！？!?”\""
+
+
+def opens_paragraph(line: str, before: str) -> bool:
+    """After a hard wrap, whether ``line`` opens a paragraph of its own rather
+    than going on with ``before``: an article label with a space after it
+    (第六十条　…), or a heading, an item or an annex after a paragraph that is
+    done, or after a heading. 第四十五条规定… after 第四十三条至 goes on.
+
+    >>> opens_paragraph("第六十条　违反…", "第六章 法律责任"), opens_paragraph("第四十五条规定的", "第四十三条至")
+    (True, False)
+    >>> opens_paragraph("（二）乙；", "（一）甲；"), opens_paragraph("（二）项", "依照第一款")
+    (True, False)
+    """
+    if not LINE_OPENS.match(line):
+        return False
+    before = before.rstrip()
+    if not before or before[-1] in LINE_ENDS or SPACED_ARTICLE.match(line):
+        return True
+    heading = DIVISION_START_RE.match(before)
+    return bool(heading and not CLAUSE_MARK_RE.search(before))
+
+
+def _alone_on_its_line(text: str, j: int) -> bool:
+    """Nothing but spaces follows position ``j`` on its line."""
+    end = text.find("\n", j)
+    return not text[j + 1:end if end >= 0 else len(text)].strip()
 
 
 def closes_quote(text: str, i: int) -> bool:
@@ -53,6 +85,12 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
     ('修改为：⟨0⟩。', [['以“三个代表”重要思想为指导']])
     >>> mask_quotes('修改为："以"三个代表"重要思想为指导"。')
     ('修改为：⟨0⟩。', [['以"三个代表"重要思想为指导']])
+
+    Hard wraps (a text taken from a PDF): a line cut inside a reference is joined;
+    a straight quote alone on its line closes.
+
+    >>> mask_quotes('修改为："违反第四十三条至\\n第四十五条规定的。\\n"\\n\\n本决定自公布之日起施行。')
+    ('修改为：⟨0⟩\\n\\n本决定自公布之日起施行。', [['违反第四十三条至第四十五条规定的。']])
     """
     out: list[str] = []
     quotes: list[list[str]] = []
@@ -84,14 +122,20 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
                     j += 1
                 newline = ch == "\n" or "\n" in text[i + 1:j]
                 if j < n and text[j] in OPEN_QUOTES and (newline or j == i + 1):
+                    if ch == "\n" and text[j] == '"' and _alone_on_its_line(text, j):
+                        i = j + 1  # a straight quote wrapped onto a line of its own closes
+                        break
                     paras.append("")  # the quote goes on in a new paragraph
                     i = j + 1
                     continue
                 if ch == "\n":
                     # A line break inside a quote, and no quote mark opens the next
                     # line: a hard wrap (as in text taken from a PDF), unless the
-                    # next line opens an article, a heading or an item.
-                    if LINE_OPENS.match(text, j):
+                    # next line opens an article, a heading or an item where the
+                    # line before ended a sentence or clause (…第四十三条至\n第四十五条
+                    # 规定 is one line cut in a reference).
+                    if opens_paragraph(text[j:text.find("\n", j) if "\n" in text[j:] else n],
+                                       paras[-1]):
                         paras.append("")
                     i = j
                     continue

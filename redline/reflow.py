@@ -278,6 +278,33 @@ def _running_headers(rows: list[tuple[int, str]]) -> set[str]:
     return {s for s, n in near_break.items() if n >= need}
 
 
+def drop_furniture(text: str) -> tuple[str, list[str]]:
+    """A layout's text (a PDF's) without its page numbers and running headers and
+    footers, lines otherwise as they were; and a warning per kind dropped. For
+    texts that are not statutes, such as amendment instruments, whose lines the
+    reader joins itself.
+
+    >>> drop_furniture("一、删去第五条。\\n- 1 -\\n二、删去第六条。")
+    ('一、删去第五条。\\n二、删去第六条。', ["line 2: dropped page number: '- 1 -'"])
+    """
+    rows = [(no, raw) for no, line in enumerate(text.replace("\r", "").split("\n"), 1)
+            for raw in _split_pages(line)]
+    headers = _running_headers(rows)
+    found = Reflowed()
+    kept: list[str] = []
+    for no, raw in rows:
+        line = raw.strip(_EDGE_SPACE)
+        if line == "\f":
+            continue
+        if line and is_page_number(line):
+            found.dropped.append((no, "page number", line))
+        elif line and _mask_digits(line) in headers:
+            found.dropped.append((no, "running header or footer", line))
+        else:
+            kept.append(raw)
+    return "\n".join(kept), found.warnings()
+
+
 def reflow(text: str, language: str = "zh") -> Reflowed:
     """Join a layout's lines back into paragraphs; see the module docstring."""
     # A form feed is a page break: it becomes a page-number-like row of its own

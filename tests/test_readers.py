@@ -122,3 +122,43 @@ def test_download_failures_are_one_line(server, tmp_path, address, message):
     code, out, err = invoke(["import", url, "--law", "x-law", "--stage", "s1",
                              "--drafts", str(tmp_path / "drafts")])
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_instrument_in_every_form_people_hold_it_applies_the_same(tmp_path):
+    """The CSL decision as the NPC's page (.html), as a Word file, in GB18030, hard
+    wrapped at 23 characters (a straight quote alone on a line, a reference cut
+    across lines, the closing clause cut) and printed to PDF by Chromium: each,
+    applied to the 2016 text, gives the 2025 text."""
+    from docx import Document
+
+    source = CORPUS / "cybersecurity-law/decision-2025-10-28.md"
+    lines = [x.lstrip("# ") for x in source.read_text(encoding="utf-8").splitlines()
+             if not x.startswith("<!--")]
+    forms = {}
+    doc = Document()
+    for x in lines:
+        if x.strip():
+            doc.add_paragraph(x)
+    doc.save(tmp_path / "decision.docx")
+    forms["docx"] = tmp_path / "decision.docx"
+    (tmp_path / "decision.html").write_text(
+        "<html><body>" + "".join(f"<p>{x}</p>" for x in lines if x.strip()) + "</body></html>",
+        encoding="utf-8")
+    forms["html"] = tmp_path / "decision.html"
+    (tmp_path / "decision-gb.txt").write_bytes("\n".join(lines).encode("gb18030"))
+    forms["gb18030"] = tmp_path / "decision-gb.txt"
+    wrapped = [x[k:k + 23] for x in lines for k in range(0, max(len(x), 1), 23)]
+    (tmp_path / "decision-wrapped.txt").write_text("\n".join(wrapped), encoding="utf-8")
+    forms["wrapped"] = tmp_path / "decision-wrapped.txt"
+    if CHROMIUM:
+        forms["pdf"] = print_pdf(source, tmp_path / "decision.pdf")
+    elif os.environ.get("CI"):
+        pytest.fail("chromium is missing: .ci/run installs Debian's chromium")
+    official, _ = parse_file(CORPUS / "cybersecurity-law/2025-10-28.md")
+    for name, path in forms.items():
+        out = tmp_path / f"applied-{name}.md"
+        code, _, err = invoke(["apply", str(path), str(CORPUS / "cybersecurity-law/2016-11-07.md"),
+                               "-o", str(out)])
+        assert code == 0, (name, err)
+        applied, _ = parse_file(out)
+        _same_articles(applied, official)

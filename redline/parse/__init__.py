@@ -239,6 +239,22 @@ def read_source(path: Path) -> tuple[str, str]:
     return decode(data, str(path)), hashlib.sha256(data).hexdigest()
 
 
+def read_document(path: Path) -> tuple[str, list[str]]:
+    """(text, warnings) of a document in any registered format: an amendment
+    instrument as the NPC's page (.html), a Word file or a PDF, as well as text.
+    A layout's page numbers and running headers are dropped (and said); its
+    lines otherwise stay as laid out: the instrument reader joins them."""
+    from ..reflow import drop_furniture
+
+    data = read_bytes(path)
+    reader = reader_for(str(path), data)
+    text = reader.read(data, str(path))
+    if not reader.layout:
+        return text, []
+    text, warnings = drop_furniture(text)
+    return text, [f"{path}: {w}" for w in warnings]
+
+
 def parse_bytes(data: bytes, name: str, *, law: str = "", stage: str = "",
                 language: str | None = None) -> tuple[Stage, list[str]]:
     """Parse a source held as bytes; ``name`` gives the extension and the messages."""
@@ -259,5 +275,5 @@ def parse_file(path: str | Path, *, law: str = "", stage: str = "") -> tuple[Sta
     return parse_bytes(read_bytes(path), str(path), law=law, stage=stage or path.stem)
 
 
-__all__ = ["parse_text", "parse_file", "parse_bytes", "decode", "read_source", "reader_for",
-           "register_reader", "READERS", "Reader", "detect_language", "FORMATS"]
+__all__ = ["parse_text", "parse_file", "parse_bytes", "decode", "read_source", "read_document",
+           "reader_for", "register_reader", "READERS", "Reader", "detect_language", "FORMATS"]
