@@ -84,6 +84,12 @@ def test_a_moved_article_is_a_word_move():
     names_to = re.findall(r'<w:moveToRangeStart [^>]*w:name="([^"]+)"', xml)
     assert len(names_from) == len(moved) and sorted(names_from) == sorted(names_to)
     assert xml.count("<w:moveFrom ") and xml.count("<w:moveTo ")
+    # A note on a moved article is a comment where the article now stands.
+    from redline.comparison_parts import Note
+
+    moved[0].annotations.append(Note("n1", "new", 0, 2, "国家", "A note on the moved article."))
+    comments = zipfile.ZipFile(io.BytesIO(render_docx(c))).read("word/comments.xml").decode("utf-8")
+    assert "国家：A note on the moved article." in comments
     # A chapter renumbered (第四章 法律责任 → 第五章) has its number as a tracked change.
     assert re.search(r"<w:delText[^>]*>第四章 </w:delText>.*?<w:t[^>]*>第五章 </w:t>", xml)
 

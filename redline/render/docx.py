@@ -461,8 +461,8 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
         _move_range(paragraphs[0], paragraphs[-1], MOVE_FROM if where == "old" else MOVE_TO,
                     name, marks)
     title = entry_title(e)
-    where = split_destinations(e)
-    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}" + (f" ({where})" if where else "")
+    went = split_destinations(e)
+    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}" + (f" ({went})" if went else "")
              + ("" if moved else " (shown deleted where the old text had it and inserted "
                                  "where the new text has it)")]
     if where == "new" and k == 0:
