@@ -538,7 +538,10 @@ class _Amending:
             raise Failed("the item quotes no heading")
         m = DIVISION_START_RE.match(heading_line)
         title = m.group(3).strip() if m else heading_line.strip()
-        heading = heading_line if m else f"第{int_to_cn(int(number))}{DIVISION_WORD[kind]}　{title}"
+        # Spaced as the text amended spaces its headings (第一章 总则), whatever the quote does.
+        gap = next((g.group(1) for d in self.divs if (g := re.match(r"^第\S+?(?:分编|编|章|节)(\s+)", d.heading))),
+                   " ")
+        heading = f"第{int_to_cn(int(number))}{DIVISION_WORD[kind]}{gap}{title}"
         div = Div(kind, title, heading, parent, None)
         siblings = [d for d in self.divs if d.parent is parent and d.kind == kind]
         pos = int(number)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .instrument import N, R, Action, Ref, parse_ref, refs_in
-from .instrument_quotes import mask_quotes
+from .instrument_quotes import SPACED_ARTICLE, mask_quotes
 from .numbering import ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE, ArticleNumber, cn_to_int
 from .structure import DIVISION_REF, division_id
 
@@ -174,6 +174,15 @@ def _rewrite(s: _State, m: re.Match) -> None:
         return
     if ref is None:
         raise _NotUnderstood
+    if quote and not (ref.paragraph or ref.item) and SPACED_ARTICLE.match(quote[0]):
+        # 将第九条修改为：“第十条　…”: the quote names the article's number; a
+        # number other than its own renumbers it, as 改为 would.
+        label = _ARTICLE_LINE.match(quote[0])
+        number = _number(label.group(1), label.group(2))
+        quote = ([label.group(3)] if label.group(3) else []) + quote[1:]
+        if number != ref.article and (s.new is None or s.new == ref.article):
+            s.old, s.new, s.new_for = [ref], number, ref.article
+            s.add("renumber")
     if ref.item:
         a = s.add("rewrite_item", number=ref.item, text=quote)
         if ref.paragraph:

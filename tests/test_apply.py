@@ -215,7 +215,7 @@ def test_decision_forms_renumber_and_follow_references():
 
 （一）未经登记的。
 
-## 第二章　监督管理
+## 第二章 监督管理
 
 第四条 主管部门应当加强监督。
 
@@ -432,7 +432,7 @@ def test_constitution_shaped_amendments_in_order(tmp_path):
 
 （三）领导民政工作。
 
-### 第三节　监察委员会
+### 第三节 监察委员会
 
 第六条 监察委员会是监察机关。
 
@@ -476,7 +476,7 @@ def test_a_section_added_after_another_and_a_paragraph_added_after_the_one_quote
     assert [(i.label, i.status) for i in r.items] == [("第八条", "ok"), ("第九条", "ok")]
     assert _texts(r.stage)["第一条"] == ["示例国是人民的国家。", "示例国实行法治。", "社会制度是示例国的根本制度。"]
     assert [(d.id, d.heading) for d in r.stage.divisions][-3:] == [
-        ("chp_2__sec_3", "第三节 法院"), ("chp_2__sec_4", "第四节　检察院"), ("chp_3", "第三章 国旗、首都")]
+        ("chp_2__sec_3", "第三节 法院"), ("chp_2__sec_4", "第四节 检察院"), ("chp_3", "第三章 国旗、首都")]
     assert [(a.label, a.division) for a in r.stage.articles][-2:] == [
         ("第八条", "chp_2__sec_4"), ("第九条", "chp_3")]
 
@@ -611,3 +611,23 @@ def test_moved_by_yizuo_and_the_forms_of_provincial_decisions():
     assert texts["第三条"] == ["示例活动应当遵守法律。", "示例活动应当公开。"]
     assert texts["第五条"] == ["示例活动应当接受监督。"]
     assert texts["第六条"][0] == "违反本法第四条规定的，处一万元以下罚款。"
+
+
+def test_a_rewrite_quoted_with_its_label():
+    # 将第X条修改为：“第X条　…”: the label is the article's number, not its words;
+    # a number other than its own renumbers it, and numbers that leave a gap are reported.
+    d, r = _apply("""关于修改《示例法》的决定
+一、将第五条修改为："第五条　本法自2026年1月1日起施行。"
+""")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok")]
+    assert _texts(r.stage)["第五条"] == ["本法自2026年1月1日起施行。"]
+    d, r = _apply("""关于修改《示例法》的决定
+一、删去第二条。
+二、将第五条修改为："第四条　本法自2026年1月1日起施行。"
+""")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "ok")]
+    assert _texts(r.stage)["第四条"] == ["本法自2026年1月1日起施行。"]
+    d, r = _apply("""关于修改《示例法》的决定
+一、将第五条修改为："第七条　本法自2026年1月1日起施行。"
+""")
+    assert any("without 第五条" in p for p in r.problems), r.problems
