@@ -91,6 +91,14 @@ class Entry:
     #: Of a split: which paragraphs of the old article went on in which new
     #: article (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条).
     paragraphs_to: list[Destination] = field(default_factory=list)
+    #: The division the old side's first article sat in, where it is not
+    #: ``division`` (an article that changed chapter, or whose chapter went).
+    old_division: str | None = None
+
+    @property
+    def old_division_or_same(self) -> str | None:
+        """The old side's division, whether or not it differs from ``division``."""
+        return self.old_division if self.old_division is not None else (self.division if self.old else None)
 
     @property
     def changed(self) -> bool:
@@ -119,6 +127,8 @@ class Entry:
             d["items"] = self.items
         if self.paragraphs_to:
             d["paragraphs_to"] = [x.to_json() for x in self.paragraphs_to]
+        if self.old_division is not None:
+            d["old_division"] = self.old_division
         return d
 
     @classmethod
@@ -131,7 +141,7 @@ class Entry:
                    d.get("diff_timed_out", False), d.get("segments", {}),
                    [ReferenceIssue.from_json(i) for i in d.get("reference_issues", [])],
                    [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []),
-                   [Destination.from_json(x) for x in d.get("paragraphs_to", [])])
+                   [Destination.from_json(x) for x in d.get("paragraphs_to", [])], d.get("old_division"))
 
     def part_of(self, n: ArticleNumber) -> Part | None:
         """The part of old article ``n`` this entry carries, if it carries only part."""
@@ -306,6 +316,8 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
                               for p in link.parts], timed_out, segments)
     if kind == Kind.SPLIT and len(olds) == 1:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
+    if olds and olds[0].division != division:
+        entry.old_division = olds[0].division
     return entry
 
 

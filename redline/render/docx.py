@@ -21,9 +21,11 @@ after the move as ``w:ins`` inside it and words dropped as ``w:del`` at the old
 place. A merge or split whose articles do not stand together on both sides is
 shown the same way, as deleted there and inserted here, with a comment naming
 the other side. Part of an article merged into another is new words in the
-merged article; its removal shows in the article it came from. Headings that
-changed or were added are tracked, their numbers included (第四章 → 第五章); a
-heading the new text dropped is not shown (one limit of Reject All).
+merged article; its removal shows in the article it came from. Headings are
+placed the same way: each stands before the first article under it on each side;
+one in the same order on both sides has its changes tracked, numbers included
+(第四章 → 第五章); one that moved, came or went is deleted where the old text had
+it and inserted where the new one has it.
 """
 
 from __future__ import annotations
@@ -141,25 +143,29 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     title = c.new.title or c.old.title or c.new.law
     doc.add_heading(title, level=1)
     doc.add_paragraph(stage_line(c))
-    headings = {d.new: d for d in c.divisions if d.new}
-    new_heading = {d["id"]: d["heading"] for d in c.new.divisions}
-    shown: set[str] = set()
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
-    for where, e, k in placement(c):
-        div = e.division if e.new and where != "old" else None
-        for level_id in _levels(div):
-            if level_id in shown or level_id not in new_heading:
-                continue
-            shown.add(level_id)
-            _heading(doc, headings.get(level_id), new_heading[level_id], level_id, marks)
-        if where == "both":
-            _entry(doc, e, marks)
+    for where, x, k in placement(c):
+        if where == "heading":
+            _heading(doc, x, x.new_heading or "", x.new, marks)
+        elif where in ("heading-old", "heading-new"):
+            _one_sided_heading(doc, x, where == "heading-old", marks)
+        elif where == "both":
+            _entry(doc, x, marks)
         else:
-            name = moves.setdefault(id(e), f"move{len(moves) + 1}")
-            _one_side(doc, e, k, where, marks, name)
+            _one_side(doc, x, k, where, marks, moves.setdefault(id(x), f"move{len(moves) + 1}"))
     buf = io.BytesIO()
     doc.save(buf)
     return steady_zip(buf.getvalue(), c.new.date)
+
+
+def _one_sided_heading(doc, h: HeadingChange, old: bool, marks: _Marks) -> None:
+    """A heading of one side alone: one the new text dropped (or that stands
+    elsewhere in it), deleted; one it added (or moved here), inserted."""
+    level_id = (h.old if old else h.new) or ""
+    p = doc.add_heading("", level=min(2 + level_id.count("__"), 4))
+    op = DELETE if old else INSERT
+    _add_runs(p, [(op, (h.old_heading if old else h.new_heading) or "")], marks)
+    _mark_paragraph(p, op, marks)
 
 
 def steady_zip(data: bytes, date: str | None) -> bytes:
@@ -212,17 +218,19 @@ def _longest_increasing(keys: list[int]) -> set[int]:
     return out
 
 
-def placement(c: Comparison) -> list[tuple[str, Entry, int]]:
+def placement(c: Comparison) -> list[tuple[str, object, int]]:
     """The document's order, so that Accept All reads the new text in its order
-    and Reject All the old text in its order.
+    and Reject All the old text in its order, headings included.
 
-    ``("both", e, 0)``: the entry with its redline, where both texts have it;
+    ``("both", e, 0)``: entry ``e`` with its redline, where both texts have it;
     ``("old", e, k)``: its k-th old article alone, where the old text had it;
-    ``("new", e, k)``: its k-th new article alone, where the new text has it.
-    An entry stands in place when it is not a move, its articles stand together
-    on each side, and it belongs to the longest run of such entries in the same
-    order on both sides; deleted and inserted entries stand where their side
-    has them.
+    ``("new", e, k)``: its k-th new article alone, where the new text has it;
+    ``("heading", h, 0)`` a heading where both texts have it (its changes
+    tracked), ``("heading-old", h, 0)`` and ``("heading-new", h, 0)`` one side
+    of it alone. An entry or heading stands in place when it belongs to the
+    longest run of them in the same order on both sides (an entry also must not
+    be a move, and its articles must stand together on each side); the rest
+    stand where each side has them.
     """
     old_pos = {n: i for i, n in enumerate(sorted({n for e in c.entries for n in e.old}))}
     new_pos = {n: i for i, n in enumerate(sorted({n for e in c.entries for n in e.new}))}
@@ -236,35 +244,77 @@ def placement(c: Comparison) -> list[tuple[str, Entry, int]]:
         in part stands in its own entry)."""
         return [n for n in e.old if not e.part_of(n)]
 
-    candidates = [i for i, e in enumerate(c.entries) if whole(e) and e.new and e.kind != Kind.MOVED
-                  and together(whole(e), old_pos) and together(e.new, new_pos)]
-    chain = {candidates[k] for k in _longest_increasing(
-        [min(old_pos[n] for n in whole(c.entries[i])) for i in candidates])}
-    old_pool, new_pool = [], []  # (position, item) of articles shown on one side only
-    for i, e in enumerate(c.entries):
-        if e.old and e.new and i not in chain:
-            old_pool += [(old_pos[n], ("old", e, k)) for k, n in enumerate(e.old)]
-            new_pool += [(new_pos[n], ("new", e, k)) for k, n in enumerate(e.new)]
-        elif not e.new:
-            old_pool.append((old_pos[e.old[0]], ("both", e, 0)))
+    # Where each heading stands: just before the first article under it, a
+    # chapter before its sections. Keys: (article position, 0 heading / 1 article, depth).
+    first_old: dict[str, int] = {}
+    first_new: dict[str, int] = {}
+    for e in c.entries:
+        for level_id in _levels(e.old_division_or_same):
+            for n in e.old:
+                first_old[level_id] = min(first_old.get(level_id, old_pos[n]), old_pos[n])
+        for level_id in _levels(e.division if e.new else None):
+            for n in e.new:
+                first_new[level_id] = min(first_new.get(level_id, new_pos[n]), new_pos[n])
+
+    def heading_key(first: dict, div: str | None):
+        return (first[div], 0, div.count("__")) if div in first else None
+
+    items = []  # (new key, old key, item) of what may stand in place
+    old_pool, new_pool = [], []  # (key, item) of what stands on one side only
+    for e in c.entries:
+        if e.old and e.new:
+            if e.kind != Kind.MOVED and whole(e) and together(whole(e), old_pos) \
+                    and together(e.new, new_pos):
+                items.append(((min(new_pos[n] for n in e.new), 1, 0),
+                              (min(old_pos[n] for n in whole(e)), 1, 0), ("both", e, 0)))
+            else:
+                old_pool += [((old_pos[n], 1, 0), ("old", e, k)) for k, n in enumerate(e.old)]
+                new_pool += [((new_pos[n], 1, 0), ("new", e, k)) for k, n in enumerate(e.new)]
+        elif e.new:
+            new_pool.append(((new_pos[e.new[0]], 1, 0), ("both", e, 0)))
+        else:
+            old_pool.append(((old_pos[e.old[0]], 1, 0), ("both", e, 0)))
+    unplaced = []  # headings with no article under them on a side they have
+    for h in c.divisions:
+        old_key = heading_key(first_old, h.old) if h.old else None
+        new_key = heading_key(first_new, h.new) if h.new else None
+        if (h.old and old_key is None) or (h.new and new_key is None):
+            unplaced.append(h)
+        elif h.old and h.new:
+            items.append((new_key, old_key, ("heading", h, 0)))
+        elif h.new:
+            new_pool.append((new_key, ("heading-new", h, 0)))
+        else:
+            old_pool.append((old_key, ("heading-old", h, 0)))
+    items.sort(key=lambda x: x[0])
+    chain = _longest_increasing([old for _, old, _ in items])
+    anchors = []
+    for k, (new_key, old_key, item) in enumerate(items):
+        if k in chain:
+            anchors.append((new_key, old_key, item))
+        elif item[0] == "heading":
+            old_pool.append((old_key, ("heading-old", item[1], 0)))
+            new_pool.append((new_key, ("heading-new", item[1], 0)))
+        else:
+            e = item[1]
+            old_pool += [((old_pos[n], 1, 0), ("old", e, k)) for k, n in enumerate(e.old)]
+            new_pool += [((new_pos[n], 1, 0), ("new", e, k)) for k, n in enumerate(e.new)]
     old_pool.sort(key=lambda x: x[0])
     new_pool.sort(key=lambda x: x[0])
-    out: list[tuple[str, Entry, int]] = []
+    out: list[tuple[str, object, int]] = []
 
-    def flush(pool: list, below: float) -> None:
-        while pool and pool[0][0] < below:
+    def flush(pool: list, below) -> None:
+        while pool and (below is None or pool[0][0] < below):
             out.append(pool.pop(0)[1])
 
-    for i, e in enumerate(c.entries):
-        if e.new and (i in chain or not e.old):
-            flush(new_pool, min(new_pos[n] for n in e.new))
-            if e.old:
-                flush(old_pool, min(old_pos[n] for n in whole(e)))
-            out.append(("both", e, 0))
-        elif not e.new:  # deleted: where the old text had it, with what stood before it
-            flush(old_pool, old_pos[e.old[0]] + 1)
-    flush(new_pool, float("inf"))
-    flush(old_pool, float("inf"))
+    for new_key, old_key, item in anchors:
+        flush(new_pool, new_key)
+        flush(old_pool, old_key)
+        out.append(item)
+    flush(new_pool, None)
+    flush(old_pool, None)
+    out += [("heading" if h.old and h.new else "heading-new" if h.new else "heading-old", h, 0)
+            for h in unplaced]
     return out
 
 
