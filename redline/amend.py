@@ -586,6 +586,15 @@ class _Amending:
         if a.parts:  # …，包括第X条至第Y条: settled once the articles have their numbers
             self.new_divs.append((div, a, item.label))
 
+    def rewrite_annex(self, a: Action, item: Item) -> None:
+        div = self.div_by_old.get(a.division or "")
+        if div is None or div not in self.divs:
+            raise Failed(f"the text amended has no {division_label(a.division or '')}")
+        if not a.text:
+            raise Failed("the item quotes no text for the annex")
+        div.lines = list(a.text)
+        self.touched_divs.append((item.label, div, False))
+
     def delete_division(self, a: Action, item: Item) -> None:
         div = self.div_by_old.get(a.division or "")
         if div is None or div not in self.divs:
@@ -673,6 +682,12 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
     new = Stage(stage.law, stage.stage, stage.title, stage.language, None, None, None,
                 list(stage.history) + ([f"根据{decision.title}修正"] if decision.title else []),
                 divisions, articles)
+    # The editor's footnotes stay, each with the article it followed, as that
+    # article is now numbered (no instrument amends them).
+    now = {cn_article_label(w.old): cn_article_label(w.final) for w in am.works
+           if w.old is not None and not w.gone and w.final is not None}
+    new.footnotes = [{**f, "article": now.get(f.get("article", ""), f.get("article", ""))}
+                     for f in stage.footnotes]
     mapping = {w.old: (None if w.gone else w.final) for w in am.works if w.old is not None}
     return Applied(new, results, problems, notes, mapping)
 

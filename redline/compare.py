@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from .align import KINDS, Kind, Link, align
-from .comparison_parts import Destination, HeadingChange, Note, Part, ReferenceIssue
+from .comparison_parts import Destination, HeadingChange, Note, Part, ReferenceIssue, TextChange
 from .model import Stage, line_position
 from .normalise import REFERENCE_RE, mask_refs, norm_key, norm_text
 from .references import check_references, find_references
@@ -160,6 +160,8 @@ class Comparison:
     #: With ``compare --decision`` (:mod:`redline.ties`): the instruments' items,
     #: changes no item makes ("unexplained") and items that make none ("unused").
     decision: dict | None = None
+    #: Text outside the articles that changed: annexes, footnotes.
+    other_text: list[TextChange] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -170,7 +172,7 @@ class Comparison:
     @property
     def has_changes(self) -> bool:
         return (any(e.kind != Kind.UNCHANGED for e in self.entries)
-                or any(d.changed for d in self.divisions))
+                or any(d.changed for d in self.divisions) or bool(self.other_text))
 
     def to_json(self) -> dict:
         d = {"format": "redline-comparison", "version": FORMAT_VERSION,
@@ -181,6 +183,8 @@ class Comparison:
             d["missing_text"] = self.missing_text
         if self.decision is not None:
             d["decision"] = self.decision
+        if self.other_text:
+            d["other_text"] = [t.to_json() for t in self.other_text]
         return d
 
     @classmethod
@@ -188,7 +192,8 @@ class Comparison:
         return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
                    [Entry.from_json(e) for e in d["alignment"]],
                    [HeadingChange.from_json(h) for h in d.get("divisions", [])],
-                   d.get("missing_text", []), d.get("decision"))
+                   d.get("missing_text", []), d.get("decision"),
+                   [TextChange.from_json(t) for t in d.get("other_text", [])])
 
 
 def _info(st: Stage) -> StageInfo:
@@ -252,7 +257,35 @@ def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None 
     for a in annotations or ():
         _attach(a, entries, old, new)
     divisions = compare_divisions(old.divisions, new.divisions, lang)
-    return Comparison(_info(old), _info(new), entries, divisions)
+    return Comparison(_info(old), _info(new), entries, divisions,
+                      other_text=other_text(old, new, divisions))
+
+
+def other_text(old: Stage, new: Stage, headings: list[HeadingChange]) -> list[TextChange]:
+    """Annexes whose own lines changed (paired as their headings are; one added or
+    dropped whole), and the footnotes: text a comparison of articles would miss.
+
+    >>> from redline.parse import parse_text
+    >>> a, _ = parse_text("第一条 甲。\\n## 附件一\\n1．条例")
+    >>> b, _ = parse_text("第一条 甲。\\n## 附件一\\n1．条例（已废止）")
+    >>> [(t.where, [tuple(op) for op in t.diff]) for t in other_text(a, b, compare_divisions(a.divisions, b.divisions))]
+    [('附件一', [(0, '1．条例'), (1, '（已废止）')])]
+    """
+    lang = new.language
+    old_div = {d.id: d for d in old.divisions}
+    new_div = {d.id: d for d in new.divisions}
+    out = []
+    for h in headings:
+        a = old_div.get(h.old) if h.old else None
+        b = new_div.get(h.new) if h.new else None
+        before, after = "\n".join(a.lines) if a else "", "\n".join(b.lines) if b else ""
+        if (before or after) and norm_text([before], lang) != norm_text([after], lang):
+            out.append(TextChange((b or a).heading, diff_texts(before, after, lang).ops))
+    notes_old = "\n".join(f["text"] for f in old.footnotes)
+    notes_new = "\n".join(f["text"] for f in new.footnotes)
+    if norm_text([notes_old], lang) != norm_text([notes_new], lang):
+        out.append(TextChange("footnotes", diff_texts(notes_old, notes_new, lang).ops))
+    return out
 
 
 def _attach(a, entries: list[Entry], old: Stage, new: Stage) -> None:

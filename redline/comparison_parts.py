@@ -6,6 +6,7 @@ Contents
     HeadingChange   one heading paired (or not) across the stages
     ReferenceIssue  a reference in the new text that points nowhere, or to the wrong article
     Note            an annotation anchored in an entry's text
+    TextChange      text outside the articles that changed: an annex, the footnotes
 
 Renderers read attributes (``p.old == n``), never dict keys; ``to_json`` writes
 what ``redline compare --format json`` has always written and ``from_json``
@@ -142,3 +143,24 @@ class Note:
     def from_json(cls, d: dict) -> "Note":
         return cls(str(d["id"]), d["side"], d["offset"], d["length"], d["quote"], d["note"],
                    d.get("en") or "")
+
+
+@dataclass
+class TextChange:
+    """Text outside the articles that changed: an annex's own lines (``where`` is
+    its heading, 附件一), or the editorial footnotes (``where`` = "footnotes");
+    ``diff`` of the lines joined by newlines.
+
+    >>> TextChange("附件一", [DiffOp(0, "1．条例"), DiffOp(1, "（已废止）")]).to_json()["where"]
+    '附件一'
+    """
+
+    where: str
+    diff: list[DiffOp]
+
+    def to_json(self) -> dict:
+        return {"where": self.where, "diff": [[op, t] for op, t in self.diff]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "TextChange":
+        return cls(d["where"], [DiffOp(op, t) for op, t in d.get("diff", [])])

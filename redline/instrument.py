@@ -23,7 +23,7 @@ N = NUMBER_RE
 #: An article reference with optional paragraph and item, one group for the whole.
 R = rf"(第{N}条(?:之{N})?(?:第{N}款)?(?:第{N}项)?)"
 REF = re.compile(rf"第({N})条(?:之({N}))?(?:第({N})款)?(?:第({N})项)?")
-HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division")
+HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division", "rewrite_annex")
 
 
 @dataclass
@@ -84,7 +84,7 @@ class Action:
     rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
     insert_item, delete_item, replace_words, replace_everywhere, merge, split, move_paragraph,
     merge_paragraphs;
-    for headings insert_division, rename_division, delete_division; and
+    for headings insert_division, rename_division, delete_division, rewrite_annex; and
     consequential, preamble, commencement, which change nothing by themselves.
     """
 

@@ -476,6 +476,15 @@ def _delete_division(s: _State, m: re.Match) -> None:
     s.add("delete_division", old=[], new=None, division=division_id(m.group("div")))
 
 
+def _annex(s: _State, m: re.Match) -> None:
+    """将附件一修改为：⟨q⟩ / 删去附件二: an annex rewritten whole or dropped."""
+    div = f"annex_{cn_to_int(m.group('n')) if m.group('n') else 1}"
+    if m.group("verb") == "删去":
+        s.add("delete_division", old=[], new=None, division=div)
+    else:
+        s.add("rewrite_annex", old=[], new=None, division=div, text=s.quote(m.group("q")))
+
+
 def _renumber_division(s: _State, m: re.Match) -> None:
     s.add("consequential", old=[], new=None, text=[m.group(0)])
 
@@ -551,6 +560,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("delete", rf"删去(?P<refs>{REFS})", _delete),
         ("delete-parts", rf"删去(?:其中的)?(?P<parts>(?:第{N}款)?第{N}(?:款|项)"
                          rf"(?:、(?:第{N}款)?第{N}(?:款|项))*)", _delete_parts),
+        ("annex", rf"(?:将|(?P<verb>删去))(?:本法)?附件(?P<n>{N})?(?:修改为{_q('q')})?", _annex),
         ("rewrite-this", rf"(?:并)?将该条修改为(?:{_q('q')})?", _rewrite_this),
         ("rewrite", rf"(?:将)?(?P<ref>{R})?修改为(?:{_q('q')})?", _rewrite),
         ("rewrite-part", rf"(?:将)?(?:其)?(?:其中的)?(?P<parts>第{N}(?:款|项)(?:第{N}项)?)修改为(?:{_q('q')})?",

@@ -52,12 +52,18 @@ def stage_markdown(stage: Stage) -> str:
                 out.extend([line, ""])
         written = max(written, k)
 
+    notes: dict[str, list[str]] = {}  # the editor's footnotes, after the article they follow
+    for f in stage.footnotes:
+        notes.setdefault(f.get("article", ""), []).append(f["text"])
     for a in stage.articles:
         if a.division in position and position[a.division] > written:
             headings_up_to(position[a.division])
         first, *rest = a.lines or [""]
         out.extend([f"{a.label} {first}".rstrip(), ""])
-        for line in rest:
+        for line in rest + notes.pop(a.label, []):
             out.extend([line, ""])
     headings_up_to(len(stage.divisions) - 1)
+    for lines in notes.values():  # of an article no longer there
+        for line in lines:
+            out.extend([line, ""])
     return "\n".join(out)

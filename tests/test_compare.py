@@ -76,3 +76,33 @@ def test_a_split_says_which_paragraphs_went_where_in_json_and_on_screen():
     code, out, _ = invoke(["compare", str(CORPUS / "revisions/立法法/2015-03-15.md"),
                            str(CORPUS / "revisions/立法法/2023-03-13.md"), "--width", "200"])
     assert "第九十九条 → 第一百一十条、第一百一十一条  split  (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条)" in out
+
+
+@pytest.mark.corpus
+def test_text_outside_the_articles_is_compared(tmp_path):
+    # An annex line changed (the Criminal Law's 附件一) was once "No differences",
+    # exit 0. Now it is a change: shown, in the JSON, and written as an item that
+    # apply executes; the editor's footnotes are compared too.
+    from conftest import CORPUS, invoke
+    from redline.parse import parse_file
+
+    src = CORPUS / "scale/刑法/2023-12-29.md"
+    changed = tmp_path / "changed.md"
+    changed.write_text(src.read_text(encoding="utf-8").replace(
+        "2．关于严惩严重破坏经济的罪犯的决定", "2．关于严惩严重破坏经济秩序的罪犯的决定"), encoding="utf-8")
+    old, _ = parse_file(src)
+    c = compare(old, parse_file(changed)[0])
+    assert c.has_changes and [t.where for t in c.other_text] == ["附件一"]
+    assert [op for op, t in c.other_text[0].diff if op != 0] == [1]
+    code, out, _ = invoke(["compare", str(src), str(changed), "--width", "0"])
+    assert code == 1 and "Text outside the articles changed (1)" in out and "经济{+秩序+}的罪犯" in out
+    changes = tmp_path / "changes.md"
+    invoke(["compare", str(src), str(changed), "--format", "changes", "-o", str(changes)])
+    assert "将附件一修改为：" in changes.read_text(encoding="utf-8")
+    applied = tmp_path / "applied.md"
+    code, _, err = invoke(["apply", str(changes), str(src), "-o", str(applied)])
+    assert code == 0, err
+    again = compare(parse_file(applied)[0], parse_file(changed)[0])
+    assert not again.has_changes  # the footnote ① kept too, after its article
+    footnotes = compare(parse_file(CORPUS / "scale/刑法/2020-12-26.md")[0], old).other_text
+    assert [t.where for t in footnotes] == ["footnotes"]

@@ -186,3 +186,15 @@ def test_the_same_comparison_gives_the_same_bytes():
     assert {i.date_time for i in z.infolist()} == {(2025, 10, 28, 0, 0, 0)}
     comments = z.read("word/comments.xml").decode("utf-8")
     assert set(re.findall(r'w:date="([^"]+)"', comments)) == {"2025-10-28T00:00:00Z"}
+
+
+def test_an_annex_whose_text_changed_is_tracked_under_its_heading(tmp_path):
+    src = CORPUS / "scale/刑法/2023-12-29.md"
+    changed = tmp_path / "changed.md"
+    changed.write_text(src.read_text(encoding="utf-8").replace(
+        "2．关于严惩严重破坏经济的罪犯的决定", "2．关于严惩严重破坏经济秩序的罪犯的决定"), encoding="utf-8")
+    data = render_docx(compare(parse_file(src)[0], parse_file(changed)[0]))
+    for choice, line in (("accept", "2．关于严惩严重破坏经济秩序的罪犯的决定"),
+                         ("reject", "2．关于严惩严重破坏经济的罪犯的决定")):
+        text = read_back(data, choice)
+        assert text[text.index("附件一") + 3] == line

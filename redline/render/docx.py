@@ -144,11 +144,17 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     doc.add_heading(title, level=1)
     doc.add_paragraph(stage_line(c))
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
+    # An annex whose own text changed: that text, tracked, under its heading.
+    annexes = {t.where: t for t in c.other_text if t.where != "footnotes"}
     for where, x, k in placement(c):
-        if where == "heading":
-            _heading(doc, x, x.new_heading or "", x.new, marks)
-        elif where in ("heading-old", "heading-new"):
-            _one_sided_heading(doc, x, where == "heading-old", marks)
+        if where.startswith("heading"):
+            if where == "heading":
+                _heading(doc, x, x.new_heading or "", x.new, marks)
+            else:
+                _one_sided_heading(doc, x, where == "heading-old", marks)
+            changed = annexes.pop(x.new_heading or "", None) or annexes.pop(x.old_heading or "", None)
+            if changed:
+                _entry(doc, Entry(Kind.MODIFIED, [], [], [], [], None, changed.diff), marks)
         elif where == "both":
             _entry(doc, x, marks)
         else:

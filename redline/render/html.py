@@ -369,6 +369,10 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     headings_html = (f'<section id="headings"><h2>{"Headings" if c.missing_text else "Headings changed"}'
                      f'</h2>{missing}<ul class="headings">{head_items}</ul></section>'
                      if heads or missing else "")
+    other_html = "".join(f'<h3>{_e(t.where)}</h3><div class="text">{paragraphs_html(split_lines(t.diff))}</div>'
+                         for t in c.other_text)
+    if other_html:
+        headings_html += f'<section id="other-text"><h2>Text outside the articles changed</h2>{other_html}</section>'
     compact_items = []
     for e in compact:
         main_id, extra = _anchors(e)

@@ -63,6 +63,12 @@ def render_markdown(c: Comparison) -> str:
             out.append(f"- {md_escape(d.old_heading or '—')} → {md_escape(d.new_heading or '—')} "
                        f"({d.kind})")
         out.append("")
+    if c.other_text:
+        out += ["## Text outside the articles changed", ""]
+        for t in c.other_text:
+            out += [f"### {md_escape(t.where)}", ""]
+            for line in split_lines(t.diff):
+                out += [_line(line), ""]
     notes: dict[str, Note] = {}
     shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
     if shown:

@@ -45,9 +45,13 @@ class Row:
 def _column(e: Entry, side: str, label: str) -> list[Runs]:
     """One side of an entry, paragraph by paragraph, its own changes marked; the
     article's label opens the first paragraph."""
+    return _side(e.diff, side, label)
+
+
+def _side(diff, side: str, label: str) -> list[Runs]:
     keep = DELETE if side == "old" else INSERT
     paras: list[Runs] = []
-    for line in split_lines(e.diff, side):
+    for line in split_lines(diff, side):
         runs = [(op, t) for op, t in line if op in (EQUAL, keep) and t]
         if runs:
             paras.append(runs)
@@ -109,6 +113,12 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
         out.append(Row("entry", _column(e, "old", "、".join(e.old_labels)),
                        _column(e, "new", "、".join(e.new_labels)), "；".join(notes)))
     flush()
+    for t in c.other_text:  # an annex, or the editor's footnotes
+        footnotes = t.where == "footnotes"
+        out.append(Row("heading", text="脚注（编者注）" if footnotes else t.where,
+                       note="编者注修改" if footnotes else "附件修改"))
+        out.append(Row("entry", _side(t.diff, "old", ""), _side(t.diff, "new", ""),
+                       "编者注修改" if footnotes else "附件修改"))
     return out
 
 

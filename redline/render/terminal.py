@@ -121,6 +121,12 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
                     line.append(f"  [item {'、'.join(d.items)}]", style="redline.kind")
             out.append(line)
         out.append(Text(""))
+    if c.other_text:
+        out.append(Text(f"Text outside the articles changed ({len(c.other_text)})", style="redline.title"))
+        for t in c.other_text:
+            out.append(Text(t.where, style="redline.kind"))
+            out.append(Wrapped(_runs(t.diff, plain)))
+        out.append(Text(""))
     if not c.has_changes and c.entries:
         out.append(Text("No differences: every article is unchanged.", style="redline.title"))
         out.append(Text(""))
