@@ -77,6 +77,16 @@ def split_destinations(e: Entry) -> str:
     return "; ".join(out)
 
 
+def text_place(where: str) -> str:
+    """How a change outside the articles is titled: an annex by its heading, the
+    footnotes as what they are.
+
+    >>> text_place("附件一"), text_place("footnotes")
+    ('附件一', "Footnotes (the editor's, not the law's)")
+    """
+    return "Footnotes (the editor's, not the law's)" if where == "footnotes" else where
+
+
 def is_number_only(e: Entry) -> bool:
     """Renumbered with the text unchanged: summarised, not shown one by one."""
     return e.kind == Kind.RENUMBERED and not e.changed

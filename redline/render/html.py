@@ -21,7 +21,7 @@ from ..compare import Comparison, Entry
 from ..textdiff import DELETE, INSERT
 from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
                      is_mechanical, is_substantive, split_destinations, split_lines, stage_line,
-                     with_notes)
+                     text_place, with_notes)
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -369,7 +369,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     headings_html = (f'<section id="headings"><h2>{"Headings" if c.missing_text else "Headings changed"}'
                      f'</h2>{missing}<ul class="headings">{head_items}</ul></section>'
                      if heads or missing else "")
-    other_html = "".join(f'<h3>{_e(t.where)}</h3><div class="text">{paragraphs_html(split_lines(t.diff))}</div>'
+    other_html = "".join(f'<h3>{_e(text_place(t.where))}</h3><div class="text">{paragraphs_html(split_lines(t.diff))}</div>'
                          for t in c.other_text)
     if other_html:
         headings_html += f'<section id="other-text"><h2>Text outside the articles changed</h2>{other_html}</section>'

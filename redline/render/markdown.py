@@ -18,8 +18,9 @@ import re
 
 from ..compare import Comparison, Entry
 from ..comparison_parts import Note
-from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical, is_number_only,
-                     is_substantive, split_destinations, split_lines, stage_line, with_notes)
+from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical,
+                     is_number_only, is_substantive, split_destinations, split_lines, stage_line,
+                     text_place, with_notes)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
@@ -66,7 +67,7 @@ def render_markdown(c: Comparison) -> str:
     if c.other_text:
         out += ["## Text outside the articles changed", ""]
         for t in c.other_text:
-            out += [f"### {md_escape(t.where)}", ""]
+            out += [f"### {md_escape(text_place(t.where))}", ""]
             for line in split_lines(t.diff):
                 out += [_line(line), ""]
     notes: dict[str, Note] = {}

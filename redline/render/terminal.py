@@ -20,8 +20,9 @@ from ..align import Kind
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical, is_number_only,
-                     is_substantive, split_destinations, stage_line, with_notes)
+from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical,
+                     is_number_only, is_substantive, split_destinations, stage_line, text_place,
+                     with_notes)
 from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
@@ -124,7 +125,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
     if c.other_text:
         out.append(Text(f"Text outside the articles changed ({len(c.other_text)})", style="redline.title"))
         for t in c.other_text:
-            out.append(Text(t.where, style="redline.kind"))
+            out.append(Text(text_place(t.where), style="redline.kind"))
             out.append(Wrapped(_runs(t.diff, plain)))
         out.append(Text(""))
     if not c.has_changes and c.entries:
