@@ -281,10 +281,12 @@ def other_text(old: Stage, new: Stage, headings: list[HeadingChange]) -> list[Te
         before, after = "\n".join(a.lines) if a else "", "\n".join(b.lines) if b else ""
         if (before or after) and norm_text([before], lang) != norm_text([after], lang):
             out.append(TextChange((b or a).heading, diff_texts(before, after, lang).ops))
-    notes_old = "\n".join(f["text"] for f in old.footnotes)
-    notes_new = "\n".join(f["text"] for f in new.footnotes)
-    if norm_text([notes_old], lang) != norm_text([notes_new], lang):
-        out.append(TextChange("footnotes", diff_texts(notes_old, notes_new, lang).ops))
+    for where, a_lines, b_lines in (("footnotes", [f["text"] for f in old.footnotes],
+                                     [f["text"] for f in new.footnotes]),
+                                    ("outside", old.stray_lines, new.stray_lines)):
+        before, after = "\n".join(a_lines), "\n".join(b_lines)
+        if norm_text([before], lang) != norm_text([after], lang):
+            out.append(TextChange(where, diff_texts(before, after, lang).ops))
     return out
 
 

@@ -148,7 +148,8 @@ class Note:
 @dataclass
 class TextChange:
     """Text outside the articles that changed: an annex's own lines (``where`` is
-    its heading, 附件一), or the editorial footnotes (``where`` = "footnotes");
+    its heading, 附件一), the editorial footnotes (``where`` = "footnotes"), or
+    lines outside any article, such as a preamble (``where`` = "outside");
     ``diff`` of the lines joined by newlines.
 
     >>> TextChange("附件一", [DiffOp(0, "1．条例"), DiffOp(1, "（已废止）")]).to_json()["where"]

@@ -106,3 +106,14 @@ def test_text_outside_the_articles_is_compared(tmp_path):
     assert not again.has_changes  # the footnote ① kept too, after its article
     footnotes = compare(parse_file(CORPUS / "scale/刑法/2020-12-26.md")[0], old).other_text
     assert [t.where for t in footnotes] == ["footnotes"]
+
+
+def test_lines_outside_any_article_are_compared():
+    # A preamble (序言) stands outside every article: a change there is a change.
+    old, _ = parse_text("# 示例宪法\n<!-- INFO END -->\n## 序言\n示例国是历史悠久的国家。\n"
+                        "## 第一章 总纲\n第一条 示例国是人民的国家。\n")
+    new, _ = parse_text("# 示例宪法\n<!-- INFO END -->\n## 序言\n示例国是历史悠久、文化灿烂的国家。\n"
+                        "## 第一章 总纲\n第一条 示例国是人民的国家。\n")
+    c = compare(old, new)
+    assert c.has_changes and [t.where for t in c.other_text] == ["outside"]
+    assert [(op, t) for op, t in c.other_text[0].diff if op] == [(1, "、文化灿烂")]

@@ -364,8 +364,8 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
     items += [text for d in c.divisions
               if d.kind == "deleted" and (text := heading_item(d, c, w))]
     for t in c.other_text:  # an annex rewritten or dropped (footnotes are editorial: no item)
-        if t.where == "footnotes":
-            continue
+        if t.where in ("footnotes", "outside"):
+            continue  # no item form; the other formats show them
         lines = [x for ln in split_lines(t.diff, "new") if (x := "".join(r[1] for r in ln))]
         items.append(w.rewrite(t.where, None, _quote(lines)) if lines else w.deleted(t.where))
     return items

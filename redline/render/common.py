@@ -84,7 +84,9 @@ def text_place(where: str) -> str:
     >>> text_place("附件一"), text_place("footnotes")
     ('附件一', "Footnotes (the editor's, not the law's)")
     """
-    return "Footnotes (the editor's, not the law's)" if where == "footnotes" else where
+    return {"footnotes": "Footnotes (the editor's, not the law's)",
+            "outside": "Outside any article (a preamble, or lines not placed in an article)"
+            }.get(where, where)
 
 
 def is_number_only(e: Entry) -> bool:

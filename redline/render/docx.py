@@ -145,7 +145,7 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     doc.add_paragraph(stage_line(c))
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
     # An annex whose own text changed: that text, tracked, under its heading.
-    annexes = {t.where: t for t in c.other_text if t.where != "footnotes"}
+    annexes = {t.where: t for t in c.other_text if t.where not in ("footnotes", "outside")}
     for where, x, k in placement(c):
         if where.startswith("heading"):
             if where == "heading":

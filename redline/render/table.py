@@ -113,12 +113,11 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
         out.append(Row("entry", _column(e, "old", "、".join(e.old_labels)),
                        _column(e, "new", "、".join(e.new_labels)), "；".join(notes)))
     flush()
-    for t in c.other_text:  # an annex, or the editor's footnotes
-        footnotes = t.where == "footnotes"
-        out.append(Row("heading", text="脚注（编者注）" if footnotes else t.where,
-                       note="编者注修改" if footnotes else "附件修改"))
-        out.append(Row("entry", _side(t.diff, "old", ""), _side(t.diff, "new", ""),
-                       "编者注修改" if footnotes else "附件修改"))
+    for t in c.other_text:  # an annex, the editor's footnotes, lines outside any article
+        title, note = {"footnotes": ("脚注（编者注）", "编者注修改"),
+                       "outside": ("条文以外的文字（如序言）", "修改")}.get(t.where, (t.where, "附件修改"))
+        out.append(Row("heading", text=title, note=note))
+        out.append(Row("entry", _side(t.diff, "old", ""), _side(t.diff, "new", ""), note))
     return out
 
 
