@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 
 from .amend_headings import number_divisions, settle_divisions
 from .amend_numbers import number_articles, update_references
+from .amend_preamble import amend_preamble
 from .amend_text import (DELETED_ARTICLE, DIVISION_WORD, Div, Failed, Line, Skipped, Work, drop_paragraph,
                          find_all, fix_item_end, fold, nearest, paragraphs_of, punctuate_items, relabel,
                          short, squeeze, strip_label, under, where_label)
@@ -97,6 +98,8 @@ class _Amending:
             by_id[d.id] = div
             self.divs.append(div)
         self.div_by_old = by_id
+        #: Lines outside any article, a preamble among them (序言 and its paragraphs).
+        self.outside: list[str] = list(stage.stray_lines)
         self.works: list[Work] = []
         self.by_old: dict[ArticleNumber, Work] = {}
         for a in stage.articles:
@@ -123,19 +126,21 @@ class _Amending:
         deep = {id(w): (copy.deepcopy(w.lines), dict(w.para_map), list(w.items))
                 for w in self.works if w.old in named}
         return (deep, [(w, w.final, w.gone, w.div, list(w.items)) for w in self.works],
-                len(self.works), list(self.divs), [(d, d.title, d.heading, d.parent) for d in self.divs],
-                len(self.new_divs), len(self.touched_divs), len(self.deleted_divs))
+                len(self.works), list(self.divs),
+                [(d, d.title, d.heading, d.parent, list(d.lines)) for d in self.divs],
+                len(self.new_divs), len(self.touched_divs), len(self.deleted_divs), list(self.outside))
 
     def restore(self, saved) -> None:
-        deep, state, n_works, divs, div_state, n_new, n_touched, n_deleted = saved
+        deep, state, n_works, divs, div_state, n_new, n_touched, n_deleted, outside = saved
+        self.outside = outside
         for w, final, gone, div, items in state:
             w.final, w.gone, w.div, w.items = final, gone, div, items
             if id(w) in deep:
                 w.lines, w.para_map, w.items = deep[id(w)]
         del self.works[n_works:]
         self.divs = divs
-        for d, title, heading, parent in div_state:
-            d.title, d.heading, d.parent = title, heading, parent
+        for d, title, heading, parent, lines in div_state:
+            d.title, d.heading, d.parent, d.lines = title, heading, parent, lines
         del self.new_divs[n_new:], self.touched_divs[n_touched:], self.deleted_divs[n_deleted:]
 
     # ----------------------------------------------------------------- lookup
@@ -616,7 +621,7 @@ class _Amending:
         """Done by apply itself when it adds or removes paragraphs, items, headings."""
 
     def preamble(self, a: Action, item: Item) -> None:
-        raise Skipped("not applicable: the text has no preamble (序言)")
+        self.outside = amend_preamble(self.outside, a.text[0] if a.text else item.text)
 
     def commencement(self, a: Action, item: Item) -> None:
         raise Skipped("commencement clause: it changes no text")
@@ -688,6 +693,7 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
            if w.old is not None and not w.gone and w.final is not None}
     new.footnotes = [{**f, "article": now.get(f.get("article", ""), f.get("article", ""))}
                      for f in stage.footnotes]
+    new.stray_lines = list(am.outside)
     mapping = {w.old: (None if w.gone else w.final) for w in am.works if w.old is not None}
     return Applied(new, results, problems, notes, mapping)
 

@@ -25,6 +25,8 @@ same, article by article.
 
 from __future__ import annotations
 
+import re
+
 from .model import Stage
 
 #: Markdown heading depth of each kind of division.
@@ -36,6 +38,8 @@ def stage_markdown(stage: Stage) -> str:
     for line in stage.history:
         out += [line, ""]
     out += ["<!-- INFO END -->", ""]
+    for line in stage.stray_lines:  # a preamble, or lines no article took: kept, first
+        out += [line if line.startswith("#") or not re.match(r"^序\s*言$", line) else f"## {line}", ""]
     position = {d.id: k for k, d in enumerate(stage.divisions)}
     written = -1  # headings up to this index are out
 

@@ -631,3 +631,27 @@ def test_a_rewrite_quoted_with_its_label():
 一、将第五条修改为："第七条　本法自2026年1月1日起施行。"
 """)
     assert any("without 第五条" in p for p in r.problems), r.problems
+
+
+def test_the_preamble_of_a_text_that_has_one_is_amended():
+    # A Constitution-shaped text with its 序言: 宪法序言第N自然段中“A”修改为“B” and
+    # “A”后增写一句 are executed there; a text without one still says not applicable.
+    text = """# 示例国宪法
+<!-- INFO END -->
+## 序言
+示例国是历史悠久的国家。
+示例国人民在长期斗争中创造了文化。
+## 第一章 总纲
+第一条 示例国是人民的国家。
+"""
+    d, r = _apply("""# 示例国宪法修正案
+第一条 宪法序言第二自然段中"创造了文化"修改为"创造了灿烂的文化"。
+第二条 宪法序言第一自然段"历史悠久的国家。"后增写一句，内容为："各民族团结一致。"
+第三条 宪法序言第二自然段中"不存在的话"修改为"新话"。
+""", old=text)
+    assert [(i.label, i.status) for i in r.items] == [("第一条", "ok"), ("第二条", "ok"), ("第三条", "FAILED")]
+    assert r.stage.stray_lines[1:] == ["示例国是历史悠久的国家。各民族团结一致。", "示例国人民在长期斗争中创造了灿烂的文化。"]
+    again, _ = parse_text(stage_markdown(r.stage))  # the preamble is written out, and reads back
+    assert again.stray_lines == r.stage.stray_lines
+    d, r = _apply('# 示例法修正案\n第一条 宪法序言第二自然段中"甲"修改为"乙"。\n')
+    assert [(i.label, i.status) for i in r.items] == [("第一条", "skipped")]
