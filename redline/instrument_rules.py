@@ -25,7 +25,7 @@ Forms (quotes shown as ⟨q⟩)::
     将第三章的章名修改为⟨q⟩ / 删去第二章第三节的节名    rename_division / delete_division
     第七项至第十五项相应改为第八项至第十六项             consequential (done by apply itself)
     第X条至第Y条相应改为第A条至第B条                    renumber each
-    宪法序言第七自然段中…                              preamble (not applicable to texts without one)
+    宪法序言第七自然段中…                              preamble (amend_preamble; skipped without one)
     本决定（本修正案）自…起施行                         commencement
 """
 
