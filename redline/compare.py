@@ -51,7 +51,8 @@ class StageInfo:
     articles: int  # how many
     date: str | None = None
     source: dict | None = None
-    #: [{"id": "chp_1", "heading": "第一章 总则", "kind": "chapter"}, …] in order
+    #: [{"id": "chp_1", "heading": "第一章 总则", "kind": "chapter"}, …] in order;
+    #: an annex also has its own "lines".
     divisions: list[dict] = field(default_factory=list)
     #: When the text took effect ("2017-06-01"), where the manifest says.
     in_force: str | None = None
@@ -198,7 +199,8 @@ class Comparison:
 
 def _info(st: Stage) -> StageInfo:
     return StageInfo(st.law, st.stage, st.title, st.language, len(st.articles), st.date,
-                     st.source, [{"id": d.id, "heading": d.heading, "kind": d.kind}
+                     st.source, [{"id": d.id, "heading": d.heading, "kind": d.kind,
+                                  **({"lines": list(d.lines)} if d.lines else {})}
                                  for d in st.divisions], st.in_force)
 
 

@@ -29,7 +29,8 @@ def _body(data, choice, stage):
 def _text(stage):
     """The stage as Word should read: each heading before the first article
     under it (a chapter before its sections), each article's paragraphs, its
-    number opening the first; headings with no article (annexes) at the end."""
+    number opening the first; headings with no article (annexes) at the end, with
+    their own lines."""
     by_id = {d.id: d.heading for d in stage.divisions}
     out, shown = [], set()
     for a in stage.articles:
@@ -40,7 +41,10 @@ def _text(stage):
                 shown.add(level)
                 out.append(norm_key(by_id[level]))
         out += [norm_key(a.label + "　" + a.lines[0]), *(norm_key(x) for x in a.lines[1:])]
-    return out + [norm_key(h) for i, h in by_id.items() if i not in shown]
+    for d in stage.divisions:  # headings no article stands under (annexes), with their lines
+        if d.id not in shown:
+            out += [norm_key(d.heading), *(norm_key(x) for x in d.lines)]
+    return out
 
 
 def _read(c, data, choice):

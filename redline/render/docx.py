@@ -37,7 +37,7 @@ from ..align import Kind
 from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
-from ..textdiff import DELETE, EQUAL, INSERT
+from ..textdiff import DELETE, EQUAL, INSERT, DiffOp
 from .common import continued_from, entry_title, split_destinations, split_lines, stage_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -146,6 +146,7 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
     # An annex whose own text changed: that text, tracked, under its heading.
     annexes = {t.where: t for t in c.other_text if t.where not in ("footnotes", "outside")}
+    annex_lines = {d["id"]: d["lines"] for d in c.new.divisions if d.get("lines")}
     for where, x, k in placement(c):
         if where.startswith("heading"):
             if where == "heading":
@@ -155,6 +156,9 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
             changed = annexes.pop(x.new_heading or "", None) or annexes.pop(x.old_heading or "", None)
             if changed:
                 _entry(doc, Entry(Kind.MODIFIED, [], [], [], [], None, changed.diff), marks)
+            elif where == "heading" and (lines := annex_lines.get(x.new)):  # an annex as it was
+                _entry(doc, Entry(Kind.UNCHANGED, [], [], [], [], 1.0, [DiffOp(EQUAL, "\n".join(lines))]),
+                       marks)
         elif where == "both":
             _entry(doc, x, marks)
         else:
