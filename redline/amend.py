@@ -512,6 +512,23 @@ class _Amending:
             drop_paragraph(w, r.paragraph)
         w.items.append(item.label)
 
+    def merge_items(self, a: Action, item: Item) -> None:
+        """将第X条第一项、第二项合并为一项，修改为：“（一）…” — the first takes the
+        quoted words, the others go, and the items after are numbered again."""
+        if not a.text:
+            raise Failed("the item does not quote the wording of the merged item")
+        w = self.target(a)
+        para = a.old[0].paragraph
+        idx = [self.item_line(w, r.item, para) for r in a.old]
+        items = self.items_of(w, para)
+        w.lines[idx[0]] = Line.new(a.text[0])
+        for k in sorted(idx[1:], reverse=True):
+            del w.lines[k]
+        left = [k - sum(1 for x in idx[1:] if x < k) for k in items if k not in idx[1:]]
+        relabel(w.lines, left)
+        fix_item_end(w.lines, left)
+        w.items.append(item.label)
+
     def move_paragraph(self, a: Action, item: Item) -> None:
         r = a.old[0]
         src = self.old(r, part=True)

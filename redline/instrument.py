@@ -83,6 +83,7 @@ class Action:
     kind is one of: insert_article, delete_article, renumber, rewrite,
     rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
     insert_item, delete_item, replace_words, replace_everywhere, merge, split, move_paragraph,
+    merge_items,
     merge_paragraphs;
     for headings insert_division, rename_division, delete_division, rewrite_annex; and
     consequential, preamble, commencement, which change nothing by themselves.

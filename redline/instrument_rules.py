@@ -16,6 +16,7 @@ Forms (quotes shown as ⟨q⟩)::
     将第五十九条改为第六十一条，修改为：⟨q⟩            renumber; rewrite
     将第X条第一款修改为：⟨q⟩ / 将第X条第一款改为第Y条   rewrite paragraph / paragraph -> article
     将第六十一条…其中的⟨a⟩修改为⟨b⟩                    replace_words a->b
+    将第X条第一项、第二项合并为一项，修改为⟨q⟩          merge_items
     将本法中的⟨a⟩修改为⟨b⟩                             replace_everywhere a->b
     在第X条、第Y条中的⟨a⟩后增加⟨b⟩                    replace_words a->ab (in each)
     宪法第X条第三款⟨a⟩修改为：⟨b⟩ / ⟨a⟩后增写一句…⟨b⟩  replace_words
@@ -169,7 +170,7 @@ def _rewrite(s: _State, m: re.Match) -> None:
     ref = parse_ref(m.group("ref")) if m.group("ref") else (s.old[0] if s.old else None)
     quote = s.quote(m.group("q"))
     if m.group("ref") is None and s.pending is not None and s.pending.kind in (
-            "merge", "split", "move_paragraph", "merge_paragraphs"):
+            "merge", "split", "move_paragraph", "merge_paragraphs", "merge_items"):
         s.pending.text = quote or s.pending.text
         return
     if ref is None:
@@ -244,6 +245,15 @@ def _merge_paragraphs(s: _State, m: re.Match) -> None:
         raise _NotUnderstood
     s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
     s.pending = s.add("merge_paragraphs")
+
+
+def _merge_items(s: _State, m: re.Match) -> None:
+    """将第X条第一项、第二项合并为一项，修改为：⟨q⟩ (the merged item's wording is quoted)."""
+    refs = refs_in(m.group("refs"))
+    if len({r.article for r in refs}) != 1 or not all(r.item for r in refs):
+        raise _NotUnderstood
+    s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
+    s.pending = s.add("merge_items")
 
 
 def _rewrite_this(s: _State, m: re.Match) -> None:
@@ -557,6 +567,7 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
         ("words-deleted", rf"将(?:(?P<refs>{REFS})(?:中的|中)?)?(?P<qs>{Q}(?:(?:、|和|及){Q})*)删去",
          _delete_words),
         ("merge-paragraphs", rf"将(?P<refs>{R}(?:、第{N}款)+)合并为一款", _merge_paragraphs),
+        ("merge-items", rf"将(?P<refs>{R}(?:、第{N}项)+)合并为一项", _merge_items),
         ("delete", rf"删去(?P<refs>{REFS})", _delete),
         ("delete-parts", rf"删去(?:其中的)?(?P<parts>(?:第{N}款)?第{N}(?:款|项)"
                          rf"(?:、(?:第{N}款)?第{N}(?:款|项))*)", _delete_parts),

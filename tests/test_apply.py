@@ -655,3 +655,15 @@ def test_the_preamble_of_a_text_that_has_one_is_amended():
     assert again.stray_lines == r.stage.stray_lines
     d, r = _apply('# 示例法修正案\n第一条 宪法序言第二自然段中"甲"修改为"乙"。\n')
     assert [(i.label, i.status) for i in r.items] == [("第一条", "skipped")]
+
+
+def test_items_merged_into_one():
+    # 将第三条第一项、第二项合并为一项，修改为：“…”: the first takes the words, the
+    # second goes, the third is numbered again; without the wording, it FAILS.
+    d, r = _apply("""关于修改《示例法》的决定
+一、将第三条第一项、第二项合并为一项，修改为："（一）未经登记或者被吊销许可的；"。
+二、将第三条第一项、第二项合并为一项。
+""")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "FAILED")]
+    assert _texts(r.stage)["第三条"] == ["有下列情形之一的，不得从事示例活动：", "（一）未经登记或者被吊销许可的；",
+                                        "（二）其他违法情形的。"]
