@@ -77,6 +77,16 @@ def split_destinations(e: Entry) -> str:
     return "; ".join(out)
 
 
+def labelled(label: str) -> str:
+    """An article's label as it opens its text: an ideographic space after a
+    Chinese label, a plain one after an English label.
+
+    >>> labelled("第十九条"), labelled("Article 19")
+    ('第十九条\u3000', 'Article 19 ')
+    """
+    return label + ("\u3000" if label.startswith("第") else " ") if label else ""
+
+
 def text_place(where: str) -> str:
     """How a change outside the articles is titled: an annex by its heading, the
     footnotes as what they are.

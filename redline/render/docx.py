@@ -38,7 +38,7 @@ from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
 from ..textdiff import DELETE, EQUAL, INSERT, DiffOp
-from .common import continued_from, entry_title, split_destinations, split_lines, stage_line
+from .common import continued_from, entry_title, labelled, split_destinations, split_lines, stage_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -451,10 +451,10 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
             old_label = ""  # a part of an article: its label stands in its own entry
         new_label = e.new_labels[new_k] if new_k is not None and new_k < len(e.new_labels) else ""
         if old_label == new_label and old_label:
-            label = [(EQUAL, old_label + "　")]
+            label = [(EQUAL, labelled(old_label))]
         else:
-            label = ([(DELETE, old_label + "　")] if old_label else []) + \
-                    ([(INSERT, new_label + "　")] if new_label else [])
+            label = ([(DELETE, labelled(old_label))] if old_label else []) + \
+                    ([(INSERT, labelled(new_label))] if new_label else [])
         if new_line is not None:  # old words alone never take what is carried
             runs, carry = carry + label + runs, []
         else:
@@ -511,7 +511,7 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
         p = doc.add_paragraph()
         if not paragraphs:
             p.add_run("")  # where the comment is anchored
-        label = [(changed if moved else kept, labels[k] + "　")] if n == 0 and k < len(labels) else []
+        label = [(changed if moved else kept, labelled(labels[k]))] if n == 0 and k < len(labels) else []
         _add_runs(p, label + [(kept if op == EQUAL else changed, t) for op, t in line], marks)
         _mark_paragraph(p, end, marks)
         paragraphs.append(p)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from ..align import Kind
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import continued_from, is_mechanical, is_number_only, split_destinations, split_lines, stage_line
+from .common import (continued_from, is_mechanical, is_number_only, labelled, split_destinations,
+                     split_lines, stage_line)
 from .html import paragraphs_html
 
 KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
@@ -56,7 +57,7 @@ def _side(diff, side: str, label: str) -> list[Runs]:
         if runs:
             paras.append(runs)
     if paras and label:
-        paras[0] = [(EQUAL, label + "　")] + paras[0]
+        paras[0] = [(EQUAL, labelled(label))] + paras[0]
     return paras
 
 
