@@ -134,8 +134,8 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
                     # next line opens an article, a heading or an item where the
                     # line before ended a sentence or clause (…第四十三条至\n第四十五条
                     # 规定 is one line cut in a reference).
-                    if opens_paragraph(text[j:text.find("\n", j) if "\n" in text[j:] else n],
-                                       paras[-1]):
+                    end = text.find("\n", j)
+                    if opens_paragraph(text[j:end if end >= 0 else n], paras[-1]):
                         paras.append("")
                     i = j
                     continue
