@@ -637,6 +637,9 @@ class _Amending:
     def consequential(self, a: Action, item: Item) -> None:
         """Done by apply itself when it adds or removes paragraphs, items, headings."""
 
+    def other_law(self, a: Action, item: Item) -> None:
+        raise Skipped(f"not applicable: it amends 《{a.text[0]}》, not this law")
+
     def preamble(self, a: Action, item: Item) -> None:
         self.outside = amend_preamble(self.outside, a.text[0] if a.text else item.text)
 

@@ -22,7 +22,7 @@ import re
 from .align import Kind
 from .errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, Decision, Item
-from .instrument_quotes import opens_paragraph
+from .instrument_quotes import mask_quotes, opens_paragraph
 from .instrument_rules import item_actions
 from .numbering import CN_NUM_RE, NUMBER_RE, ArticleNumber
 
@@ -104,6 +104,8 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
         for sub_label, body, context in _sub_items(label, parts):
             if COMMENCEMENT.match(body):
                 item = Item(sub_label, body, [Action("commencement", text=[body])], no)
+            elif law and (other := _other_law(body, law)):
+                item = Item(sub_label, body, [Action("other_law", text=[other])], no)
             else:
                 actions, problems = item_actions(body, context)
                 item = Item(sub_label, body, actions, no, problems)
@@ -159,7 +161,32 @@ def _sections(chunks: list[list]) -> list[tuple[str, list[list]]]:
 
 
 def _law_key(title: str) -> str:
-    return re.sub(r"^中华人民共和国|[《》\s]", "", title)
+    """A law's name as instruments and texts both write it: 中华人民共和国, the
+    brackets and a draft's (修订草案) aside.
+
+    >>> _law_key("中华人民共和国动物防疫法（修订草案）") == _law_key("《动物防疫法》")
+    True
+    """
+    return re.sub(r"^中华人民共和国|[《》\s]|[（(][^）)]*[）)]$", "", title.strip())
+
+
+_NAMED_LAW = re.compile(r"《([^》]+)》(?=第|中的|中|序言|全文|的)")
+
+
+def _other_law(body: str, law: str) -> str | None:
+    """The law an item names, 将《甲法》第五条…, when it is not ``law``: the item
+    of a package decision (or of 对下列法律作出修改) that amends another law.
+
+    >>> _other_law('将《中华人民共和国甲法》第五条修改为："依照《乙法》处理。"', "中华人民共和国乙法")
+    '中华人民共和国甲法'
+    >>> _other_law('将《乙法》第五条修改为："依照《甲法》处理。"', "中华人民共和国乙法") is None
+    True
+    """
+    masked, _ = mask_quotes(body)  # a law named inside the new wording is not the one amended
+    m = _NAMED_LAW.search(masked)
+    if m and _law_key(m.group(1)) != _law_key(law) and "决定" not in m.group(1):
+        return m.group(1)
+    return None
 
 
 def _pick_section(sections, law: str | None, title: str, decision: Decision) -> list[list]:

@@ -86,7 +86,8 @@ class Action:
     merge_items,
     merge_paragraphs;
     for headings insert_division, rename_division, delete_division, rewrite_annex; and
-    consequential, preamble, commencement, which change nothing by themselves.
+    consequential, preamble, commencement, other_law (an item of another law in a
+    package), which change nothing by themselves.
     """
 
     kind: str

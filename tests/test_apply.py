@@ -667,3 +667,20 @@ def test_items_merged_into_one():
     assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "FAILED")]
     assert _texts(r.stage)["第三条"] == ["有下列情形之一的，不得从事示例活动：", "（一）未经登记或者被吊销许可的；",
                                         "（二）其他违法情形的。"]
+
+
+def test_items_that_name_another_law_are_left_to_it():
+    # 对下列法律作出修改 with 《甲法》/《示例法》 named item by item: applied to 示例法,
+    # the other law's items are skipped as not applicable, never executed here.
+    d, r = _apply("""# 全国人民代表大会常务委员会关于修改部分法律的决定
+<!-- INFO END -->
+一、对下列法律中的规定作出修改：
+（一）将《中华人民共和国甲法》第四条第一款中的"一万元"修改为"三万元"。
+（二）将《示例法》第四条第一款中的"一万元"修改为"二万元"。
+（三）将《中华人民共和国甲法》第五条修改为："依照《示例法》处理。"
+""", law="中华人民共和国示例法")
+    assert [(i.label, i.status) for i in r.items] == [("一（一）", "skipped"), ("一（二）", "ok"),
+                                                      ("一（三）", "skipped")]
+    assert "it amends 《中华人民共和国甲法》" in r.items[0].reasons[0]
+    assert _texts(r.stage)["第四条"][0] == "违反本法第三条规定的，处二万元以下罚款。"
+    assert _texts(r.stage)["第五条"] == ["本法自公布之日起施行。"]
