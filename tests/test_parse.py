@@ -198,3 +198,20 @@ def test_a_word_97_document_is_named_and_the_way_out_said(tmp_path):
         (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
         with pytest.raises(RedlineError, match=r"Word 97-2003 document \(.doc\).*convert-to docx"):
             parse_file(tmp_path / name)
+
+
+def test_a_heading_wrapped_onto_the_next_line_is_one_heading():
+    # As some sites publish a long chapter title: cut in two, the rest a line of
+    # its own before the first article (and a ## heading with a comma is a heading).
+    text = ("# 示例法\n<!-- INFO END -->\n## 第一章 总则\n第一条 甲。\n"
+            "## 第二章 听取和审议人民政府、人民法院和\n\n人民检察院的专项工作报告\n\n第二条 乙。\n"
+            "## 第三章 审查和批准决算，听取和审议国民经济和\n\n社会发展计划、预算的执行情况报告\n\n第三条 丙。")
+    st, warnings = parse_text(text)
+    assert [d.heading for d in st.divisions] == [
+        "第一章 总则", "第二章 听取和审议人民政府、人民法院和人民检察院的专项工作报告",
+        "第三章 审查和批准决算，听取和审议国民经济和社会发展计划、预算的执行情况报告"]
+    assert [a.division for a in st.articles] == ["chp_1", "chp_2", "chp_3"]
+    assert st.stray_lines == [] and warnings == []
+    # A short title is never cut in two: the line after it is not a heading's.
+    st, warnings = parse_text("# 法\n<!-- INFO END -->\n## 第一章 总则\n这一行不属于任何条文\n第一条 甲。")
+    assert st.divisions[0].heading == "第一章 总则" and st.stray_lines == ["这一行不属于任何条文"]

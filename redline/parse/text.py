@@ -104,6 +104,7 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
     annex: Division | None = None
     seen: dict[ArticleNumber, int] = {}
     toc_mode = False
+    heading_open: Division | None = None  # a heading just read, no line since
 
     for k, (no, raw) in enumerate(rows):
         line = raw.strip()
@@ -125,8 +126,11 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
             continue
         am = _article_match(grammar, bare, lang, st.articles[-1].number if st.articles else None)
         hm = None if am else grammar.heading.match(bare)
-        if hm and lang == "zh" and CLAUSE_MARK_RE.search(hm.group(3)):
-            hm = None  # 第三章规定的…，: a reference at the start of a line, not a heading
+        if hm and lang == "zh" and CLAUSE_MARK_RE.search(hm.group(3)) and not (
+                markdown and line.startswith("#")):
+            # 第三章规定的…，: a reference at the start of a line, not a heading; a
+            # markdown heading says it is one (第三章 审查和批准决算，听取和审议…).
+            hm = None
         xm = (ANNEX_START_RE.match(bare) if lang == "zh" and not (am or hm)
               and st.articles and len(bare) <= 30 and not CLAUSE_MARK_RE.search(bare) else None)
         if toc_mode and (am or (hm and _is_repeat(hm, st))):
@@ -134,6 +138,13 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
         if toc_mode:
             st.stray_lines.append(line)
             continue
+        if not (am or hm or xm) and heading_open is not None and \
+                len(heading_open.title) >= HEADING_WRAPPED_MIN and _heading_wraps(rows, k):
+            # A heading's title wrapped onto the next line: it goes on the heading.
+            heading_open.heading += bare
+            heading_open.title += bare
+            continue
+        heading_open = None
         if not (am or hm or xm) and st.articles and not in_header and (
                 (markdown and line.startswith("#")) or _unnumbered_heading(rows, k, current)):
             # A markdown heading without a number (## 附则): a division, not article text.
@@ -154,6 +165,7 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
                 warnings.append(f"line {no}: heading {bare!r} repeats an earlier one")
             st.divisions.append(div)
             current = None
+            heading_open = div if lang == "zh" else None
             continue
         if am:
             in_header = False
@@ -235,6 +247,30 @@ def _unnumbered_heading(rows: list[tuple[int, str]], k: int, current: Article | 
     if (current is None or not current.lines or len(line) > 12
             or re.search(r"[，。；：、,.;:()（）\d]", line)
             or not current.lines[-1].rstrip("”’\"')）").endswith(("。", "：", ":"))):
+        return False
+    for _, nxt in rows[k + 1:]:
+        s = nxt.strip().lstrip("#").strip()
+        if s:
+            return bool(ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s))
+    return False
+
+
+#: The second line of a heading's title: no sentence's end in it, this long at most;
+#: and the first line this long at least (a title of 总则 is never cut in two).
+HEADING_WRAP_MAX = 40
+HEADING_WRAPPED_MIN = 10
+
+
+def _heading_wraps(rows: list[tuple[int, str]], k: int) -> bool:
+    """Is line ``k``, just after a numbered heading, the rest of its title? Short,
+    no sentence's end (。；：), and an article or a heading follows at once.
+
+    >>> rows = [(1, "## 第二章 听取和审议人民政府、人民法院和"), (2, "人民检察院的专项工作报告"), (3, "第八条 甲。")]
+    >>> _heading_wraps(rows, 1), _heading_wraps(rows[:2] + [(3, "乙。")], 1)
+    (True, False)
+    """
+    line = rows[k][1].strip().lstrip("#").strip()
+    if len(line) > HEADING_WRAP_MAX or re.search(r"[。；;：:！？]", line):
         return False
     for _, nxt in rows[k + 1:]:
         s = nxt.strip().lstrip("#").strip()
