@@ -223,6 +223,8 @@ class _Amending:
         out of the article; from the text amended itself when an earlier item
         already rewrote the article or took the rest of it."""
         try:
+            if w.rewritten:
+                raise Failed("rewritten whole")
             idx = self.scope_lines(w, None, r)
         except Failed:
             original = Work(w.old, w.original, None)
@@ -295,6 +297,7 @@ class _Amending:
             raise Failed("the item quotes no wording")
         w.lines = [Line.new(t) for t in strip_label(a.text, a.new)]
         w.para_map = {}
+        w.rewritten = True
         w.items.append(item.label)
 
     def rewrite_paragraph(self, a: Action, item: Item) -> None:
@@ -453,6 +456,7 @@ class _Amending:
             raise Failed("the item does not say which article the merged text becomes")
         lines: list[Line] = []
         div = None
+        whole: list[Work] = []  # articles merged whole, not a part of them
         for r in a.old:
             src = self.old(r, part=bool(r.paragraph or r.item))
             div = div or src.div
@@ -467,7 +471,11 @@ class _Amending:
                 lines += src.lines
                 src.gone = True
                 src.items.append(item.label)
+                whole.append(src)
         targets = a.parts or [a.new]
+        if len(targets) == 1:
+            for src in whole:
+                src.merged_into = targets[0]
         if len(targets) > 1:  # merged, then cut into several: each quoted under its label
             arts = a.articles or quoted_articles(a.text)
             if set(targets) - set(arts):

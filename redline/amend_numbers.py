@@ -136,13 +136,13 @@ def _renumbered(ref, moved: dict[ArticleNumber, Work], text: str) -> str | None:
         w = moved.get(t)
         if w is None:
             continue  # cites an article the text does not have: not ours to mend
-        if w.gone:
+        if w.gone and w.merged_into is None:
             return None
         out = out.replace(cn_article_label(t), "\0" + str(targets.index(t)), 1)
     for k, t in enumerate(targets):
         w = moved.get(t)
-        if w is not None:
-            out = out.replace("\0" + str(k), cn_article_label(w.final), 1)
+        if w is not None:  # an article merged whole is cited where its words went
+            out = out.replace("\0" + str(k), cn_article_label(w.merged_into or w.final), 1)
     if ref.paragraph and ref.kind == "article" and ref.article in moved:
         if not moved[ref.article].para_map:
             return out + "\0rewritten"  # its paragraphs were rewritten: cannot tell

@@ -84,6 +84,12 @@ class Work:
     div: Div | None
     final: ArticleNumber | None = None  # the number an item gives it
     gone: bool = False  # deleted, merged or split away
+    #: Merged whole into this new article: a reference to it follows there.
+    merged_into: ArticleNumber | None = None
+    #: Rewritten whole by an item (修改为：“…”): its wording is the item's, so a
+    #: later item taking a paragraph of it (numbered as in the text amended)
+    #: takes the words the text amended had there and leaves the rewrite alone.
+    rewritten: bool = False
     #: old paragraph number -> new one (None: deleted), for references to it
     para_map: dict[int, int | None] = field(default_factory=dict)
     items: list[str] = field(default_factory=list)  # labels of the items that changed it

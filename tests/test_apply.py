@@ -684,3 +684,30 @@ def test_items_that_name_another_law_are_left_to_it():
     assert "it amends 《中华人民共和国甲法》" in r.items[0].reasons[0]
     assert _texts(r.stage)["第四条"][0] == "违反本法第三条规定的，处二万元以下罚款。"
     assert _texts(r.stage)["第五条"] == ["本法自公布之日起施行。"]
+
+
+def test_a_reference_to_an_article_merged_whole_follows_it():
+    # 第二条 merged whole into 第一条: 第四条's reference to it now cites 第一条,
+    # as the comparison's renumbering has it.
+    d, r = _apply("""# 全国人民代表大会常务委员会关于修改《中华人民共和国示例法》的决定
+<!-- INFO END -->
+一、将第一条、第二条合并，作为第一条，修改为："为了规范示例活动，制定本法。国家建立示例登记制度。"
+""", law="中华人民共和国示例法")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok")]
+    assert _texts(r.stage)["第三条"] == ["违反本法第二条规定的，处一万元以下罚款。", "违反本法第一条规定的，责令改正。"]
+
+
+def test_a_part_taken_from_an_article_rewritten_whole_leaves_the_rewrite_alone():
+    # Item 一 rewrites 第三条 (with two items); item 二 merges 第三条第二项, numbered
+    # as the text amended has it, into another article: the rewrite keeps its own
+    # second item, and the merge takes the old one.
+    d, r = _apply("""# 决定
+<!-- INFO END -->
+一、将第三条修改为："有下列情形之一的，不得从事示例活动：
+"（一）未经登记的；
+"（二）被吊销许可的。"
+二、将第三条第二项、第四条合并，作为第四条，修改为："其他违法情形的，依照本法第三条规定处罚。"
+""", law="中华人民共和国示例法")
+    assert [(i.label, i.status) for i in r.items] == [("一", "ok"), ("二", "ok")]
+    assert _texts(r.stage)["第三条"] == ["有下列情形之一的，不得从事示例活动：", "（一）未经登记的；",
+                                        "（二）被吊销许可的。"]
