@@ -158,8 +158,9 @@ class Link:
     """One entry of the alignment.
 
     ``old`` and ``new`` are indexes into the stages' article lists (not
-    article numbers). An old article appears in more than one link only when a
-    part of it was merged elsewhere (``parts``) and the rest went on.
+    article numbers). Every old article is held whole by exactly one link (its
+    home: the link of what it became, or its deletion); it appears in a second
+    link only as a :class:`Part` of it merged there (``parts``).
     """
 
     kind: str
@@ -514,9 +515,11 @@ class _Aligner:
             else:
                 s = self.score.get(o[0], 0.0)
             links.append(Link(kind, sorted(o + [p.old for p in extra]), nw, round(s, 4), extra))
-        merged_in = {p.old for extra in parts.values() for p in extra}
+        # An article part of which was merged elsewhere and whose rest went is
+        # still deleted here, whole: its entry is where each of its lines is
+        # accounted for (the part shown removed, and where it went).
         for i in range(self.n):
-            if i not in a.group_of and i not in merged_in:
+            if i not in a.group_of:
                 links.append(Link(Kind.DELETED, [i], []))
         for j in range(self.m):
             if j not in b.group_of:

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from .align import KINDS, Kind, Link, align
+from .errors import RedlineError
 from .comparison_parts import Destination, HeadingChange, Note, Part, ReferenceIssue, TextChange
 from .model import Stage, line_position
 from .normalise import REFERENCE_RE, mask_refs, norm_key, norm_text
@@ -95,6 +96,17 @@ class Entry:
     #: The division the old side's first article sat in, where it is not
     #: ``division`` (an article that changed chapter, or whose chapter went).
     old_division: str | None = None
+    #: Of a merge or split whose articles sit under more than one heading on a
+    #: side: each article's division, in order ({"old": ["chp_3__sec_1",
+    #: "chp_3__sec_2"]}), so that a heading is placed before the article it opens.
+    divisions_each: dict = field(default_factory=dict)
+
+    def division_of(self, side: str, k: int) -> str | None:
+        """The division of the ``k``-th article of ``side``."""
+        each = self.divisions_each.get(side)
+        if each:
+            return each[k]
+        return self.old_division_or_same if side == "old" else self.division
 
     @property
     def old_division_or_same(self) -> str | None:
@@ -130,6 +142,8 @@ class Entry:
             d["paragraphs_to"] = [x.to_json() for x in self.paragraphs_to]
         if self.old_division is not None:
             d["old_division"] = self.old_division
+        if self.divisions_each:
+            d["divisions_each"] = self.divisions_each
         return d
 
     @classmethod
@@ -142,7 +156,8 @@ class Entry:
                    d.get("diff_timed_out", False), d.get("segments", {}),
                    [ReferenceIssue.from_json(i) for i in d.get("reference_issues", [])],
                    [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []),
-                   [Destination.from_json(x) for x in d.get("paragraphs_to", [])], d.get("old_division"))
+                   [Destination.from_json(x) for x in d.get("paragraphs_to", [])], d.get("old_division"),
+                   d.get("divisions_each", {}))
 
     def part_of(self, n: ArticleNumber) -> Part | None:
         """The part of old article ``n`` this entry carries, if it carries only part."""
@@ -256,11 +271,109 @@ def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None 
         if len(e.new) == 1 and len(e.old) <= 1:
             e.reference_issues = check_references(side_text(e.diff, "old"), side_text(e.diff, "new"),
                                                   new_numbers, mapping, lang)
+    _say_where_parts_went(entries)
     for a in annotations or ():
         _attach(a, entries, old, new)
     divisions = compare_divisions(old.divisions, new.divisions, lang)
-    return Comparison(_info(old), _info(new), entries, divisions,
-                      other_text=other_text(old, new, divisions))
+    comparison = Comparison(_info(old), _info(new), entries, divisions,
+                            other_text=other_text(old, new, divisions))
+    check_conservation(comparison, old, new)
+    return comparison
+
+
+def _say_where_parts_went(entries: list[Entry]) -> None:
+    """The entry that holds an article whole (its home) says where each part of
+    it merged or continued elsewhere went: 第二款 → 第一条."""
+    home = {n: e for e in entries for n in e.old if not e.part_of(n)}
+    for e in entries:
+        if not e.new:
+            continue
+        for p in e.parts:
+            h = home.get(p.old)
+            if h is not None and h is not e and h.kind != Kind.SPLIT:
+                h.paragraphs_to.append(Destination(e.new[0], list(p.lines), list(p.where)))
+
+
+class ConservationError(RedlineError):
+    """A comparison that would lose or repeat text: a defect of redline, not of
+    the input. The comparison stops rather than print a redline that omits text."""
+
+
+def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
+    """Every character of each text lies in exactly one entry's side, in order.
+
+    Each old article is held whole by exactly one entry (its *home*), and that
+    entry's old side, cut at its ``segments``, gives the article's text back;
+    a :class:`Part` merged or continued elsewhere is named there, not repeated.
+    The same holds for each new article and the new sides. The texts are
+    compared as they were read, up to what the tool declares no change (width
+    of punctuation, spacing, quote style: :func:`~redline.normalise.norm_text`).
+
+    Old 第二条's last paragraph joins 第一条 and the rest of it is deleted: the
+    merge carries the paragraph as new words, and 第二条's own entry holds it
+    whole, deleted, saying where the paragraph went.
+
+    >>> from redline.parse import parse_text
+    >>> a, _ = parse_text("第一条 为了规范示例活动，制定本法。\\n"
+    ...                   "第二条 国家建立示例登记制度，登记的具体办法、收费标准和期限由国务院有关主管部门另行规定并公布。\\n"
+    ...                   "县级以上地方人民政府负责本行政区域内的示例登记工作，所需经费列入本级预算。\\n"
+    ...                   "从事示例活动的单位应当接受社会监督。\\n第三条 本法自公布之日起施行。")
+    >>> b, _ = parse_text("第一条 为了规范示例活动，制定本法。\\n从事示例活动的单位应当接受社会监督。\\n"
+    ...                   "第二条 本法自公布之日起施行。")
+    >>> c = compare(a, b)
+    >>> [(e.kind.value, [str(n) for n in e.old]) for e in c.entries]
+    [('merged', ['1', '2']), ('deleted', ['2']), ('renumbered', ['3'])]
+    >>> [(str(d.new), d.where) for d in c.entries[1].paragraphs_to]
+    [('1', ['第三款'])]
+    >>> c.entries[0].diff[-1] = DiffOp(1, "\\n从事示例活动的单位。")
+    >>> check_conservation(c, a, b)
+    Traceback (most recent call last):
+    ...
+    redline.compare.ConservationError: redline lost or repeated text, a defect to report: entry 第一条、第二条（部分） → 第一条: new 第一条 reads '为了规范示例活动，制定本法。\\n从事示例活动的单位。', not '为了规范示例活动，制定本法。\\n从事示例活动的单位应当接受社会监督。'
+    """
+    lang = new.language
+    for side, stage in (("old", old), ("new", new)):
+        want = {a.number: a for a in stage.articles}
+        held: dict[ArticleNumber, Entry] = {}
+        for e in c.entries:
+            numbers = e.old if side == "old" else e.new
+            whole = [n for n in numbers if side == "new" or not e.part_of(n)]
+            text = side_text(e.diff, side)
+            counts = (e.segments or {}).get(side) or [text.count("\n") + 1 if text else 0] * (len(numbers) > 0)
+            lines = text.split("\n") if text else []
+            if len(counts) != len(numbers) or sum(counts) != len(lines):
+                raise ConservationError(f"redline lost or repeated text, a defect to report: entry "
+                                        f"{_title(e)}: its {side} side has {len(lines)} lines, "
+                                        f"its articles {sum(counts)}")
+            at = 0
+            for n, k in zip(numbers, counts):
+                got, at = lines[at:at + k], at + k
+                if n not in whole:
+                    if got:
+                        raise ConservationError(f"redline lost or repeated text, a defect to report: "
+                                                f"entry {_title(e)}: part of {side} {n} repeated")
+                    continue
+                if n in held or n not in want:
+                    raise ConservationError(f"redline lost or repeated text, a defect to report: entry "
+                                            f"{_title(e)}: {side} article {n} "
+                                            + ("held twice" if n in held else "is not in the text"))
+                held[n] = e
+                a = want[n]
+                if norm_text(got, lang) != norm_text(a.lines, lang):
+                    raise ConservationError(
+                        f"redline lost or repeated text, a defect to report: entry {_title(e)}: "
+                        f"{side} {a.label} reads {chr(10).join(got)!r}, not {a.text!r}")
+        missing = [a.label for a in stage.articles if a.number not in held]
+        if missing:
+            raise ConservationError(f"redline lost or repeated text, a defect to report: "
+                                    f"{side} {missing[0]} is in no entry"
+                                    + (f" ({len(missing)} articles)" if len(missing) > 1 else ""))
+
+
+def _title(e: Entry) -> str:
+    parts = {p.old for p in e.parts}
+    old = "、".join(lb + ("（部分）" if n in parts else "") for lb, n in zip(e.old_labels, e.old)) or "—"
+    return f"{old} → {'、'.join(e.new_labels) or '—'}"
 
 
 def other_text(old: Stage, new: Stage, headings: list[HeadingChange]) -> list[TextChange]:
@@ -317,15 +430,19 @@ def compare_structure(old: Stage, new: Stage, missing: list[str]) -> Comparison:
 def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     olds = [old.articles[i] for i in link.old]
     news = [new.articles[j] for j in link.new]
-    part_lines = {p.old: p.lines for p in link.parts}
-    old_texts = ["\n".join(a.lines[k] for k in part_lines[i]) if i in part_lines else a.text
-                 for i, a in zip(link.old, olds)]
+    # A part merged here from an article held whole elsewhere (its home entry,
+    # which shows it removed) is new words here: each old line lies in exactly
+    # one entry's old side, so dropping the insertions of every entry gives
+    # back the old text once (see check_conservation).
+    part_of = {p.old for p in link.parts}
+    old_texts = ["" if i in part_of else a.text for i, a in zip(link.old, olds)]
     new_texts = [b.text for b in news]
-    old_text, new_text = "\n".join(old_texts), "\n".join(new_texts)
+    new_text = "\n".join(new_texts)
     segments = {}
     if len(olds) > 1 or len(news) > 1:
-        segments = {"old": [t.count("\n") + 1 for t in old_texts],
+        segments = {"old": [t.count("\n") + 1 if t else 0 for t in old_texts],
                     "new": [t.count("\n") + 1 for t in new_texts]}
+    old_text = "\n".join(t for t in old_texts if t)
     kind = link.kind
     refs_only = False
     timed_out = False
@@ -355,6 +472,9 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
     if olds and olds[0].division != division:
         entry.old_division = olds[0].division
+    for side, arts in (("old", olds), ("new", news)):
+        if len({a.division for a in arts}) > 1:
+            entry.divisions_each[side] = [a.division for a in arts]
     return entry
 
 

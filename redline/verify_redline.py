@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .model import Stage
 from .normalise import norm_key
-from .numbering import ArticleNumber
+from .numbering import ArticleNumber, parse_cn_article
 from .parse import parse_text, read_source
 from .parse.html import BLOCKS
 from .render.plain import HEADER as PLAIN_HEADER
@@ -62,6 +62,8 @@ class _Runs(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.runs: list[tuple[int, str]] = []
         self.articles: list[tuple[str, str, list[tuple[int, str]]]] = []
+        self.parts: list[str] = []  # each article's data-old-part
+        self.same: list[tuple[str, str]] = []
         self.op = 0
         self.generator = ""
         self.stack: list[tuple[str, bool, int]] = []  # (tag, skips, column op)
@@ -95,7 +97,12 @@ class _Runs(HTMLParser):
             self.one_sided = op
         if own and tag == "article" and "data-new" in a:
             self.articles.append((a.get("data-old", ""), a.get("data-new", ""), []))
+            self.parts.append(a.get("data-old-part", ""))
             self.in_article = True
+        if own and tag == "li" and "same" in classes and "data-new" in a:
+            # Listed by number only, as unchanged or only renumbered: a claim
+            # that its text is the same on both sides, checked as such.
+            self.same.append((a.get("data-old", ""), a.get("data-new", "")))
         if tag in DEL_TAGS:
             self.op = -1
         elif tag in INS_TAGS:
@@ -127,6 +134,111 @@ class _Runs(HTMLParser):
             op = self.one_sided
         target = self.articles[-1][2] if self.in_article else self.runs
         target.append((op, text))
+
+
+class _TableRuns(HTMLParser):
+    """Our 对照表 page (``--format table``): the 修改前 and 修改后 columns of its
+    article rows, each a list of paragraphs of (op, text) runs. Heading and
+    summary rows, and the 说明 column, are not text of the law."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        #: Paragraphs of each column; None where a heading row stands.
+        self.columns: dict[int, list[list[tuple[int, str]] | None]] = {0: [], 1: []}
+        self.row_kind: str | None = None
+        self.cell = -1
+        self.op = 0
+        self.is_table = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr":
+            self.row_kind = a.get("class") or "entry"
+            self.cell = -1
+            if self.row_kind == "heading":  # a chapter, or text outside the articles
+                for col in self.columns.values():
+                    col.append(None)
+        elif tag == "td" and self.row_kind == "entry":
+            self.cell += 1
+        elif tag == "p" and self.row_kind == "entry" and self.cell in (0, 1):
+            self.columns[self.cell].append([])
+        elif tag in DEL_TAGS:
+            self.op = -1
+        elif tag in INS_TAGS:
+            self.op = 1
+
+    def handle_endtag(self, tag):
+        if tag in DEL_TAGS | INS_TAGS:
+            self.op = 0
+        elif tag == "tr":
+            self.row_kind = None
+
+    def handle_data(self, data):
+        if data.strip() in ("修改前", "修改后"):
+            self.is_table = True
+        if self.row_kind == "entry" and self.cell in (0, 1) and self.columns[self.cell]:
+            para = self.columns[self.cell][-1]
+            if para is not None:
+                para.append((self.op, data))
+
+
+_LABEL_START = re.compile(r"^(第[〇零一二两三四五六七八九十百千\d]+条(?:之[〇零一二三四五六七八九十\d]+)?)\u3000"
+                          r"|^Article (\d+(?:-\d+)?) ")
+
+
+def _column_articles(paragraphs: list[list[tuple[int, str]] | None], side: str
+                     ) -> list[tuple[ArticleNumber, list[str]]]:
+    """A column's paragraphs, one side's words, cut into articles at the labels
+    that open them (第一条　…, Article 1 …); a heading row (None) ends an article,
+    and what follows it up to the next label is not an article's (an annex).
+
+    >>> [(str(n), lines) for n, lines in _column_articles(
+    ...     [[(0, "第一条　甲"), (1, "乙")], [(0, "丙")], [(0, "第二条　丁"), (-1, "戊")], None, [(0, "附")]], "old")]
+    [('1', ['甲', '丙']), ('2', ['丁戊'])]
+    """
+    skip = 1 if side == "old" else -1
+    out: list[tuple[ArticleNumber, list[str]]] = []
+    open_article = False
+    for runs in paragraphs:
+        if runs is None:
+            open_article = False
+            continue
+        line = "".join(t for op, t in runs if op != skip).strip()
+        if not line:
+            continue
+        m = _LABEL_START.match(line)
+        if m:
+            number = (parse_cn_article(m.group(1)) if m.group(1)
+                      else ArticleNumber.from_json(m.group(2)))
+            out.append((number, [line[m.end():]]))
+            open_article = True
+        elif open_article:
+            out[-1][1].append(line)
+    return out
+
+
+def _verify_table(path: Path, parser: _TableRuns, old_arts, new_arts) -> tuple[list[str], list[str]]:
+    """Each column of our 对照表 must read as its whole text: every article once,
+    with its paragraphs, its changes taken as that side has them."""
+    ok: list[str] = []
+    failed: list[str] = []
+    held = _Held()
+    for k, side, arts in ((0, "old", old_arts), (1, "new", new_arts)):
+        for number, lines in _column_articles(parser.columns[k], side):
+            where = f"{path}: {side} column {number}"
+            held.add(side, [number], where)
+            want = arts.get(number)
+            if want is None:
+                failed.append(f"{where}: no such article")
+            elif bad := _first_difference(lines, want.lines, by_line=True):
+                failed.append(f"{where}: {bad}")
+            else:
+                ok.append(where)
+    before = len(failed)
+    held.report(path, old_arts, new_arts, failed)
+    if len(failed) > before:
+        failed[before] += " (a 对照表 holds every article only when written with --all)"
+    return ok, failed
 
 
 def _side(runs: list[tuple[int, str]], side: str) -> list[str]:
@@ -163,7 +275,37 @@ def _first_difference(got: list[str], want: list[str], by_line: bool = False) ->
 
 
 def _numbers(attr: str) -> list[ArticleNumber]:
-    return [ArticleNumber.from_json(x) for x in attr.split(",") if x.strip()]
+    """Article numbers of a header or attribute, parts left out.
+
+    >>> [str(n) for n in _numbers("68,69(part),70-1")]
+    ['68', '70-1']
+    """
+    return [ArticleNumber.from_json(x) for x in attr.split(",")
+            if x.strip() and x.strip() != "—" and not x.endswith("(part)")]
+
+
+class _Held:
+    """Which entry holds each article whole, on each side: every article of both
+    texts must be held exactly once, or text was lost (or repeated)."""
+
+    def __init__(self) -> None:
+        self.by: dict[str, dict[ArticleNumber, str]] = {"old": {}, "new": {}}
+        self.twice: list[str] = []
+
+    def add(self, side: str, numbers: list[ArticleNumber], where: str) -> None:
+        for n in numbers:
+            if n in self.by[side]:
+                self.twice.append(f"{where}: {side} article {n} is also held by "
+                                  f"{self.by[side][n]}: text repeated")
+            self.by[side][n] = where
+
+    def report(self, path, old_arts, new_arts, failed: list[str]) -> None:
+        failed.extend(self.twice)
+        for side, arts in (("old", old_arts), ("new", new_arts)):
+            missing = [a.label for n, a in arts.items() if n not in self.by[side]]
+            if missing:
+                failed.append(f"{path}: {side} side lacks {len(missing)} articles "
+                              f"(first: {missing[0]}): text missing from the redline")
 
 
 def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[str]]:
@@ -176,11 +318,27 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
         parser = _Runs()
         parser.feed(text)
         parser.close()
+        if parser.generator == "redline" and not parser.articles:
+            table = _TableRuns()
+            table.feed(text)
+            table.close()
+            if table.is_table:
+                return _verify_table(path, table, old_arts, new_arts)
         if parser.generator == "redline" and parser.articles:
-            for old_attr, new_attr, runs in parser.articles:
-                _check_entry(f"{path}: article {old_attr or '—'} → {new_attr or '—'}",
-                             _numbers(old_attr), _numbers(new_attr), runs, old_arts, new_arts,
-                             ok, failed)
+            held = _Held()
+            for (old_attr, new_attr, runs), part in zip(parser.articles, parser.parts):
+                where = f"{path}: article {old_attr or '—'} → {new_attr or '—'}"
+                held.add("old", _numbers(old_attr), where)
+                held.add("new", _numbers(new_attr), where)
+                _check_entry(where, _numbers(old_attr), _numbers(new_attr), runs, old_arts,
+                             new_arts, ok, failed)
+            for old_attr, new_attr in parser.same:
+                where = f"{path}: article {old_attr or '—'} → {new_attr or '—'} (listed as the same)"
+                held.add("old", _numbers(old_attr), where)
+                held.add("new", _numbers(new_attr), where)
+                _check_same(where, _numbers(old_attr), _numbers(new_attr), old_arts, new_arts,
+                            ok, failed)
+            held.report(path, old_arts, new_arts, failed)
             return ok, failed
         runs = parser.runs
     elif text.startswith(PLAIN_HEADER):
@@ -226,12 +384,26 @@ def _check_entry(where: str, old_numbers, new_numbers, runs, old_arts, new_arts,
     # paragraphs themselves are checked, not only the wording.
     bad_new = _first_difference(got_new, want_new, by_line=True)
     bad_old = _first_difference(got_old, want_old, by_line=True)
-    if bad_old and _flat(got_old) != _flat(want_old) and _lines_left_out(_flat(got_old), want_old):
-        bad_old = None  # a part merged from an article: some of its lines
     if bad_new:
         failed.append(f"{where}: new side {bad_new}")
     elif bad_old:
         failed.append(f"{where}: old side {bad_old}")
+    else:
+        ok.append(where)
+
+
+def _check_same(where: str, old_numbers, new_numbers, old_arts, new_arts,
+                ok: list[str], failed: list[str]) -> None:
+    """An entry listed by number only: its articles must read the same."""
+    olds = [old_arts.get(n) for n in old_numbers]
+    news = [new_arts.get(n) for n in new_numbers]
+    if None in olds or None in news:
+        failed.append(f"{where}: no such article in the stages")
+        return
+    bad = _first_difference([x for a in olds for x in a.lines], [x for a in news for x in a.lines],
+                            by_line=True)
+    if bad:
+        failed.append(f"{where}: listed as unchanged, but {bad}")
     else:
         ok.append(where)
 
@@ -253,19 +425,14 @@ def _verify_plain(path: Path, text: str, old_arts, new_arts) -> tuple[list[str],
             entries[-1][2].append(line)
         elif line.strip():
             failed.append(f"{path}: text before the first entry: {line[:30]!r}")
-    seen_old: set[ArticleNumber] = set()
-    seen_new: set[ArticleNumber] = set()
+    held = _Held()
     for old_attr, new_attr, body in entries:
-        olds = _numbers(old_attr.replace("—", ""))
-        news = _numbers(new_attr.replace("—", ""))
-        seen_old.update(olds)
-        seen_new.update(news)
-        _check_entry(f"{path}: entry {old_attr} → {new_attr}", olds, news,
-                     _plain_runs("\n".join(body)), old_arts, new_arts, ok, failed)
-    for side, arts, seen in (("old", old_arts, seen_old), ("new", new_arts, seen_new)):
-        missing = [a.label for n, a in arts.items() if n not in seen]
-        if missing:
-            failed.append(f"{path}: {side} side lacks {len(missing)} articles (first: {missing[0]})")
+        olds, news = _numbers(old_attr), _numbers(new_attr)
+        where = f"{path}: entry {old_attr} → {new_attr}"
+        held.add("old", olds, where)
+        held.add("new", news, where)
+        _check_entry(where, olds, news, _plain_runs("\n".join(body)), old_arts, new_arts, ok, failed)
+    held.report(path, old_arts, new_arts, failed)
     return ok, failed
 
 
@@ -286,17 +453,3 @@ def _plain_runs(text: str) -> list[tuple[int, str]]:
         if chunk:
             out.append((op, chunk))
     return out
-
-
-def _lines_left_out(got: str, want: list[str]) -> bool:
-    """True when ``got`` is ``want`` with some whole lines left out (flattened).
-
-    >>> _lines_left_out("甲丙", ["甲", "乙", "丙"]), _lines_left_out("甲乙", ["乙", "甲"])
-    (True, False)
-    """
-    pos = 0
-    for line in want:
-        key = norm_key(line)
-        if got.startswith(key, pos):
-            pos += len(key)
-    return pos == len(got)

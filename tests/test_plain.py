@@ -39,8 +39,8 @@ def test_an_altered_record_fails_where_it_was_altered(tmp_path):
     start = text.index("@@ old 5 | new 6 @@")
     record.write_text(text[:start] + text[text.index("@@ old 6 |"):], encoding="utf-8")
     _, failed = verify_redline(record, old, new)
-    assert failed == [f"{record}: old side lacks 1 articles (first: 第五条)",
-                      f"{record}: new side lacks 1 articles (first: 第六条)"]
+    assert failed == [f"{record}: old side lacks 1 articles (first: 第五条): text missing from the redline",
+                      f"{record}: new side lacks 1 articles (first: 第六条): text missing from the redline"]
 
 
 def test_check_reads_the_record_the_command_writes(workspace, tmp_path):

@@ -173,8 +173,49 @@ def _only_article_numbers(e: Entry) -> bool:
     return places("old") == places("new")
 
 
-def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording = ZH) -> str | None:
-    """The item text for one entry, or None when the closing sentence covers it."""
+def renumbering(c: Comparison) -> dict[ArticleNumber, set[ArticleNumber]]:
+    """Old article number -> the new numbers it became: what the closing sentence
+    (对条文顺序作相应调整) does to a reference, and nothing more."""
+    out: dict[ArticleNumber, set[ArticleNumber]] = {}
+    for e in c.entries:
+        for n in e.old:
+            if not e.part_of(n):
+                out.setdefault(n, set()).update(e.new)
+    return out
+
+
+def _references_follow(e: Entry, mapping: dict[ArticleNumber, set[ArticleNumber]] | None) -> bool:
+    """Whether every reference the entry changed became what the renumbering makes
+    of it (第一百二十八条 -> 第一百三十六条 where 128 became 136); one that now cites
+    another article (-> 第一百三十四条) is a change an item must make.
+
+    >>> from redline.compare import Entry
+    >>> from redline.numbering import ArticleNumber as N
+    >>> e = Entry("modified", [], [], [], [], 0.9, [(0, "依照本法"), (-1, "第一百二十八条"), (1, "第一百三十四条")])
+    >>> _references_follow(e, {N(128): {N(136)}}), _references_follow(e, {N(128): {N(134)}})
+    (False, True)
+    """
+    from ..compare import ref_articles
+
+    if mapping is None:
+        return True
+    ops = [(op, t) for op, t in e.diff]
+    lang = "en" if e.new_labels and not e.new_labels[0].startswith("第") else "zh"
+    for k, (op, text) in enumerate(ops[:-1]):
+        nxt_op, nxt = ops[k + 1]
+        if op != DELETE or nxt_op != INSERT or mask_refs(text) != mask_refs(nxt):
+            continue
+        olds, news = ref_articles(text, lang), ref_articles(nxt, lang)
+        if len(olds) != len(news) or any(n not in mapping.get(o, {o}) for o, n in zip(olds, news)):
+            return False
+    return True
+
+
+def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording = ZH,
+             mapping: dict[ArticleNumber, set[ArticleNumber]] | None = None) -> str | None:
+    """The item text for one entry, or None when the closing sentence covers it.
+    ``mapping`` (:func:`renumbering`) tells a reference the renumbering changed
+    from one an item must change."""
     if is_number_only(e) or e.kind == Kind.UNCHANGED:
         return None
     if is_mechanical(e) and _only_article_numbers(e):
@@ -210,9 +251,10 @@ def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording 
     # What is left of an article whose lines were merged elsewhere is covered
     # by the merge item.
     gone = merged_away.get(e.old[0], set())
-    # References whose paragraph changed are not the renumbering's doing: they
-    # count as changes of wording, and the item must make them.
-    strict = not _only_article_numbers(e)
+    # References whose paragraph changed, or that now cite an article other than
+    # the one the renumbering made of theirs, are not the renumbering's doing:
+    # they count as changes of wording, and the item must make them.
+    strict = not _only_article_numbers(e) or not _references_follow(e, mapping)
     key = (lambda ln: norm_key(ln, w.language)) if strict else line_key
     kept_old = [ln for ln in old_lines if line_key(ln) not in gone]
     if [key(x) for x in kept_old] == [key(x) for x in new_lines]:
@@ -243,15 +285,22 @@ def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording 
 
 def merged_away(c: Comparison) -> dict[ArticleNumber, set[str]]:
     """Lines (by key) of each partly merged old article that went into the merge."""
-    merged_away: dict[ArticleNumber, set[str]] = {}
+    # Each article's lines as the entry that holds it whole (its home) shows them;
+    # a merge names a part by its line numbers there.
+    home_lines: dict[ArticleNumber, list[str]] = {}
     for e in c.entries:
-        if e.kind != Kind.MERGED or not e.parts:
-            continue
-        # Old lines of each partly merged article, as the merged entry quotes them.
         counts = (e.segments or {}).get("old", [1] * len(e.old))
         for n, lines in zip(e.old, group_lines(_side(e, "old"), counts)):
-            if e.part_of(n):
-                merged_away.setdefault(n, set()).update(line_key(x) for x in lines)
+            if not e.part_of(n):
+                home_lines[n] = lines
+    merged_away: dict[ArticleNumber, set[str]] = {}
+    for e in c.entries:
+        if e.kind != Kind.MERGED:
+            continue
+        for p in e.parts:
+            lines = home_lines.get(p.old, [])
+            merged_away.setdefault(p.old, set()).update(line_key(lines[k]) for k in p.lines
+                                                        if k < len(lines))
     return merged_away
 
 
@@ -347,7 +396,8 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
     gone = merged_away(c)
     headings = {d.new: text for d in c.divisions
                 if d.kind in ("renamed", "inserted") and (text := heading_item(d, c, w))}
-    texts = {id(e): describe(e, gone, w) for e in c.entries}
+    mapping = renumbering(c)
+    texts = {id(e): describe(e, gone, w, mapping) for e in c.entries}
     to_name = _out_of_sequence(c, texts)
     items: list[str] = []
     for e in c.entries:

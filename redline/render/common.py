@@ -69,11 +69,16 @@ def split_destinations(e: Entry) -> str:
     >>> split_destinations(e)
     '第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条'
     """
+    from ..numbering import cn_article_label, en_article_label
+
     label = dict(zip(e.new, e.new_labels))
     out = []
     for d in e.paragraphs_to:
-        sep = "、" if any(w.startswith("第") for w in d.where) else ", "
-        out.append(f"{sep.join(d.where)} → {label.get(d.new, str(d.new))}")
+        chinese = any(w.startswith("第") for w in d.where)
+        sep = "、" if chinese else ", "
+        # A part that went into another entry's article is named by its number.
+        there = label.get(d.new) or (cn_article_label(d.new) if chinese else en_article_label(d.new))
+        out.append(f"{sep.join(d.where)} → {there}")
     return "; ".join(out)
 
 
@@ -211,6 +216,52 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     if side is None:
         _mark_one_sided_breaks(lines, origins)
     return [ln for ln in lines if ln] or [[]]
+
+
+def line_ends(ops) -> list[int | None]:
+    """For each display line of ``split_lines(ops)``, whose break ends it: -1 a
+    break of the old text alone (it came from a deleted run), 1 of the new text
+    alone, 0 of both; None for the last line. A Word paragraph mark must be
+    deleted, inserted or kept by this, for Reject All and Accept All each to give
+    their own text's breaks; the display's marks say only what a reader needs.
+
+    >>> line_ends([(0, "甲。"), (-1, "乙。\\n丙和"), (1, "\\n对"), (0, "戊")])
+    [-1, 1, None]
+    >>> line_ends([(0, "甲\\n乙"), (-1, "\\n"), (0, "丙")])
+    [0, None]
+    """
+    empty = [True]
+    origins: list[int] = []  # the op of the run each break between raw lines came from
+    for run in ops:
+        op, text = run[0], run[1]
+        if op == NOTE:
+            continue
+        if op != 0 and text == "\n":
+            if op == 1:  # split_lines starts a line here; a removed break joins
+                origins.append(op)
+                empty.append(True)
+            continue
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                origins.append(op)
+                empty.append(True)
+            if piece:
+                empty[-1] = False
+    # split_lines drops lines left empty: the breaks around one end the line before.
+    out: list[int | None] = []
+    between: list[int] = []
+    for k, is_empty in enumerate(empty):
+        if k:
+            between.append(origins[k - 1])
+        if is_empty:
+            continue
+        if out:
+            old_breaks = any(o in (0, -1) for o in between)
+            new_breaks = any(o in (0, 1) for o in between)
+            out[-1] = 0 if old_breaks and new_breaks else (-1 if old_breaks else 1)
+        between = []
+        out.append(None)
+    return out or [None]
 
 
 def _mark_one_sided_breaks(lines: list[list], origins: list[int]) -> None:

@@ -132,7 +132,8 @@ def anchor(side: str, number) -> str:
 
 def _anchors(e: Entry) -> tuple[str, str]:
     """(id of the element, extra anchors inside it) for an entry's articles."""
-    ids = [anchor("new", n) for n in e.new] + [anchor("old", n) for n in e.old]
+    # An article merged here in part is anchored at its own entry, where it is whole.
+    ids = [anchor("new", n) for n in e.new] + [anchor("old", n) for n in e.old if not e.part_of(n)]
     main_id, extra = ids[0], ids[1:]
     return main_id, "".join(f'<span id="{x}"></span>' for x in dict.fromkeys(extra) if x != main_id)
 
@@ -156,6 +157,8 @@ def _from_line(e: Entry) -> str:
     if (went := continued_from(e)):  # a paragraph of an old article goes on here
         links = ", ".join(f'<a href="#{anchor("old", n)}">{_e(label)}</a>' for label, n in went)
         return f'<p class="from">New article; it continues {links}.</p>'
+    if (where := split_destinations(e)):  # part of this article went on elsewhere
+        return f'<p class="from">Part of it went on elsewhere: {_e(where)}.</p>'
     return ""
 
 
@@ -183,6 +186,16 @@ def _side(e: Entry, side: str) -> str:
             blocks.append(f'<p class="src">{_e(label)}</p>{paragraphs_html(group)}')
         return "".join(blocks)
     return paragraphs_html(lines) if labels else '<p class="muted">—</p>'
+
+
+def _data(e: Entry) -> str:
+    """The articles an entry holds, for reading the page back (check --redline):
+    ``data-old-part`` names those it carries only a part of (their home is another
+    entry, which holds them whole)."""
+    parts = [str(n) for n in e.old if e.part_of(n)]
+    return (f' data-old="{",".join(str(n) for n in e.old if not e.part_of(n))}"'
+            f' data-new="{",".join(str(n) for n in e.new)}"'
+            + (f' data-old-part="{",".join(parts)}"' if parts else ""))
 
 
 def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, str | None] | None = None) -> str:
@@ -213,8 +226,7 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
     issues = "".join(f'<li><b>{_e(i.ref)}</b> ({_e(i.problem)}): {_e(i.detail)}</li>'
                      for i in e.reference_issues)
     issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""
-    data = (f' data-old="{",".join(str(n) for n in e.old)}"'
-            f' data-new="{",".join(str(n) for n in e.new)}"')
+    data = _data(e)
     return (f'<article class="{" ".join(classes)}" id="{main_id}" lang="{lang}"{data}>{extra}'
             f'{head}{_from_line(e)}{body}{issues}{_footnotes(e)}</article>')
 
@@ -322,15 +334,18 @@ def _per_chapter(c: Comparison, headings: dict[str, str]) -> str:
             f'<thead><tr><th scope="col">chapter</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def render_html(c: Comparison, layout: str = "inline") -> str:
+def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -> str:
+    """The redline page. ``show_all``: every article in full, unchanged ones
+    included (a published redline: the whole new text with its changes marked);
+    otherwise those only renumbered or unchanged are listed by number."""
     lang = LANG.get(c.new.language, c.new.language)
     title = c.new.title or c.old.title or c.new.law
     headings = {}
     for side in (c.old, c.new):
         for d in side.divisions:
             headings.setdefault(d["id"], d["heading"])
-    shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
-    compact = [e for e in c.entries if not (is_substantive(e) or is_mechanical(e))]
+    shown = [e for e in c.entries if show_all or is_substantive(e) or is_mechanical(e)]
+    compact = [e for e in c.entries if not (show_all or is_substantive(e) or is_mechanical(e))]
 
     # Entries grouped by the chapter they sit in (the new side's, else the old's).
     chapters: dict[str | None, list[Entry]] = {}
@@ -376,7 +391,7 @@ def render_html(c: Comparison, layout: str = "inline") -> str:
     compact_items = []
     for e in compact:
         main_id, extra = _anchors(e)
-        compact_items.append(f'<li id="{main_id}">{extra}{_e(entry_title(e))}'
+        compact_items.append(f'<li id="{main_id}" class="same"{_data(e)}>{extra}{_e(entry_title(e))}'
                              + (' <span class="muted">(unchanged)</span>' if e.kind == Kind.UNCHANGED else "")
                              + "</li>")
     # Changes only, unless the reader opens the rest: no script needed.

@@ -1,7 +1,8 @@
 """``--format plain``: the redline as a text record that can be checked.
 
 Every entry, unchanged ones included, under a header that names its articles on
-both sides; then its text, a paragraph a line, with ``[-removed-]`` and
+both sides (``2(part)``: a part of old 第二条, whose own entry holds it whole);
+then its text, a paragraph a line, with ``[-removed-]`` and
 ``{+added+}`` marks. A paragraph break only one side has is ``[-¶-]`` (the old
 text's: the new joins the paragraphs) or ``{+¶+}`` (the new text's). Notes are
 left out: this is the text, whole, and ``redline check --redline FILE --old A
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from ..compare import Comparison
 from ..textdiff import DELETE, INSERT
-from .common import entry_title
+from .common import entry_title, split_destinations
 
 #: The first line's opening: what tells this record from other marked text.
 HEADER = "redline plain: "
@@ -29,9 +30,11 @@ def render_plain(c: Comparison) -> str:
     title = c.new.title or c.old.title or c.new.law
     out = [f"{HEADER}{title}: {c.old.stage} → {c.new.stage}"]
     for e in c.entries:
-        old = ",".join(str(n.to_json()) for n in e.old) or "—"
+        old = ",".join(str(n.to_json()) + ("(part)" if e.part_of(n) else "") for n in e.old) or "—"
         new = ",".join(str(n.to_json()) for n in e.new) or "—"
-        out.append(f"@@ old {old} | new {new} @@ {entry_title(e)}  {e.kind}")
+        went = split_destinations(e)  # where a part of it went: no text of it is lost
+        out.append(f"@@ old {old} | new {new} @@ {entry_title(e)}  {e.kind}"
+                   + (f"  ({went})" if went else ""))
         out.append(_marked(e.diff))
     return "\n".join(out) + "\n"
 
