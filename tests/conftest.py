@@ -150,3 +150,38 @@ def workspace(tmp_path):
         (drafts / manifest.parent.name).mkdir(parents=True)
         shutil.copy(manifest, drafts / manifest.parent.name / "manifest.yaml")
     return Workspace(drafts, CORPUS)
+
+
+# Word read back: what Accept All and Reject All must give.
+
+def word_text(stage):
+    """The stage as Word should read: each heading before the first article
+    under it (a chapter before its sections), each article's paragraphs, its
+    number opening the first; headings with no article (annexes) at the end, with
+    their own lines."""
+    from redline.normalise import norm_key
+
+    by_id = {d.id: d.heading for d in stage.divisions}
+    out, shown = [], set()
+    for a in stage.articles:
+        parts = a.division.split("__") if a.division else []
+        for k in range(1, len(parts) + 1):
+            level = "__".join(parts[:k])
+            if level not in shown and level in by_id:
+                shown.add(level)
+                out.append(norm_key(by_id[level]))
+        out += [norm_key(a.label + "　" + a.lines[0]), *(norm_key(x) for x in a.lines[1:])]
+    for d in stage.divisions:  # headings no article stands under (annexes), with their lines
+        if d.id not in shown:
+            out += [norm_key(d.heading), *(norm_key(x) for x in d.lines)]
+    return out
+
+
+def word_read(c, data, choice):
+    """The Word file after Accept All or Reject All, its title block left out."""
+    from redline.normalise import norm_key
+    from redline.render.common import stage_line
+    from redline.render.docx import read_back
+
+    top = {norm_key(c.new.title or c.old.title or c.new.law), norm_key(stage_line(c))}
+    return [k for x in read_back(data, choice) if (k := norm_key(x)) not in top]

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import CORPUS, CORPUS_PAIRS, invoke
+from conftest import CORPUS, CORPUS_PAIRS, invoke, word_read, word_text
 from redline.compare import compare
 from redline.normalise import norm_key
 from redline.parse import parse_file
@@ -26,34 +26,6 @@ def _body(data, choice, stage):
     return [key for x in read_back(data, choice)[2:] if (key := norm_key(x)) not in headings]
 
 
-def _text(stage):
-    """The stage as Word should read: each heading before the first article
-    under it (a chapter before its sections), each article's paragraphs, its
-    number opening the first; headings with no article (annexes) at the end, with
-    their own lines."""
-    by_id = {d.id: d.heading for d in stage.divisions}
-    out, shown = [], set()
-    for a in stage.articles:
-        parts = a.division.split("__") if a.division else []
-        for k in range(1, len(parts) + 1):
-            level = "__".join(parts[:k])
-            if level not in shown and level in by_id:
-                shown.add(level)
-                out.append(norm_key(by_id[level]))
-        out += [norm_key(a.label + "　" + a.lines[0]), *(norm_key(x) for x in a.lines[1:])]
-    for d in stage.divisions:  # headings no article stands under (annexes), with their lines
-        if d.id not in shown:
-            out += [norm_key(d.heading), *(norm_key(x) for x in d.lines)]
-    return out
-
-
-def _read(c, data, choice):
-    from redline.render.common import stage_line
-
-    top = {norm_key(c.new.title or c.old.title or c.new.law), norm_key(stage_line(c))}
-    return [k for x in read_back(data, choice) if (k := norm_key(x)) not in top]
-
-
 @pytest.mark.parametrize("old_rel,new_rel", CORPUS_PAIRS,
                          ids=[f"{o.split('/')[-2]}:{o.split('/')[-1]}" for o, _ in CORPUS_PAIRS])
 def test_accept_all_gives_every_article_of_the_new_text(old_rel, new_rel):
@@ -64,8 +36,8 @@ def test_accept_all_gives_every_article_of_the_new_text(old_rel, new_rel):
     # Accept All: the new text, heading by heading and paragraph by paragraph, each
     # article with its number, in order; Reject All the same of the old text,
     # moves, merges, splits and headings that moved, came or went included.
-    assert _read(c, data, "accept") == _text(new)
-    assert _read(c, data, "reject") == _text(old)
+    assert word_read(c, data, "accept") == word_text(new)
+    assert word_read(c, data, "reject") == word_text(old)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -84,7 +56,7 @@ def test_accept_and_reject_on_generated_moves_merges_and_splits(seed):
     c = compare(old, new)
     assert {"moved", "merged", "split"} <= {e.kind for e in c.entries}
     data = render_docx(c)
-    assert _read(c, data, "accept") == _text(new) and _read(c, data, "reject") == _text(old)
+    assert word_read(c, data, "accept") == word_text(new) and word_read(c, data, "reject") == word_text(old)
 
 
 def test_a_moved_article_is_a_word_move():

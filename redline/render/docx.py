@@ -38,7 +38,8 @@ from ..compare import Comparison, Entry
 from ..comparison_parts import HeadingChange
 from ..numbering import DIVISION_START_RE
 from ..textdiff import DELETE, EQUAL, INSERT, DiffOp
-from .common import continued_from, entry_title, labelled, split_destinations, split_lines, stage_line
+from .common import (continued_from, entry_title, labelled, line_ends, split_destinations, split_lines,
+                     stage_line)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -259,11 +260,11 @@ def placement(c: Comparison) -> list[tuple[str, object, int]]:
     first_old: dict[str, int] = {}
     first_new: dict[str, int] = {}
     for e in c.entries:
-        for level_id in _levels(e.old_division_or_same):
-            for n in e.old:
+        for k, n in enumerate(e.old):
+            for level_id in _levels(e.division_of("old", k)):
                 first_old[level_id] = min(first_old.get(level_id, old_pos[n]), old_pos[n])
-        for level_id in _levels(e.division if e.new else None):
-            for n in e.new:
+        for k, n in enumerate(e.new):
+            for level_id in _levels(e.division_of("new", k)):
                 first_new[level_id] = min(first_new.get(level_id, new_pos[n]), new_pos[n])
 
     def heading_key(first: dict, div: str | None):
@@ -363,15 +364,20 @@ def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks:
         _add_runs(p, [(EQUAL, text)], marks)
 
 
-def _segments(lines: list[list[tuple]]) -> list[tuple[list[tuple[int, str]], int | None]]:
+def _segments(lines: list[list[tuple]], ends: list[int | None] | None = None
+              ) -> list[tuple[list[tuple[int, str]], int | None]]:
     """Display lines cut at the paragraph breaks only one side has: (runs, how the
     piece ends: -1 a break the old text alone has, 1 the new text alone, None both).
+    ``ends`` (:func:`~redline.render.common.line_ends`) says whose break ends each
+    line: a line of deleted words may end on the old text's break alone.
 
     >>> _segments([[(0, "甲"), ("break", -1), (0, "乙")], [(1, "丙")]])
     [([(0, '甲')], -1), ([(0, '乙')], None), ([(1, '丙')], None)]
+    >>> _segments([[(0, "甲"), (-1, "乙")], [(0, "丙")]], [-1, None])
+    [([(0, '甲'), (-1, '乙')], -1), ([(0, '丙')], None)]
     """
     out = []
-    for line in lines:
+    for k, line in enumerate(lines):
         runs: list[tuple[int, str]] = []
         for op, t in line:
             if op == "break":
@@ -379,8 +385,9 @@ def _segments(lines: list[list[tuple]]) -> list[tuple[list[tuple[int, str]], int
                 runs = []
             else:
                 runs.append((op, t))
+        end = ends[k] if ends is not None and k < len(ends) else None
         if runs or not out or out[-1][1] is None:
-            out.append((runs, None))
+            out.append((runs, end or None))
         else:  # the line ended on a one-sided break: that piece ends the display line
             pass
     return out
@@ -423,7 +430,7 @@ def _group_starts(counts: list[int]) -> dict[int, int]:
 
 
 def _entry(doc, e: Entry, marks: _Marks) -> None:
-    pieces = _segments(split_lines(e.diff))
+    pieces = _segments(split_lines(e.diff), line_ends(e.diff))
     sides = _sides(pieces)
     segments = e.segments or {}
     old_starts = _group_starts(segments.get("old", [len(pieces)]))
@@ -437,6 +444,10 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
                for line in range(sum(counts[:k]), sum(counts[:k + 1]))}
     paragraphs = []
     carry: list[tuple[int, str]] = []
+    # Each paragraph mark is the break of the side(s) whose run it came from
+    # (line_ends); the entry's last one ends the article on both sides.
+    has_old = any(op != INSERT and t for op, t in e.diff)
+    has_new = any(op != DELETE and t for op, t in e.diff)
     for (runs, end), (old_line, new_line) in zip(pieces, sides):
         if old_line in partial:
             runs = [(INSERT, t) for op, t in runs if op != DELETE]
@@ -469,12 +480,12 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
             p.add_run("")  # where a comment on the article is anchored
         _add_runs(p, runs, marks)
         ops = {op for op, t in runs if t}
-        if ops == {DELETE}:  # a paragraph removed whole: its end goes too
-            _mark_paragraph(p, DELETE, marks)
-        elif ops == {INSERT}:
-            _mark_paragraph(p, INSERT, marks)
-        elif end is not None:  # a break only one side has: joined (-1) or split (1) here
+        if end is not None:  # a break only one side has: joined (-1) or split (1) here
             _mark_paragraph(p, end, marks)
+        elif ops == {DELETE} and not has_new:  # the whole entry removed: its end goes too
+            _mark_paragraph(p, DELETE, marks)
+        elif ops == {INSERT} and not has_old:
+            _mark_paragraph(p, INSERT, marks)
         paragraphs.append(p)
     notes = [f"{n.quote}：{n.note}" for n in e.annotations]
     if e.kind == Kind.MOVED:
