@@ -134,7 +134,10 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of stdout (atomically).")
 @click.option("--force", is_flag=True, help="Overwrite an output file that differs.")
-@click.option("--all", "show_all", is_flag=True, help="Show renumbered articles in full too.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every article in full, unchanged ones included: the whole text with its "
+                   "changes marked (terminal, html, pdf, markdown, table; plain, docx and "
+                   "json always hold every article).")
 @click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
               show_default=True, help="HTML layout.")
 @click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
@@ -188,7 +191,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         from .render import render
 
         _write_output(render(fmt, comparison, layout=layout, style=style, output=output,
-                             unchanged=unchanged, author=author), output, force)
+                             unchanged=unchanged, author=author, show_all=show_all), output, force)
     else:
         from .render.terminal import render_terminal
 

@@ -25,7 +25,10 @@ def test_rows_of_the_csl():
     inserted = next(r for r in table if r.kind == "entry" and r.new and r.new[0][0][1].startswith("第三条"))
     assert inserted.old == [] and inserted.note.startswith("新增")
     merged = next(r for r in table if r.kind == "entry" and r.new and r.new[0][0][1].startswith("第七十一条"))
-    assert merged.note.startswith("合并") and merged.old[0][0][1].startswith("第六十四条、第六十六条、第七十条")
+    # Each merged article opens with its own label where its words begin, so no
+    # article's paragraph reads as part of another's.
+    labels = [p[0][1] for p in merged.old if p[0][1].startswith("第")]
+    assert merged.note.startswith("合并") and labels == ["第六十四条　", "第六十六条　", "第七十条　"]
 
 
 def test_unchanged_articles_each_with_the_same_mark():

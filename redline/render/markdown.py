@@ -50,7 +50,8 @@ def _line(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def render_markdown(c: Comparison) -> str:
+def render_markdown(c: Comparison, show_all: bool = False) -> str:
+    """``show_all``: every article in full, unchanged ones included."""
     title = c.new.title or c.old.title or c.new.law
     out = [f"# {md_escape(title)}", "", f"*{md_escape(stage_line(c))}*", "",
            "<del>Removed text</del> · <ins>added text</ins>", ""]
@@ -71,9 +72,9 @@ def render_markdown(c: Comparison) -> str:
             for line in split_lines(t.diff):
                 out += [_line(line), ""]
     notes: dict[str, Note] = {}
-    shown = [e for e in c.entries if is_substantive(e) or is_mechanical(e)]
+    shown = [e for e in c.entries if show_all or is_substantive(e) or is_mechanical(e)]
     if shown:
-        out += ["## Changed articles", ""]
+        out += ["## Articles" if show_all else "## Changed articles", ""]
     for e in shown:
         kind = "references only" if is_mechanical(e) else e.kind
         went = continued_from(e)
@@ -86,7 +87,7 @@ def render_markdown(c: Comparison) -> str:
             notes[n.id] = n
         for line in split_lines(with_notes(e.diff, e.annotations)):
             out += [_line(line), ""]
-    only = [e for e in c.entries if is_number_only(e)]
+    only = [e for e in c.entries if is_number_only(e) and not show_all]
     if only:
         out += [f"## Only renumbered ({len(only)})", "",
                 md_escape("; ".join(entry_title(e) for e in only)), ""]

@@ -31,14 +31,14 @@ body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans 
 </head>"""
 
 
-def render_pdf(c: Comparison, layout: str = "inline") -> bytes:
+def render_pdf(c: Comparison, layout: str = "inline", show_all: bool = False) -> bytes:
     from .html import render_html
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         raise RedlineError("--format pdf prints with Chromium, which is not installed "
                            "(apt-get install chromium fonts-wqy-microhei)")
-    page = render_html(c, layout=layout).replace("</head>", PRINT_CSS, 1)
+    page = render_html(c, layout=layout, show_all=show_all).replace("</head>", PRINT_CSS, 1)
     with tempfile.TemporaryDirectory(prefix="redline-pdf-") as tmp:
         src = Path(tmp) / "redline.html"
         out = Path(tmp) / "redline.pdf"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..align import Kind
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
-from .common import (continued_from, is_mechanical, is_number_only, labelled, split_destinations,
+from .common import (continued_from, group_lines, is_mechanical, is_number_only, labelled, split_destinations,
                      split_lines, stage_line)
 from .html import paragraphs_html
 
@@ -43,10 +43,23 @@ class Row:
     text: str = ""  # a heading's or a summary's words
 
 
-def _column(e: Entry, side: str, label: str) -> list[Runs]:
-    """One side of an entry, paragraph by paragraph, its own changes marked; the
-    article's label opens the first paragraph."""
-    return _side(e.diff, side, label)
+def _column(e: Entry, side: str) -> list[Runs]:
+    """One side of an entry, paragraph by paragraph, its own changes marked; each
+    article's label opens its first paragraph, so that in a merge or a split no
+    article's words read as part of another's (a part merged from an article
+    has no words on the old side: its own row holds it)."""
+    labels = e.old_labels if side == "old" else e.new_labels
+    paras = _side(e.diff, side, "")
+    counts = (e.segments or {}).get(side)
+    if not counts or len(labels) < 2:
+        if paras and labels:
+            paras[0] = [(EQUAL, labelled("、".join(labels)))] + paras[0]
+        return paras
+    out: list[Runs] = []
+    for label, group in zip(labels, group_lines(paras, counts)):
+        if group:
+            out += [[(EQUAL, labelled(label))] + group[0], *group[1:]]
+    return out
 
 
 def _side(diff, side: str, label: str) -> list[Runs]:
@@ -66,7 +79,10 @@ def _labels(entries: list[Entry], side: str) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]}至{labels[-1]}"
 
 
-def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
+def rows(c: Comparison, unchanged: str = "collapse", show_all: bool = False) -> list[Row]:
+    """The table's rows. ``unchanged``: articles with no change of wording summed
+    up in one row per run (collapse) or each with 同左 (same); ``show_all``
+    writes them in full in both columns, so each column is its whole text."""
     headings = {d["id"]: d["heading"] for side in (c.old, c.new) for d in side.divisions}
     changed_heading = {d.new: d for d in c.divisions if d.changed and d.new}
     out: list[Row] = []
@@ -92,7 +108,7 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
                 note = "章名修改" if d and d.kind == "renamed" else "新增一章" if d else ""
                 out.append(Row("heading", text=headings[top], note=note))
         quiet = e.kind == Kind.UNCHANGED or is_number_only(e)
-        if quiet and unchanged == "collapse":
+        if quiet and unchanged == "collapse" and not show_all:
             run.append(e)
             continue
         flush()
@@ -106,13 +122,13 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
         if e.items:
             notes.append("决定第" + "、".join(e.items) + "项")
         notes += [f"{n.quote}：{n.note}" for n in e.annotations]
-        if quiet:  # --unchanged same
-            old = _column(e, "old", "、".join(e.old_labels))
+        if quiet and not show_all:  # --unchanged same
+            old = _column(e, "old")
             same = [[(EQUAL, ("、".join(e.new_labels) + "　" if e.old != e.new else "") + "同左")]]
             out.append(Row("entry", old, same, "；".join(notes)))
             continue
-        out.append(Row("entry", _column(e, "old", "、".join(e.old_labels)),
-                       _column(e, "new", "、".join(e.new_labels)), "；".join(notes)))
+        out.append(Row("entry", _column(e, "old"),
+                       _column(e, "new"), "；".join(notes)))
     flush()
     for t in c.other_text:  # an annex, the editor's footnotes, lines outside any article
         title, note = {"footnotes": ("脚注（编者注）", "编者注修改"),
@@ -122,8 +138,9 @@ def rows(c: Comparison, unchanged: str = "collapse") -> list[Row]:
     return out
 
 
-def render_table(c: Comparison, output: str | None = None, unchanged: str = "collapse") -> str | bytes:
-    table = rows(c, unchanged)
+def render_table(c: Comparison, output: str | None = None, unchanged: str = "collapse",
+                 show_all: bool = False) -> str | bytes:
+    table = rows(c, unchanged, show_all)
     suffix = (output or "").lower().rsplit(".", 1)[-1] if output and "." in output else ""
     if suffix == "md":
         return _markdown(c, table)

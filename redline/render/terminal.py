@@ -132,7 +132,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
         out.append(Text("No differences: every article is unchanged.", style="redline.title"))
         out.append(Text(""))
     for e in c.entries:
-        if is_substantive(e) or (show_all and e.kind != Kind.UNCHANGED):
+        if is_substantive(e) or show_all:
             out.append(Wrapped(_header(e)))
             out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
             out.extend(notes_text(e))
