@@ -147,6 +147,25 @@ def is_page_number(line: str) -> bool:
     return line == "\f" or bool(_PAGE_NUMBER.match(line.strip()))
 
 
+#: What a browser prints at the head and foot of each page: the date and time
+#: (12/4/26, 10:14 AM; 2026/12/4 10:14), then the title; the page's address,
+#: then n/m. Never a statute's words, so dropped even on a one-page print.
+_PRINT_FURNITURE = re.compile(
+    r"^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s.*)?"
+    r"|(?:file|https?)://\S+(?:\s+\d+\s*/\s*\d+)?)$")
+
+
+def is_print_furniture(line: str) -> bool:
+    """A browser's print header or footer line.
+
+    >>> [is_print_furniture(s) for s in ("12/4/26, 10:14 AM 中华人民共和国网络安全法",
+    ...  "file:///tmp/csl.html 3/15", "https://www.npc.gov.cn/npc/c2/c30834/202510/t2025.html 1/2",
+    ...  "2026/12/4 10:14", "第三条 2016年11月7日通过", "12/4/26")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_PRINT_FURNITURE.match(line.strip()))
+
+
 def ends_paragraph(line: str, language: str = "zh") -> bool:
     """True when ``line`` ends where a statute paragraph may end.
 
@@ -298,6 +317,8 @@ def drop_furniture(text: str) -> tuple[str, list[str]]:
             continue
         if line and is_page_number(line):
             found.dropped.append((no, "page number", line))
+        elif line and is_print_furniture(line):
+            found.dropped.append((no, "browser print header or footer", line))
         elif line and _mask_digits(line) in headers:
             found.dropped.append((no, "running header or footer", line))
         else:
@@ -345,6 +366,9 @@ def reflow(text: str, language: str = "zh") -> Reflowed:
             continue
         if is_page_number(line):
             out.dropped.append((no, "page number", line))
+            continue
+        if is_print_furniture(line):
+            out.dropped.append((no, "browser print header or footer", line))
             continue
         if _mask_digits(line) in headers:
             out.dropped.append((no, "running header or footer", line))

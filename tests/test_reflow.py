@@ -171,3 +171,13 @@ def test_reading_drafts_no_false_changes(old, new, same_words):
             assert e["kind"] in ("unchanged", "renumbered"), (x.label, y.label, e["kind"])
             assert all(op == EQUAL for op, _ in e.get("diff") or [[EQUAL, ""]]), x.label
     assert equal_words == same_words
+
+
+def test_a_one_page_print_loses_the_browser_header_and_footer():
+    # Nothing repeats on one page, so only the lines' shape tells: Chromium's
+    # date-and-title header and its address-and-page footer.
+    text = ("12/4/26, 10:14 AM 中华人民共和国示例法\n中华人民共和国示例法\n第一条 为了规范示例活动，制定本法。\n"
+            "第二条 本法自公布之日起施行。\nfile:///home/ann/laws/example.html 1/1")
+    st, warnings = parse_text(text, "text")
+    assert [a.lines for a in st.articles] == [["为了规范示例活动，制定本法。"], ["本法自公布之日起施行。"]]
+    assert sum("browser print header or footer" in w for w in warnings) == 2

@@ -201,6 +201,7 @@ def parse_text(text: str, fmt: str = "markdown", *, law: str = "", stage: str = 
 
 def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: str,
            stage: str) -> tuple[Stage, list[str]]:
+    from .radicals import fold_radicals
     from .text import ZERO_WIDTH
 
     text = ZERO_WIDTH.sub("", text)
@@ -209,6 +210,12 @@ def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: s
     # would drive a terminal that shows the redline: dropped, and said so.
     notes = [f"dropped {dropped} control character{'s' if dropped != 1 else ''} "
              "(terminal escape codes or other non-text)"] if dropped else []
+    # A PDF set in Noto CJK / Source Han names 人 and 民 as radicals ⼈ ⺠ (and
+    # text copied out of one does too): folded back, and said.
+    text, folded = fold_radicals(text)
+    if folded:
+        notes.append(f"folded {folded} radical character{'s' if folded != 1 else ''} to the "
+                     "ideographs they stand for (⼈ → 人, ⺠ → 民: a PDF font's text layer)")
     if not layout:
         st, warnings = parse_lines(text, language, law=law, stage=stage, markdown=markdown)
         return st, notes + warnings
@@ -245,14 +252,17 @@ def read_document(path: Path) -> tuple[str, list[str]]:
     A layout's page numbers and running headers are dropped (and said); its
     lines otherwise stay as laid out: the instrument reader joins them."""
     from ..reflow import drop_furniture
+    from .radicals import close_punctuation, fold_radicals
 
     data = read_bytes(path)
     reader = reader_for(str(path), data)
-    text = reader.read(data, str(path))
+    text, folded = fold_radicals(reader.read(data, str(path)))
+    notes = [f"{path}: folded {folded} radical characters to the ideographs they stand for "
+             "(a PDF font's text layer)"] if folded else []
     if not reader.layout:
-        return text, []
-    text, warnings = drop_furniture(text)
-    return text, [f"{path}: {w}" for w in warnings]
+        return text, notes
+    text, warnings = drop_furniture(close_punctuation(text))
+    return text, notes + [f"{path}: {w}" for w in warnings]
 
 
 def parse_bytes(data: bytes, name: str, *, law: str = "", stage: str = "",
