@@ -215,3 +215,28 @@ def test_accessibility_of_the_pages_we_publish(tmp_path, csl_comparison):
             found[name] = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
         browser.close()
     assert found == {name: [] for name in pages}
+
+
+def test_a_crafted_stage_file_runs_no_script(tmp_path):
+    """Stage files are shared: a language or a division id that closes its
+    attribute must never reach the page (or the PDF printed from it) as markup."""
+    import re
+
+    from redline.yaml_io import load_stage_yaml, stage_to_yaml
+
+    evil = '"><script>alert(1)</script><x a="'
+    stages = []
+    for name, text in (("a", "## 第一章 总则\n第一条 甲乙丙。\n第二条 丁戊己。"),
+                       ("b", "## 第一章 总则\n第一条 甲乙丙丁。\n第二条 丁戊己。")):
+        st, _ = parse_text(text)
+        st.language = "zh" + evil
+        for d in st.divisions:
+            d.id = "chp_1" + evil
+        for a in st.articles:
+            a.division = "chp_1" + evil
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(stage_to_yaml(st), encoding="utf-8")
+        stages.append(load_stage_yaml(path))
+    page = render_html(compare(*stages), show_all=True)
+    assert "<script>" not in page and "alert(1)" not in re.sub(r">[^<]*<", "><", page)
+    assert 'lang="und"' in page

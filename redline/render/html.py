@@ -14,6 +14,7 @@ with deletions beside new text with insertions); both read the same entries.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..align import KINDS, Kind
@@ -109,7 +110,7 @@ def _runs(line: list[Run]) -> str:
             tag, title = ("del", "paragraph break removed") if run.side < 0 else ("ins", "new paragraph")
             out.append(f'<{tag} class="pilcrow" title="{title}">¶</{tag}>')
         elif isinstance(run, NoteMark):
-            nid = _e(run.note.id)
+            nid = safe_id(run.note.id)
             out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{run.number}</a></sup>')
         elif run[0] == DELETE:
             out.append(f"<del>{_e(run[1])}</del>")
@@ -123,6 +124,35 @@ def _runs(line: list[Run]) -> str:
 def paragraphs_html(lines: list) -> str:
     """Display lines as <p> paragraphs, marks as <del>/<ins>, text escaped."""
     return "".join(f"<p>{_runs(line)}</p>" for line in lines)
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_SAFE_LANG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,4}")
+
+
+def safe_id(text: str) -> str:
+    """An id or fragment built from the safe alphabet only: what a stage file says
+    (a division id, a note id) is never written into an attribute as it is, as
+    stage files are shared between people and may be crafted.
+
+    >>> safe_id("chp_2__sec_1"), safe_id('x" onmouseover="alert(1)')
+    ('chp_2__sec_1', 'h-10e3c9cf21')
+    """
+    if _SAFE_ID.fullmatch(text):
+        return text
+    import hashlib
+
+    return "h-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def safe_lang(language: str) -> str:
+    """A stage's language as an HTML lang value; anything else is "und".
+
+    >>> safe_lang("zh"), safe_lang("en"), safe_lang('zh"><script>')
+    ('zh-Hans', 'en', 'und')
+    """
+    language = LANG.get(language, language)
+    return language if _SAFE_LANG.fullmatch(language) else "und"
 
 
 def anchor(side: str, number) -> str:
@@ -168,9 +198,9 @@ def _footnotes(e: Entry) -> str:
     items = []
     for n in e.annotations:
         en = f' <span class="en" lang="en">({_e(n.en)})</span>' if n.en else ""
-        items.append(f'<li id="fn-{_e(n.id)}"><span class="q">{_e(n.quote)}</span>{en}: '
+        items.append(f'<li id="fn-{safe_id(n.id)}"><span class="q">{_e(n.quote)}</span>{en}: '
                      f'<span lang="en">{_e(n.note)}</span> '
-                     f'<a href="#fnref-{_e(n.id)}" aria-label="back to the text">↩</a></li>')
+                     f'<a href="#fnref-{safe_id(n.id)}" aria-label="back to the text">↩</a></li>')
     return f'<ol class="footnotes">{"".join(items)}</ol>'
 
 
@@ -285,7 +315,7 @@ def _page(title: str, lang: str, body: str) -> str:
 
 def render_history_html(h, layout: str = "inline") -> str:
     """An article's lineage, one section per pair of consecutive stages."""
-    lang = LANG.get(h.steps[0].new.language, "zh-Hans") if h.steps else "zh-Hans"
+    lang = safe_lang(h.steps[0].new.language) if h.steps else "zh-Hans"
     title = (h.steps[0].new.title if h.steps else h.law) or h.law
     sections = []
     for k, c in enumerate(h.steps):
@@ -338,7 +368,7 @@ def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -
     """The redline page. ``show_all``: every article in full, unchanged ones
     included (a published redline: the whole new text with its changes marked);
     otherwise those only renumbered or unchanged are listed by number."""
-    lang = LANG.get(c.new.language, c.new.language)
+    lang = safe_lang(c.new.language)
     title = c.new.title or c.old.title or c.new.law
     headings = {}
     for side in (c.old, c.new):
@@ -358,7 +388,7 @@ def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -
                      ids[k + 1] if k + 1 < len(order) else None) for k, e in enumerate(order)}
     for chap, entries in chapters.items():
         heading = headings.get(chap, "") if chap else ""
-        sec_id = f"sec-{chap or 'none'}"
+        sec_id = f"sec-{safe_id(chap) if chap else 'none'}"
         links = "".join(f'<li><a href="#{_anchors(e)[0]}">{_e(entry_title(e))}</a></li>'
                         for e in entries)
         toc.append(f'<li><a href="#{sec_id}">{_e(heading or "(no chapter)")}</a><ul>{links}</ul></li>')
