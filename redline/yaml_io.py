@@ -111,13 +111,63 @@ def _malformed(e: yaml.YAMLError, name: str) -> RedlineError:
 def load_yaml_text(text: str, name: str) -> Any:
     """The YAML's data; a key given twice in one mapping is an error (YAML would
     keep the last silently, and an edit made to the first would be lost)."""
+    # Composed first: a key given twice, an alias that contains itself or one that
+    # expands past any real file is refused before anything is built from it.
+    compose_yaml_text(text, name)
     try:
         data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as e:
         raise _malformed(e, name) from None
-    if isinstance(data, (dict, list)):
-        compose_yaml_text(text, name)  # which refuses a key given twice
     return data
+
+
+#: Nodes a YAML file may expand to once its aliases are followed: the Civil Code's
+#: stage file has about 30,000; an alias bomb has billions.
+MAX_EXPANDED_NODES = 2_000_000
+
+
+def _expanded_size(node: yaml.Node | None, name: str) -> int:
+    """How many nodes the YAML is once every alias is followed; an alias inside
+    the node it names (history: &h [*h]) is an error, as it would never end.
+
+    >>> compose_yaml_text("history: &h [*h]\\n", "x.yaml")
+    Traceback (most recent call last):
+    redline.errors.RedlineError: x.yaml:1: an alias refers to a node that contains it (a YAML cycle)
+    """
+    if node is None:
+        return 0
+    size: dict[int, int] = {}
+    state: dict[int, int] = {}  # 1 while a node's children are being counted, 2 when done
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        n, children_done = stack.pop()
+        key = id(n)
+        kids: list = []
+        if isinstance(n, yaml.MappingNode):
+            kids = [x for pair in n.value for x in pair]
+        elif isinstance(n, yaml.SequenceNode):
+            kids = list(n.value)
+        if children_done:
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            state[key] = 2
+            if size[key] > MAX_EXPANDED_NODES:
+                raise RedlineError(f"{name}:{n.start_mark.line + 1}: aliases expand past "
+                                   f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
+            continue
+        if state.get(key) == 2:
+            continue
+        if state.get(key) == 1:
+            raise RedlineError(f"{name}:{n.start_mark.line + 1}: an alias refers to a node that "
+                               "contains it (a YAML cycle)")
+        state[key] = 1
+        stack.append((n, True))
+        for k in kids:
+            if state.get(id(k)) == 1:
+                raise RedlineError(f"{name}:{k.start_mark.line + 1}: an alias refers to a node "
+                                   "that contains it (a YAML cycle)")
+            if state.get(id(k)) != 2:
+                stack.append((k, False))
+    return size[id(node)]
 
 
 def _no_duplicate_keys(node: yaml.Node | None, name: str) -> None:
@@ -127,8 +177,12 @@ def _no_duplicate_keys(node: yaml.Node | None, name: str) -> None:
     redline.errors.RedlineError: x.yaml:3: key 'law' appears twice in one mapping (first on line 1)
     """
     stack = [node]
+    seen_nodes: set[int] = set()  # a node an alias repeats is checked once
     while stack:
         n = stack.pop()
+        if id(n) in seen_nodes:
+            continue
+        seen_nodes.add(id(n))
         if isinstance(n, yaml.MappingNode):
             seen: dict[str, int] = {}
             for k, v in n.value:
@@ -148,6 +202,7 @@ def compose_yaml_text(text: str, name: str) -> yaml.Node | None:
         node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as e:
         raise _malformed(e, name) from None
+    _expanded_size(node, name)
     _no_duplicate_keys(node, name)
     return node
 

@@ -338,3 +338,22 @@ def test_a_reader_that_goes_away_is_one_line(workspace, args):
     assert p.wait() == 2
     assert err.strip() == ("redline: error: standard output closed before everything was written "
                            "(broken pipe)")
+
+
+@pytest.mark.parametrize("text", ["law: x\nstage: a\nhistory: &h [*h]\n",
+                                  "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n"
+                                          for i in range(12))],
+                         ids=["alias cycle", "alias bomb"])
+def test_a_yaml_alias_cycle_or_bomb_ends_with_one_line(tmp_path, text):
+    """It ran at 100% CPU forever (a cycle) or for minutes (a 1.5 KB bomb)."""
+    import time
+
+    stage = tmp_path / "a.yaml"
+    stage.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    err = one_line_error(*invoke(["compare", str(stage), str(stage)]))
+    assert "alias" in err and time.monotonic() - started < 5
+    (tmp_path / "law").mkdir()
+    (tmp_path / "law" / "manifest.yaml").write_text(text, encoding="utf-8")
+    code, out, err = invoke(["check", str(tmp_path)])
+    assert code in (1, 2) and "alias" in out + err and time.monotonic() - started < 10
