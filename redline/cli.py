@@ -439,6 +439,20 @@ def _say_once(message: str) -> None:
         pass
 
 
+def _buffer_stdout() -> None:
+    """A buffered layer under standard output where Python runs unbuffered
+    (PYTHONUNBUFFERED=1, as containers and CI set it). There the text layer writes
+    straight to the file, and a short write (a full disk) is dropped without a
+    word: 8 KB of 32 KB written, exit 0. A buffered writer writes on until all is
+    written or raises, and the error ends the run as every output error does."""
+    import io
+
+    raw = getattr(sys.stdout, "buffer", None)
+    if isinstance(raw, io.RawIOBase) and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=sys.stdout.encoding,
+                                      errors=sys.stdout.errors, line_buffering=sys.stdout.line_buffering)
+
+
 def run() -> None:
     """The console script: :func:`main`, then leave without tearing the
     interpreter down.
@@ -449,6 +463,7 @@ def run() -> None:
     handlers (a coverage tool's, say) do not run in the ``redline`` command;
     ``main`` itself, which tests and library users call, exits normally.
     """
+    _buffer_stdout()
     try:
         main()
         code = 0

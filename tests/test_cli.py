@@ -357,3 +357,29 @@ def test_a_yaml_alias_cycle_or_bomb_ends_with_one_line(tmp_path, text):
     (tmp_path / "law" / "manifest.yaml").write_text(text, encoding="utf-8")
     code, out, err = invoke(["check", str(tmp_path)])
     assert code in (1, 2) and "alias" in out + err and time.monotonic() - started < 10
+
+
+def test_a_short_write_to_a_full_disk_is_an_error_when_python_runs_unbuffered(tmp_path):
+    """PYTHONUNBUFFERED=1 (containers, CI): a full disk cut the output short and
+    the run still ended as if all was written."""
+    import os
+    import subprocess
+    import sys
+
+    small = tmp_path / "small"
+    small.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(small)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        old, new = (CORPUS / "revisions/公司法/2018-10-26.md", CORPUS / "revisions/公司法/2023-12-29.md")
+        with open(small / "out.json", "wb") as out:
+            run = subprocess.run([sys.executable, "-c", "from redline._entry import run; run()",
+                                  "compare", str(old), str(new), "--format", "json"],
+                                 stdout=out, stderr=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert run.returncode == 2
+        assert run.stderr.strip().splitlines() == ["redline: error: cannot write the output "
+                                                   "(No space left on device)"]
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)
