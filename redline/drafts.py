@@ -336,9 +336,11 @@ class Workspace:
         if is_url(str(source)):
             from .parse import parse_bytes
 
-            data, name = fetch(str(source))
+            data, name, final = fetch(str(source))
             st, warnings = parse_bytes(data, name, law=law, stage=stage_id)
-            st.source = {"url": str(source), "sha256": st.source["sha256"]}
+            st.source = {"url": final, "sha256": st.source["sha256"]}
+            if final != str(source):
+                warnings.append(f"{source} redirected to {final}: recorded as the source")
         else:
             st, warnings = parse_file(source, law=law, stage=stage_id)
         manifest_path = self.drafts / law / MANIFEST

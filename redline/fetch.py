@@ -7,11 +7,16 @@ file is fetched with the standard library (no extra dependency), up to
 this machine only (a local mirror, the tests); anything else must be HTTPS.
 
 Every failure is one line: offline, host not found, refused, timed out, an
-HTTP error status, or a body too large.
+HTTP error status, or a body too large. A redirect is checked as the first
+address was, and the address recorded is where the text came from; a body
+shorter than the server declared (a connection cut) is refused, and so is a
+download still running after :data:`DEADLINE` seconds (a server sending a byte a
+second would otherwise hold ``import`` as long as it likes).
 """
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.parse
@@ -24,6 +29,8 @@ from .errors import RedlineError
 MAX_BYTES = 64 * 1024 * 1024
 #: Seconds to wait for the server to connect or send, per operation.
 TIMEOUT = 30
+#: Seconds the whole download may take.
+DEADLINE = 300
 _LOCAL = {"localhost", "127.0.0.1", "::1"}
 #: Content types that name a format when the URL's path does not.
 _TYPES = {"application/pdf": ".pdf", "text/html": ".html", "text/plain": ".txt",
@@ -35,10 +42,9 @@ def is_url(ref: str) -> bool:
     return ref.startswith(("https://", "http://"))
 
 
-def fetch(url: str) -> tuple[bytes, str]:
-    """(body, a file name with the right extension) of ``url``.
-
-    >>> fetch("http://example.org/x.pdf")
+def _allowed(url: str) -> None:
+    """
+    >>> _allowed("http://example.org/x.pdf")
     Traceback (most recent call last):
     redline.errors.RedlineError: http://example.org/x.pdf: only https:// addresses are fetched (http:// only from this machine)
     """
@@ -46,10 +52,42 @@ def fetch(url: str) -> tuple[bytes, str]:
     if parts.scheme != "https" and not (parts.scheme == "http" and parts.hostname in _LOCAL):
         raise RedlineError(f"{url}: only https:// addresses are fetched "
                            "(http:// only from this machine)")
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Each hop of a redirect meets the rule the first address met."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        _allowed(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str) -> tuple[bytes, str, str]:
+    """(body, a file name with the right extension, the address it came from
+    after any redirect) of ``url``."""
+    import time
+
+    _allowed(url)
+    parts = urllib.parse.urlsplit(url)
     request = urllib.request.Request(url, headers={"User-Agent": "redline"})
+    opener = urllib.request.build_opener(_CheckedRedirects)
+    started = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            body = response.read(MAX_BYTES + 1)
+        with opener.open(request, timeout=TIMEOUT) as response:
+            final = response.geturl()
+            declared = response.headers.get("Content-Length")
+            chunks: list[bytes] = []
+            got = 0
+            while got <= MAX_BYTES:
+                chunk = response.read1(1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                if time.monotonic() - started > DEADLINE:
+                    raise RedlineError(f"{url}: the download took over {DEADLINE} s "
+                                       f"({got:,} bytes); download it and import the file")
+            body = b"".join(chunks)
             ctype = (response.headers.get_content_type() or "").lower()
     except urllib.error.HTTPError as e:
         raise RedlineError(f"{url}: the server answered {e.code} {e.reason}") from None
@@ -59,16 +97,22 @@ def fetch(url: str) -> tuple[bytes, str]:
                            "import the file") from None
     except (socket.timeout, TimeoutError):
         raise RedlineError(f"{url}: no answer within {TIMEOUT} s") from None
+    except http.client.HTTPException as e:  # IncompleteRead and the like: a cut connection
+        raise RedlineError(f"{url}: the download was cut short ({type(e).__name__}); try again") from None
     except OSError as e:
         raise RedlineError(f"{url}: cannot download ({e.strerror or e})") from None
     if len(body) > MAX_BYTES:
         raise RedlineError(f"{url}: larger than {MAX_BYTES // 2**20} MB; not a law text")
+    if declared is not None and declared.strip().isdigit() and len(body) != int(declared):
+        raise RedlineError(f"{url}: the download was cut short ({len(body):,} of {int(declared):,} "
+                           "bytes); try again")
+    parts = urllib.parse.urlsplit(final)
     name = PurePosixPath(urllib.parse.unquote(parts.path)).name or "index"
     from .parse import FORMATS  # the readers' extensions
 
     if PurePosixPath(name).suffix.lower() not in FORMATS:
         name += _TYPES.get(ctype, ".txt")
-    return body, name
+    return body, name, final
 
 
 def _reason(reason: object) -> str:

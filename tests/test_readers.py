@@ -162,3 +162,73 @@ def test_an_instrument_in_every_form_people_hold_it_applies_the_same(tmp_path):
         assert code == 0, (name, err)
         applied, _ = parse_file(out)
         _same_articles(applied, official)
+
+
+@pytest.fixture
+def raw_server():
+    """A server on this machine that answers each connection with ``reply(path)``
+    (bytes, then a pause in seconds, then more bytes): the faults a real server
+    has. Bounded: each connection is served once, and the thread stops with the test."""
+    import socket as socketlib
+
+    replies = {}
+    listener = socketlib.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                request = conn.recv(65536).decode("latin-1")
+                path = request.split(" ")[1] if " " in request else "/"
+                for part in replies.get(path, [b"HTTP/1.0 404 Not Found\r\n\r\n"]):
+                    if isinstance(part, (int, float)):
+                        if stop.wait(part):
+                            break
+                    else:
+                        try:
+                            conn.sendall(part)
+                        except OSError:
+                            break
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", replies
+    stop.set()
+    thread.join(5)
+    listener.close()
+
+
+def test_a_cut_download_a_slow_server_and_a_bad_redirect_are_refused(raw_server, tmp_path, monkeypatch):
+    import redline.fetch
+
+    base, replies = raw_server
+    law = ("第一条 为了规范示例活动，制定本法。\n" * 400).encode()
+    replies["/cut.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                           + str(len(law)).encode() + b"\r\n\r\n" + law[:len(law) // 2]]
+    replies["/ftp"] = [b"HTTP/1.0 302 Found\r\nLocation: ftp://127.0.0.1/x.txt\r\n\r\n"]
+    replies["/far"] = [b"HTTP/1.0 302 Found\r\nLocation: http://example.org/x.txt\r\n\r\n"]
+    replies["/slow.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n", law[:100], 1.5,
+                            law[100:200], 1.5, law[200:300]]
+    replies["/moved"] = [b"HTTP/1.0 301 Moved\r\nLocation: /law.txt\r\n\r\n"]
+    replies["/law.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                           + str(len("第一条 甲。".encode())).encode() + b"\r\n\r\n" + "第一条 甲。".encode()]
+    monkeypatch.setattr(redline.fetch, "DEADLINE", 1.0)
+    for path, message in (("/cut.txt", "cut short"), ("/ftp", "only https://"), ("/far", "only https://")):
+        code, out, err = invoke(["import", base + path, "--law", "x-law", "--stage", "s1",
+                                 "--drafts", str(tmp_path / "drafts")])
+        assert code == 2 and message in err and len(err.strip().splitlines()) == 1, (path, err)
+    code, out, err = invoke(["import", base + "/moved", "--law", "x-law", "--stage", "s1",
+                             "--drafts", str(tmp_path / "drafts")])
+    assert code == 0, err
+    assert f"url: '{base}/law.txt'" in (tmp_path / "drafts" / "x-law" / "s1.yaml").read_text(encoding="utf-8")
+    # Last: the one-connection server is held while the slow answer trickles.
+    code, out, err = invoke(["import", base + "/slow.txt", "--law", "x-law", "--stage", "s2",
+                             "--drafts", str(tmp_path / "drafts")])
+    assert code == 2 and "took over 1.0 s" in err and len(err.strip().splitlines()) == 1, err
