@@ -27,7 +27,7 @@ from typing import Callable
 
 from .errors import RedlineError
 from .model import Stage
-from .parse import FORMATS, parse_file, read_source
+from .parse import FORMATS, parse_bytes, parse_file, read_bytes, read_source
 
 MANIFEST = "manifest.yaml"
 STAGE_EXTS = (".yaml", ".yml")
@@ -139,7 +139,7 @@ def source_file(root: Path, rel: str) -> Path:
 
 
 def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def _checkout_root() -> Path:
@@ -311,10 +311,13 @@ class Workspace:
         if not src.is_file():
             raise RedlineError(f"{manifest.law}@{spec.id}: source {src} not found; "
                                f"{self.missing_text_message(manifest, spec).split(': ', 1)[1]}")
-        st, _ = parse_file(src, law=manifest.law, stage=spec.id)
-        if source.get("sha256") and st.source["sha256"] != source["sha256"]:
-            raise RedlineError(f"{src}: sha256 {st.source['sha256'][:12]}… differs from the "
+        # The hash first: a source that is not the one the manifest pins is never parsed.
+        data = read_bytes(src)
+        digest = hashlib.sha256(data).hexdigest()
+        if source.get("sha256") and digest != source["sha256"]:
+            raise RedlineError(f"{src}: sha256 {digest[:12]}… differs from the "
                                f"manifest's {source['sha256'][:12]}…; the source has changed")
+        st, _ = parse_bytes(data, str(src), law=manifest.law, stage=spec.id)
         st.source = {"path": source["path"], "sha256": st.source["sha256"]}
         st.date, st.in_force = spec.date, spec.in_force
         # Drafts carry no title line (or one with （草案）): the law's title is the manifest's.
@@ -366,6 +369,8 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
     ws = workspace or Workspace()
     path = Path(ref)
     suffix = path.suffix.lower()
+    if path.exists() and not path.is_file() and not path.is_dir():
+        read_bytes(path)  # a device or a FIFO: refused, and said so
     if path.is_file():
         if suffix in STAGE_EXTS:
             from .yaml_io import load_stage_yaml

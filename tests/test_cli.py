@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, DATA, invoke, one_line_error
+from conftest import CORPUS, DATA, ROOT, invoke, one_line_error
 
 
 def ws_args(ws):
@@ -383,3 +383,33 @@ def test_a_short_write_to_a_full_disk_is_an_error_when_python_runs_unbuffered(tm
                                                    "(No space left on device)"]
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+def test_a_fifo_or_a_device_is_refused_not_read(tmp_path):
+    """/dev/zero reached 3.7 GB, and a FIFO no one writes to blocked forever."""
+    import os
+
+    fifo = tmp_path / "law.md"
+    os.mkfifo(fifo)
+    law = CORPUS / "cybersecurity-law/2016-11-07.md"
+    for source in (str(fifo), "/dev/zero"):
+        for args in (["import", source, "--law", "x", "--stage", "a", "--drafts", str(tmp_path / "d")],
+                     ["apply", source, str(law)], ["compare", source, str(law)],
+                     ["compare", str(law), str(law), "--decision", source]):
+            err = one_line_error(*invoke(args))
+            assert "not a regular file" in err, (args, err)
+
+
+def test_a_source_with_the_wrong_hash_is_refused_before_it_is_parsed(tmp_path):
+    import shutil
+
+    drafts, sources = tmp_path / "drafts", tmp_path / "sources"
+    (drafts / "cybersecurity-law").mkdir(parents=True)
+    shutil.copy(ROOT / "drafts" / "cybersecurity-law" / "manifest.yaml", drafts / "cybersecurity-law")
+    (sources / "cybersecurity-law").mkdir(parents=True)
+    # A source that would not parse at all: the hash is what is said.
+    (sources / "cybersecurity-law" / "2016-11-07.md").write_bytes(b"\x00" * 1000)
+    err = one_line_error(*invoke(["compare", "cybersecurity-law@final",
+                                  str(CORPUS / "cybersecurity-law/2025-10-28.md"),
+                                  "--drafts", str(drafts), "--sources", str(sources)]))
+    assert "differs from the manifest's" in err

@@ -15,6 +15,7 @@ paragraphs (markdown as in the corpus, HTML, Word) do not.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,9 +230,30 @@ def _parse(text: str, layout: bool, markdown: bool, language: str | None, law: s
     return st, notes + flowed.warnings() + warnings
 
 
+#: Largest source read, in bytes: the Civil Code is about 0.4 MB as text and 2 MB
+#: as PDF; a larger input is not a law (and /dev/zero would fill the memory).
+MAX_SOURCE_BYTES = 256 * 1024 * 1024
+
+
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. A device, a FIFO or a socket is refused: it may
+    never end (/dev/zero) or never answer (a FIFO no one writes to)."""
+    import stat
+
     try:
-        return path.read_bytes()
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise RedlineError(f"{path}: not a regular file (a device, a pipe or a socket); "
+                               "save the text to a file and give that")
+        if st.st_size > MAX_SOURCE_BYTES:
+            raise RedlineError(f"{path}: larger than {MAX_SOURCE_BYTES // 2**20} MB; not a law text")
+        with open(path, "rb") as f:
+            data = f.read(MAX_SOURCE_BYTES + 1)
+        if len(data) > MAX_SOURCE_BYTES:
+            raise RedlineError(f"{path}: larger than {MAX_SOURCE_BYTES // 2**20} MB; not a law text")
+        return data
     except FileNotFoundError:
         raise RedlineError(f"{path}: no such file") from None
     except IsADirectoryError:
