@@ -13,4 +13,11 @@ def run() -> None:
     from .cli import run as cli_run
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    # SIGTERM (a CI job cancelled, a container stopped) ends the run as an
+    # exception does, so a file being written leaves no temporary file behind.
+    signal.signal(signal.SIGTERM, _terminated)
     cli_run()
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)

@@ -76,6 +76,11 @@ def _write(path: Path, data: bytes, force: bool) -> bool:
     target = path
     if path.is_symlink():
         target = Path(os.path.realpath(path))
+        if not target.exists():
+            # A dangling link: writing through it would make the file, and any
+            # folders on the way, wherever the link happens to point.
+            raise RedlineError(f"{path}: is a symbolic link to {target}, which does not exist; "
+                               "remove the link or write elsewhere")
         if target.exists() and not force:
             raise RedlineError(f"{path}: is a symbolic link to {target}; use --force to "
                                "replace the file it points to (the link stays)")

@@ -413,3 +413,45 @@ def test_a_source_with_the_wrong_hash_is_refused_before_it_is_parsed(tmp_path):
                                   str(CORPUS / "cybersecurity-law/2025-10-28.md"),
                                   "--drafts", str(drafts), "--sources", str(sources)]))
     assert "differs from the manifest's" in err
+
+
+def test_a_dangling_symlink_is_not_written_through(tmp_path):
+    """-o through a link to a missing place made the folders there."""
+    link = tmp_path / "out.html"
+    link.symlink_to(tmp_path / "elsewhere" / "deep" / "x.html")
+    law = CORPUS / "cybersecurity-law/2016-11-07.md"
+    for extra in ([], ["--force"]):
+        err = one_line_error(*invoke(["compare", str(law), str(law), "--format", "html",
+                                      "-o", str(link), *extra]))
+        assert "does not exist" in err
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "civil.json"
+    old = CORPUS / "cybersecurity-law/2016-11-07.md"
+    # Stop the run inside atomic_write, after the temporary file is made: the
+    # write is slowed by a hook, so the signal lands there and nowhere else.
+    script = ("import time, redline.files as f\n"
+              "real = f.os.replace\n"
+              "def slow(a, b):\n    print('WRITING', flush=True); time.sleep(30); real(a, b)\n"
+              "f.os.replace = slow\n"
+              "from redline._entry import run; run()")
+    proc = subprocess.Popen([sys.executable, "-c", script, "compare", str(old), str(old), "--format",
+                             "json", "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout.readline().strip() == "WRITING"
+        assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
