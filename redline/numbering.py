@@ -28,7 +28,7 @@ from .errors import RedlineError
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
 #: A run of Chinese numerals, for use inside larger patterns.
 CN_NUM_RE = f"[{CN_NUMERAL}]+"
 
@@ -69,15 +69,18 @@ def cn_to_int(text: str) -> int:
 
     >>> [cn_to_int(s) for s in ("十", "十八", "二十", "一百零一", "一百一十", "一千二百六十")]
     [10, 18, 20, 101, 110, 1260]
-    >>> cn_to_int("12")
-    12
+    >>> cn_to_int("12"), cn_to_int("一万"), cn_to_int("一万零一"), cn_to_int("十二万三千四百零五")
+    (12, 10000, 10001, 123405)
     """
     if text.isdigit():
         return int(text)
     total = 0
     digit = 0
     for ch in text:
-        if ch in CN_DIGITS:
+        if ch == "万":  # what came before counts ten thousands
+            total = ((total + digit) or 1) * 10000
+            digit = 0
+        elif ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
         elif ch in CN_UNITS:
             # A bare unit (十 in 十八) means one of it.
@@ -89,13 +92,29 @@ def cn_to_int(text: str) -> int:
 
 
 def int_to_cn(n: int) -> str:
-    """Chinese numeral for ``n`` (1..9999) as statutes write it.
+    """Chinese numeral for ``n`` (1 to 99,999,999) as statutes write it.
 
     >>> [int_to_cn(n) for n in (1, 10, 11, 20, 101, 110, 1001, 1010, 1260)]
     ['一', '十', '十一', '二十', '一百零一', '一百一十', '一千零一', '一千零一十', '一千二百六十']
+    >>> [int_to_cn(n) for n in (10000, 10001, 10010, 12345, 100000, 110000)]
+    ['一万', '一万零一', '一万零一十', '一万二千三百四十五', '十万', '十一万']
     """
-    if not 0 < n < 10000:
+    if not 0 < n < 100_000_000:
         raise ValueError(f"article number out of range: {n}")
+    if n >= 10000:
+        high, low = divmod(n, 10000)
+        text = int_to_cn(high) + "万"
+        if low:
+            # 一万零一; below ten the 十 of the rest keeps its 一 (一万零一十).
+            rest = _below_ten_thousand(low)
+            text += ("零" if low < 1000 else "") + rest
+        return text
+    text = _below_ten_thousand(n)
+    # 十一 not 一十一 when the number starts with ten.
+    return text[1:] if text.startswith("一十") else text
+
+
+def _below_ten_thousand(n: int) -> str:
     digits = "零一二三四五六七八九"
     parts: list[str] = []
     units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
@@ -111,9 +130,7 @@ def int_to_cn(n: int) -> str:
             pending_zero = True
         if n == 0:
             break
-    text = "".join(parts)
-    # 十一 not 一十一 when the number starts with ten.
-    return text[1:] if text.startswith("一十") else text
+    return "".join(parts)
 
 
 #: A number as labels write it: Chinese numerals or Arabic digits.

@@ -224,8 +224,13 @@ def paragraph_indent(rows: list[tuple[int, str]], language: str = "zh") -> int |
     return level if level > 0 and left >= 0.2 * len(others) else None
 
 
+#: An English article or chapter label opening a line: text, never a running header
+#: (Article 2 Deleted. repeats with only its number changed).
+_EN_LABEL = re.compile(r"^(?:Article|Chapter|Section|Part)\s+[\dIVXLC]", re.I)
+
+
 def _is_label_line(line: str) -> bool:
-    return bool(ITEM_RE.match(line) or SUBITEM_RE.match(line))
+    return bool(ITEM_RE.match(line) or SUBITEM_RE.match(line) or _EN_LABEL.match(line))
 
 
 def _mask_digits(line: str) -> str:

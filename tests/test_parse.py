@@ -215,3 +215,23 @@ def test_a_heading_wrapped_onto_the_next_line_is_one_heading():
     # A short title is never cut in two: the line after it is not a heading's.
     st, warnings = parse_text("# 法\n<!-- INFO END -->\n## 第一章 总则\n这一行不属于任何条文\n第一条 甲。")
     assert st.divisions[0].heading == "第一章 总则" and st.stray_lines == ["这一行不属于任何条文"]
+
+
+def test_articles_marked_deleted_in_an_english_text_are_kept():
+    # "Article N Deleted." repeats with only its number changed: it was taken
+    # for a running header and dropped (2 of 5 articles read, exit 0).
+    text = ("Example Law\nArticle 1 This Law is made to regulate examples.\nArticle 2 Deleted.\n"
+            "Article 3 Deleted.\nArticle 4 Deleted.\nArticle 5 This Law takes effect on promulgation.\n")
+    st, warnings = parse_text(text, "text")
+    assert [(str(a.number), a.lines) for a in st.articles][1:4] == [
+        ("2", ["Deleted."]), ("3", ["Deleted."]), ("4", ["Deleted."])]
+    assert warnings == []
+
+
+def test_article_ten_thousand_and_on_are_articles():
+    from redline.numbering import int_to_cn
+
+    text = "\n".join(f"第{int_to_cn(k)}条 条文{k}。" for k in range(9998, 10003))
+    st, _ = parse_text(text, "text")
+    assert [a.label for a in st.articles][-3:] == ["第一万条", "第一万零一条", "第一万零二条"]
+    assert [a.lines for a in st.articles][-1] == ["条文10002。"]
