@@ -13,14 +13,14 @@ from pathlib import Path
 
 import click
 
-from .errors import RedlineError
+from .errors import RedlineError, printable
 from .render import RENDERERS
 
 
 
 
 def _warn(message: str) -> None:
-    click.echo(f"redline: warning: {message}", err=True)
+    click.echo(printable(f"redline: warning: {message}"), err=True)
 
 
 @contextmanager
@@ -63,7 +63,8 @@ def _write_output(text: str | bytes, output: str | None, force: bool) -> None:
             sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
             return
-        sys.stdout.write(text)
+        # Text goes to a file as it is; to a terminal, without what would drive it.
+        sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
         return
     from .files import atomic_write
@@ -71,8 +72,8 @@ def _write_output(text: str | bytes, output: str | None, force: bool) -> None:
     path = Path(output)
     linked = path.is_symlink()
     atomic_write(path, text, force=force, make_folders=False)
-    click.echo(f"wrote {os.path.realpath(path)} (the file {output} links to)" if linked
-               else f"wrote {output}", err=True)
+    click.echo(printable(f"wrote {os.path.realpath(path)} (the file {output} links to)" if linked
+                         else f"wrote {output}"), err=True)
 
 
 def _terminal(render, output: str | None, force: bool, color: bool | None,
@@ -344,7 +345,8 @@ def apply_cmd(instruments, output, force, law, drafts, sources):
     decisions = _read_instruments(tuple(paths), stage.title or None)
     applied = apply_all(decisions, stage)
     # The account goes where the text does not: stderr when the text is on stdout.
-    echo = (lambda m: click.echo(m, err=True)) if output in (None, "-") else click.echo
+    echo = ((lambda m: click.echo(printable(m), err=True)) if output in (None, "-")
+            else (lambda m: click.echo(printable(m))))
     failed = 0
     for k, a in enumerate(applied):
         for r in a.items:
@@ -405,13 +407,13 @@ def main(argv: list[str] | None = None) -> None:
         # One line, as every error here: click's usage block would be four.
         hint = (f" (see {e.ctx.command_path} --help)"
                 if isinstance(e, click.UsageError) and e.ctx is not None else "")
-        click.echo(f"redline: error: {e.format_message()}{hint}", err=True)
+        click.echo(printable(f"redline: error: {e.format_message()}{hint}"), err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("redline: aborted", err=True)
         sys.exit(130)
     except RedlineError as e:
-        click.echo(f"redline: error: {e}", err=True)
+        click.echo(printable(f"redline: error: {e}"), err=True)
         sys.exit(e.exit_code)
     except (OSError, _OutputFailed) as e:
         # Writing to standard output failed: the reader went away (`| head`), the
@@ -433,7 +435,7 @@ def _output_error(e: OSError) -> str:
 def _say_once(message: str) -> None:
     """A last line on stderr; standard output may be what failed, so it is left alone."""
     try:
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(printable(message) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -16,3 +16,23 @@ class RedlineError(Exception):
 
 class ParseError(RedlineError):
     """A source text that cannot be read as a statute."""
+
+
+_CONTROL = None
+
+
+def printable(text: str) -> str:
+    """``text`` fit for a terminal: control characters (ESC, OSC 52 and 8, CSI,
+    C1 codes; everything but newline and tab) shown as escapes, never sent. A
+    stage file, an annotation, an instrument or a file name may carry them, and
+    a terminal would act on them (set the clipboard, rewrite the screen).
+
+    >>> printable("第一条\\x1b]52;c;cm0gLXJmIH4=\\x07甲\\n乙")
+    '第一条\\\\x1b]52;c;cm0gLXJmIH4=\\\\x07甲\\n乙'
+    """
+    global _CONTROL
+    if _CONTROL is None:
+        import re
+
+        _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -11,7 +11,7 @@ Chinese has no spaces to wrap at, so text is folded at the console width.
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderHook
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
@@ -20,6 +20,7 @@ from ..align import Kind
 from ..align import KINDS
 from ..compare import Comparison, Entry
 from ..textdiff import DELETE, EQUAL, INSERT
+from ..errors import printable
 from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
                      with_notes)
@@ -218,6 +219,25 @@ class _Console(Console):
         raise BrokenPipeError(32, "Broken pipe")
 
 
+class _Printable:
+    """A renderable whose words reach the terminal without control characters
+    (printable()): rich's own colour codes are segments of their own and stay."""
+
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for seg in console.render(self.renderable, options):
+            yield seg if seg.control else Segment(printable(seg.text), seg.style)
+
+
+class _PrintableHook(RenderHook):
+    def process_renderables(self, renderables):
+        return [_Printable(r) for r in renderables]
+
+
 def make_console(file=None, color: bool | None = None, width: int | None = None) -> Console:
     """A console for the redline; ``color=None`` decides from NO_COLOR and the tty."""
     if width == 0:  # no wrapping: every paragraph on one line
@@ -228,7 +248,11 @@ def make_console(file=None, color: bool | None = None, width: int | None = None)
         kwargs.update(no_color=True, color_system=None)
     elif color is True:
         kwargs.update(force_terminal=True, color_system="truecolor")
-    return _Console(**kwargs)
+    console = _Console(**kwargs)
+    # Whatever a stage file, an annotation or an instrument says is printed,
+    # never obeyed: OSC 52 (clipboard), OSC 8, CSI sequences shown as escapes.
+    console.push_render_hook(_PrintableHook())
+    return console
 
 
 def render_terminal(c: Comparison, console: Console, show_all: bool = False) -> None:
