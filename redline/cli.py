@@ -19,6 +19,13 @@ from .render import RENDERERS
 
 
 
+def _author(name: str) -> str:
+    """A Word author's name: no control characters (XML cannot hold them)."""
+    if printable(name) != name or "\ufffe" in name or "\uffff" in name:
+        raise click.BadParameter(f"{printable(name)!r} holds control characters", param_hint="--author")
+    return name
+
+
 def _warn(message: str) -> None:
     click.echo(printable(f"redline: warning: {message}"), err=True)
 
@@ -150,7 +157,7 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
               show_default=True, help="--format changes: as a decision (renumbered) or a "
                                       "修正案 (numbers kept, new articles 第X条之一).")
-@click.option("--author", default="redline", show_default=True,
+@click.option("--author", default="redline", show_default=True, callback=lambda c, p, v: _author(v),
               help="--format docx: the author of the tracked changes.")
 @click.option("--unchanged", type=click.Choice(["collapse", "same"]), default="collapse",
               show_default=True, help="--format table: unchanged articles summed up in one "

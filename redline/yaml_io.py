@@ -243,6 +243,34 @@ def _known(mapping: Any, keys: tuple[str, ...], where) -> None:
         raise RedlineError(f"{place}: unknown keys {unknown} (a stage file has {', '.join(keys)})")
 
 
+def _list(mapping: dict, key: str, where, kind: type = str) -> list:
+    """A list of ``kind`` under ``key`` (none: empty); anything else is an error.
+
+    >>> _list({"history": 5}, "history", "x.yaml")
+    Traceback (most recent call last):
+    redline.errors.RedlineError: x.yaml: 'history' must be a list of str, not int
+    """
+    value = mapping.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(x, kind) for x in value):
+        place = where() if callable(where) else where
+        got = type(value).__name__ if not isinstance(value, list) else "a list holding other things"
+        raise RedlineError(f"{place}: {key!r} must be a list of {kind.__name__}, not {got}")
+    return list(value)
+
+
+def _lines(mapping: dict, key: str, where) -> list[str]:
+    return _list(mapping, key, where, str)
+
+
+def _mapping(mapping: dict, key: str, where) -> dict | None:
+    value = mapping.get(key)
+    if value is not None and not isinstance(value, dict):
+        raise RedlineError(f"{where}: {key!r} must be a mapping, not {type(value).__name__}")
+    return value
+
+
 def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
     """A stage from loaded YAML; ``text`` (the file's) puts line numbers in errors."""
     lines: dict[str, list[int]] = {}
@@ -260,16 +288,16 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
                title=str(data.get("title") or ""), language=str(data.get("language") or "zh"),
                date=str(data["date"]) if data.get("date") else None,
                in_force=str(data["in_force"]) if data.get("in_force") else None,
-               source=data.get("source"), history=list(data.get("history") or []),
-               stray_lines=list(data.get("stray_lines") or []),
-               footnotes=[dict(f) for f in data.get("footnotes") or []],
-               note=list(data.get("note") or []))
-    for i, d in enumerate(data.get("divisions") or []):
+               source=_mapping(data, "source", name), history=_lines(data, "history", name),
+               stray_lines=_lines(data, "stray_lines", name),
+               footnotes=[dict(f) for f in _list(data, "footnotes", name, dict)],
+               note=_lines(data, "note", name))
+    for i, d in enumerate(_list(data, "divisions", name, dict)):
         where = lambda i=i: at("divisions", i)  # noqa: E731 - evaluated only on error
         _known(d, DIVISION_KEYS, where)
         st.divisions.append(Division(_need(d, "id", where), _need(d, "kind", where),
                                      _need(d, "number", where, int), _need(d, "heading", where),
-                                     str(d.get("title") or ""), list(d.get("lines") or [])))
+                                     str(d.get("title") or ""), _lines(d, "lines", where)))
     articles = _need(data, "articles", name, list)
     if not articles:
         raise RedlineError(f"{name}: no articles")
@@ -286,7 +314,11 @@ def data_to_stage(data: Any, name: str, text: str = "") -> Stage:
             raise RedlineError(f"{where()}: article number {number} appears twice")
         seen.add(number)
         body = _need(a, "text", where)
-        st.articles.append(Article(number, str(_need(a, "label", where)), a.get("division"),
+        division = a.get("division")
+        if division is not None and not isinstance(division, str):
+            raise RedlineError(f"{where()}: 'division' must be a division id, not "
+                               f"{type(division).__name__}")
+        st.articles.append(Article(number, str(_need(a, "label", where)), division,
                                    [ln.strip() for ln in body.splitlines() if ln.strip()]))
     return st
 

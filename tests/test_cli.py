@@ -455,3 +455,84 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
         proc.kill()
     assert proc.returncode == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def _docx(path, document_xml: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
+                   '.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats'
+                   '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
+                   'formats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                   '</Relationships>')
+        z.writestr("word/document.xml", document_xml)
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_ENTITIES = "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcde", "bcdef"))
+
+
+@pytest.mark.parametrize("xml, message", [
+    (f"<w:document {_W}><w:body><w:p>", "Premature end"),
+    (f"<w:document {_W}><w:body>" + "<w:p>" * 300 + "</w:p>" * 300 + "</w:body></w:document>", "depth"),
+    (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">{_ENTITIES}]><w:document {_W}><w:body>'
+     "<w:p><w:r><w:t>&f;</w:t></w:r></w:p></w:body></w:document>", "entity"),
+], ids=["malformed", "nesting", "entity bomb"])
+def test_a_hostile_word_file_is_one_line(tmp_path, xml, message):
+    _docx(tmp_path / "x.docx", xml)
+    err = one_line_error(*invoke(["compare", str(tmp_path / "x.docx"), str(tmp_path / "x.docx")]))
+    assert "not a readable Word document" in err and message in err
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
+    import redline.parse.docx
+
+    monkeypatch.setattr(redline.parse.docx, "MAX_UNZIPPED", 1000)
+    _docx(tmp_path / "x.docx", f"<w:document {_W}><w:body><w:p><w:r><w:t>{'第一条 甲。' * 500}"
+                               "</w:t></w:r></w:p></w:body></w:document>")
+    assert "zip bomb" in one_line_error(*invoke(["compare", str(tmp_path / "x.docx"), str(tmp_path / "x.docx")]))
+
+
+def test_noncharacters_author_and_stage_fields_are_errors_or_dropped_never_tracebacks(tmp_path):
+    law = tmp_path / "law.md"
+    law.write_text("第一条 甲乙丙。\n", encoding="utf-8")
+    odd = tmp_path / "odd.md"
+    odd.write_text("第一条 甲\ufffe乙丙。\n", encoding="utf-8")
+    code, out, err = invoke(["compare", str(odd), str(law), "--format", "docx", "-o", str(tmp_path / "o.docx")])
+    assert code == 0 and "dropped 1 control character" in err  # U+FFFE is no text: the two agree
+    assert "--author" in one_line_error(*invoke(["compare", str(odd), str(law), "--format", "docx",
+                                                 "--author", "a\x01", "-o", str(tmp_path / "p.docx")]))
+    for field, value, message in (("history", "5", "'history' must be a list of str"),
+                                  ("divisions", "7", "'divisions'"),
+                                  ("source", "[1]", "'source' must be a mapping")):
+        stage = tmp_path / f"{field}.yaml"
+        stage.write_text(f"law: x\nstage: a\ntitle: t\nlanguage: zh\n{field}: {value}\n"
+                         "articles:\n- {number: 1, label: 第一条, division: null, text: 甲}\n", encoding="utf-8")
+        assert message in one_line_error(*invoke(["compare", str(stage), str(law)])), field
+
+
+def test_a_pdf_bomb_is_one_line(tmp_path):
+    """A content stream that inflates past pypdf's limit (LimitReachedError)."""
+    import zlib
+
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import EncodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(100, 100)
+    stream = EncodedStreamObject()
+    stream._data = zlib.compress(b" " * (80 * 1024 * 1024), 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buf = io.BytesIO()
+    writer.write(buf)
+    pdf = buf.getvalue()
+    (tmp_path / "bomb.pdf").write_bytes(pdf)
+    err = one_line_error(*invoke(["compare", str(tmp_path / "bomb.pdf"), str(tmp_path / "bomb.pdf")]))
+    assert "bomb.pdf: not a readable PDF" in err and "limit" in err.lower()

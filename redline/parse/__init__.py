@@ -143,7 +143,9 @@ def _sniff_docx(data: bytes) -> bool:
 
 
 #: C0 and C1 control characters but tab, line breaks and form feed (a PDF's page break).
-CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+#: Control characters, and the noncharacters U+FFFE and U+FFFF: never text, and
+#: XML (a Word file) cannot hold them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 READERS: dict[str, Reader] = {}
 

@@ -49,10 +49,18 @@ def _page_text(page) -> str:
             return
         starts.append((y, x, size))
 
+    from pypdf.errors import LimitReachedError
+
     try:
         text = page.extract_text(visitor_text=visit) or ""
+    except LimitReachedError:
+        raise  # a PDF bomb: said as such, not read another way
     except Exception:  # noqa: BLE001 - a page pypdf cannot read in plain mode
         return _layout(page)
+    if not text.strip():
+        # extract_text keeps quiet about a stream past pypdf's limits (a PDF
+        # bomb); reading the page's contents says it.
+        page.get_contents()
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) != len(starts):
         return _layout(page)
@@ -62,8 +70,12 @@ def _page_text(page) -> str:
 
 
 def _layout(page) -> str:
+    from pypdf.errors import LimitReachedError
+
     try:
         return page.extract_text(extraction_mode="layout") or ""
+    except LimitReachedError:
+        raise
     except Exception:  # noqa: BLE001 - layout mode fails on some fonts; plain mode may not
         return page.extract_text() or ""
 
@@ -71,7 +83,7 @@ def _layout(page) -> str:
 def pdf_text(data: bytes, name: str) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - a dependency of the package
         raise ParseError(f"{name}: reading PDF needs pypdf (pip install pypdf)") from None
     # pypdf logs recoverable oddities of real PDFs on the root logger; the text is
@@ -88,8 +100,12 @@ def pdf_text(data: bytes, name: str) -> str:
         pages = [_page_text(page) for page in reader.pages]
     except ParseError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise ParseError(f"{name}: not a readable PDF ({str(e).splitlines()[0][:80]})") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as e:
+        # PyPdfError holds pypdf's own limits (LimitReachedError: a PDF bomb).
+        detail = str(e).splitlines()[0][:80] if str(e) else type(e).__name__
+        raise ParseError(f"{name}: not a readable PDF ({detail})") from None
+    except (MemoryError, RecursionError):
+        raise ParseError(f"{name}: too large or too deeply nested to read") from None
     if not any(p.strip() for p in pages):
         raise ParseError(f"{name}: the PDF has no text layer (a scan?); "
                          "redline reads text, not images")
