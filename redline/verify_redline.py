@@ -24,7 +24,7 @@ from .model import Stage
 from .normalise import norm_key
 from .numbering import ArticleNumber, parse_cn_article
 from .parse import parse_text, read_source
-from .parse.html import BLOCKS
+from .parse.html import BLOCKS, defuse_html
 from .render.plain import HEADER as PLAIN_HEADER
 from .textdiff import side_text
 
@@ -316,6 +316,7 @@ def verify_redline(path: Path, old: Stage, new: Stage) -> tuple[list[str], list[
     old_arts, new_arts = old.by_number(), new.by_number()
     if path.suffix.lower() in (".html", ".htm"):
         parser = _Runs()
+        text = defuse_html(text)
         parser.feed(text)
         parser.close()
         if parser.generator == "redline" and not parser.articles:

@@ -59,9 +59,47 @@ class _Lines(HTMLParser):
             self.buf.append(data.replace("\n", " "))
 
 
+#: Unclosed ``<`` a page may have before they are written as text: a real page
+#: has a few (a < in a script); Python's html.parser rescans the rest of the
+#: page at each one, so thousands of them (75 KB of ``<a ``) took 75 s.
+UNCLOSED_MAX = 100
+
+
+def defuse_html(html: str) -> str:
+    """``html`` with its unclosed ``<`` written as ``&lt;`` where there are more
+    than :data:`UNCLOSED_MAX` of them: a ``<`` whose next bracket is another ``<``
+    (or none) opens no tag. One pass from the end; a page with few is untouched.
+
+    >>> defuse_html("<p>甲</p>" + "<a " * 3) == "<p>甲</p>" + "<a " * 3
+    True
+    >>> import redline.parse.html as h; h.UNCLOSED_MAX = 1
+    >>> defuse_html("<p>甲</p><a <a ")
+    '<p>甲</p>&lt;a &lt;a '
+    >>> h.UNCLOSED_MAX = 100
+    """
+    unclosed = []
+    next_bracket = ""
+    for k in range(len(html) - 1, -1, -1):
+        ch = html[k]
+        if ch == "<":
+            if next_bracket != ">":
+                unclosed.append(k)
+            next_bracket = "<"
+        elif ch == ">":
+            next_bracket = ">"
+    if len(unclosed) <= UNCLOSED_MAX:
+        return html
+    parts, last = [], 0
+    for k in reversed(unclosed):
+        parts += [html[last:k], "&lt;"]
+        last = k + 1
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def html_to_lines(html: str) -> list[str]:
     p = _Lines()
-    p.feed(html)
+    p.feed(defuse_html(html))
     p.close()
     p._flush()
     return p.lines
