@@ -411,8 +411,7 @@ class _Amending:
             spans = find_all(line.text, before)
             if spans and "\n" in after:
                 raise Failed("the new words are several paragraphs but the old are not")
-            for start, end in reversed(spans):
-                line.replace(start, end, after)
+            line.replace_all(spans, after)
             found += len(spans)
         if not found:
             raise Failed(f"“{short(before)}” is not in {self.name(w)}"
@@ -433,8 +432,7 @@ class _Amending:
             hits = 0
             for line in w.lines:
                 spans = find_all(line.text, before)
-                for start, end in reversed(spans):
-                    line.replace(start, end, after)
+                line.replace_all(spans, after)
                 hits += len(spans)
             if hits:
                 w.items.append(item.label)
