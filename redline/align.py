@@ -88,6 +88,10 @@ class AlignSettings:
 
     #: Dice of masked bigrams above which two articles match wherever they stand.
     match: float = 0.5
+    #: Articles sharing one text (on either side) past which they are paired in
+    #: order, not each against each by place: a real law repeats a text a few
+    #: times (本条规定的…); 4,000 alike took 1.3 GB the other way.
+    same_text_group: int = 16
     #: Lower Dice accepted for a pair that stands where the anchors predict.
     match_in_place: float = 0.25
     #: Dice at which the one old and one new article left between two linked
@@ -279,17 +283,24 @@ class _Aligner:
         by_text: dict[str, list[int]] = {}
         for j, key in enumerate(self.b.mask):
             by_text.setdefault(key, []).append(j)
-        old_count: dict[str, int] = {}
-        for key in self.a.mask:
-            old_count[key] = old_count.get(key, 0) + 1
+        old_by_text: dict[str, list[int]] = {}
+        for i, key in enumerate(self.a.mask):
+            old_by_text.setdefault(key, []).append(i)
+        old_count = {key: len(olds) for key, olds in old_by_text.items()}
         for i, key in enumerate(self.a.mask):
             if old_count[key] == 1 and len(by_text.get(key, ())) == 1:
                 match[i] = by_text[key].pop()
                 score[i] = 1.0
+        large = {key for key, n in old_count.items()
+                 if max(n, len(by_text.get(key, ()))) > self.cfg.same_text_group}
+        for key in large:  # many alike: in order, in one pass
+            for i, j in zip(old_by_text[key], by_text.get(key, ())):
+                match[i] = j
+                score[i] = 1.0
         anchors = sorted(match.items())
         ties: list[tuple[int, int, int]] = []  # (distance from the predicted place, old, new)
         for i, key in enumerate(self.a.mask):
-            if i not in match:
+            if i not in match and key not in large:
                 lo, hi = _predicted(anchors, i)
                 ties += [(0 if lo <= j <= hi else min(abs(j - lo), abs(j - hi)), i, j)
                          for j in by_text.get(key, ())]

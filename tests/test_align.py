@@ -169,3 +169,14 @@ def test_alignment_does_not_depend_on_string_hashing():
                            env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
             for seed in ("1", "3", "7")}
     assert len(outs) == 1
+
+
+def test_thousands_of_articles_alike_are_paired_in_order():
+    """4,000 articles of one text compared with themselves took 1.26 GB (each
+    against each); past AlignSettings.same_text_group they pair in order."""
+    from redline.numbering import int_to_cn
+
+    text = "\n".join(f"第{int_to_cn(k)}条 本条规定的事项，依照有关法律、行政法规的规定执行。"
+                     for k in range(1, 4001))
+    st, _ = parse_text(text)
+    assert [(l.old, l.new) for l in align(st, st)] == [([k], [k]) for k in range(4000)]
