@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
 
-from redline.compare import compare  # noqa: E402
+from redline.compare.comparison import compare  # noqa: E402
 from redline.normalise import mask_refs, norm_text  # noqa: E402
-from redline.parse import parse_file  # noqa: E402
-from redline.similarity import dice, shingles  # noqa: E402
+from redline.read import parse_file  # noqa: E402
+from redline.compare.similarity import dice, shingles  # noqa: E402
 
 LOW = 0.3
 ACROSS = 0.5
@@ -102,7 +102,7 @@ def generated_report(path: Path, seed: int) -> str:
     """One line: P/R of the links on a generated revision and the planted cases found."""
     from bench.generate import generate
     from bench.run import generated_truth, predicted, score
-    from redline.parse import parse_text
+    from redline.read import parse_text
 
     old, _ = parse_file(path)
     text, truth = generate(old, seed, merges=0.01, paragraph_splits=0.01, boilerplate=0.02,

@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
 
 from bench.generate import generate  # noqa: E402
-from redline.compare import Comparison  # noqa: E402
-from redline.decision import account, parse_decision  # noqa: E402
-from redline.parse import parse_file  # noqa: E402
+from redline.compare.comparison import Comparison  # noqa: E402
+from redline.amend.decision import account, parse_decision  # noqa: E402
+from redline.read import parse_file  # noqa: E402
 
 PY = sys.executable
 REDLINE = Path(PY).parent / "redline"
@@ -57,7 +57,7 @@ SPLIT_REDLINE = """
 import os, sys, time
 t0 = time.perf_counter()
 from redline.cli import main
-import redline.compare, redline.drafts, redline.parse, redline.render.html
+import redline.compare.comparison, redline.workspace.drafts, redline.read, redline.render.html
 t1 = time.perf_counter()
 out, sys.stdout = sys.stdout, open(os.devnull, "w")
 try:
@@ -241,7 +241,7 @@ def cases(workdir: Path) -> list[dict]:
     return out
 
 
-READ_PDF = "import sys; from redline.parse import parse_file; parse_file(sys.argv[1])"
+READ_PDF = "import sys; from redline.read import parse_file; parse_file(sys.argv[1])"
 
 
 def read_pdf_row(workdir: Path, repeats: int) -> tuple[int, float, float] | None:
@@ -280,7 +280,7 @@ def main() -> int:
             if git:
                 tools["git diff --word-diff"] = [git, "diff", "--no-index", "--word-diff",
                                                  "--no-color", str(old), str(new)]
-            from redline.compare import compare
+            from redline.compare.comparison import compare
             a, _ = parse_file(old)
             b, _ = parse_file(new)
             comparison = compare(a, b)

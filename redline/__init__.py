@@ -2,7 +2,7 @@
 
 The public API reads as the data flow::
 
-    old, new = load_stage("old.md"), load_stage("new.md")   # parse -> Stage
+    old, new = load_stage("old.md"), load_stage("new.md")   # read -> Stage
     comparison = compare(old, new)                           # align + diff -> Comparison
     comparison.to_json()                                     # or a renderer in redline.render
 
@@ -11,8 +11,8 @@ Names are imported on first use, so the command line starts fast.
 
 __version__ = "0.1.0"
 
-_EXPORTS = {"compare": "compare", "parse_text": "parse", "parse_file": "parse",
-            "load_stage": "drafts", "Comparison": "compare", "Stage": "model"}
+_EXPORTS = {"compare": "compare.comparison", "parse_text": "read", "parse_file": "read",
+            "load_stage": "workspace.drafts", "Comparison": "compare.comparison", "Stage": "model"}
 
 __all__ = [*_EXPORTS, "__version__"]
 

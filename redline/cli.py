@@ -56,7 +56,7 @@ def _progress(label: str):
 
 
 def _workspace(drafts, sources):
-    from .drafts import Workspace
+    from .workspace.drafts import Workspace
 
     return Workspace(drafts, sources)
 
@@ -173,8 +173,8 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
     """
-    from .compare import compare, compare_structure
-    from .drafts import load_pair
+    from .compare.comparison import compare, compare_structure
+    from .workspace.drafts import load_pair
 
     ws = _workspace(drafts, sources)
     a, b, missing = load_pair(old, new, ws, law, warn=_warn)
@@ -192,7 +192,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         with _progress("aligning articles") as progress:
             comparison = compare(a, b, progress, notes)
         if decisions:
-            from .ties import tie
+            from .amend import tie
 
             tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
     if fmt != "terminal":
@@ -219,7 +219,7 @@ def import_cmd(source, law, stage_id, force, drafts):
 
     SOURCE is a file (.md, .txt, .html, .pdf, .docx) or an https:// address.
     """
-    from .fetch import is_url
+    from .read.fetch import is_url
 
     ws = _workspace(drafts, None)
     st, path, changed, warnings = ws.import_file(source if is_url(source) else Path(source),
@@ -246,7 +246,7 @@ def import_cmd(source, law, stage_id, force, drafts):
 @sources_option
 def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, sources):
     """The lineage of one ARTICLE of LAW across every stage that has text."""
-    from .history import history
+    from .workspace.history import history
     from .numbering import parse_article_ref
 
     h = history(_workspace(drafts, sources), law, parse_article_ref(article), stage, _warn)
@@ -279,7 +279,7 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
 
     Exit 0 when every check holds, 1 when one fails, 2 when the check cannot run.
     """
-    from .check import check
+    from .workspace.check import check
 
     if directory is None:  # as every command finds it: ./drafts, the checkout's, the package's
         directory = str(_workspace(None, sources).drafts)
@@ -287,8 +287,8 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
     if redline_file:
         if not (old_ref and new_ref):
             raise RedlineError("--redline needs --old and --new stages to check it against")
-        from .drafts import load_stage
-        from .verify_redline import verify_redline
+        from .workspace.drafts import load_stage
+        from .workspace.verify_redline import verify_redline
 
         ws = _workspace(directory, sources)
         law = ws.law_of_pair(old_ref, new_ref)
@@ -305,8 +305,8 @@ def check_cmd(directory, redline_file, old_ref, new_ref, verbose, sources):
 
 
 def _read_instruments(paths: tuple[str, ...], law_title: str | None):
-    from .decision import parse_decision
-    from .parse import read_document
+    from .amend import parse_decision
+    from .read import read_document
 
     out = []
     for p in paths:
@@ -341,8 +341,8 @@ def apply_cmd(instruments, output, force, law, drafts, sources):
     item could not be executed, 2 on trouble.
     """
     from .amend import apply_all
-    from .drafts import load_stage
-    from .stage_markdown import stage_markdown
+    from .workspace.drafts import load_stage
+    from .read.stage_markdown import stage_markdown
 
     if len(instruments) < 2:
         raise click.UsageError("give one or more instruments, then the text they amend")
@@ -380,8 +380,8 @@ def verify_decision_cmd(paths, law, drafts, sources):
     skipped with why), then the closing check: changes that no item makes.
     Exit 0 only when every item and the closing check hold.
     """
-    from .drafts import load_stage
-    from .verify import verify
+    from .workspace.drafts import load_stage
+    from .amend import verify
 
     if len(paths) < 3:
         raise click.UsageError("give the instrument(s), then OLD and NEW")

@@ -236,3 +236,37 @@ def parse_article_ref(text: str) -> ArticleNumber:
         return ArticleNumber.from_json(re.sub(r"^(?i:article)\s*", "", text))
     except ValueError:
         raise RedlineError(f"{text!r} is not an article number (try 18, 120-1 or 第十八条)") from None
+
+
+def fill_numbers(olds: list[tuple[ArticleNumber, ArticleNumber | None]],
+                 new: list[ArticleNumber], renumbers: bool) -> list[ArticleNumber]:
+    """The numbers the surviving old articles take, in their order.
+
+    ``olds``: (old number, the number an item gives it or None); ``new``: the
+    numbers of the articles the instrument adds. When the text is renumbered,
+    an article no item numbers takes the next number left free, and an old
+    第X条之一 stays 之一 of the article before it; otherwise it keeps its number.
+
+    >>> A = ArticleNumber
+    >>> fill_numbers([(A(1), None), (A(2), None), (A(3), A(5))], [A(2)], True)
+    [ArticleNumber(main=1, sub=0), ArticleNumber(main=3, sub=0), ArticleNumber(main=5, sub=0)]
+    """
+    if not renumbers:
+        return [final or old for old, final in olds]
+
+    def keeps_sub(old: ArticleNumber, final: ArticleNumber | None) -> bool:
+        return final is None and old.sub > 0
+
+    taken = {f for _, f in olds if f is not None} | set(new)
+    count = sum(1 for o, f in olds if not keeps_sub(o, f) and (f is None or f.sub == 0)) + \
+        sum(1 for n in new if n.sub == 0)
+    free = iter(k for k in range(1, count + 1) if ArticleNumber(k) not in taken)
+    out: list[ArticleNumber] = []
+    for old, final in olds:
+        if keeps_sub(old, final):
+            final = ArticleNumber(out[-1].main if out else 0, old.sub)
+        elif final is None:
+            nxt = next(free, None)
+            final = ArticleNumber(nxt if nxt is not None else count + 1)
+        out.append(final)
+    return out

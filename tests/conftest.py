@@ -122,7 +122,7 @@ def corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def csl_pair():
-    from redline.parse import parse_file
+    from redline.read import parse_file
 
     old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md",
                         law="cybersecurity-law", stage="final")
@@ -133,7 +133,7 @@ def csl_pair():
 
 @pytest.fixture(scope="session")
 def csl_comparison(csl_pair):
-    from redline.compare import compare
+    from redline.compare.comparison import compare
 
     return compare(*csl_pair)
 
@@ -143,7 +143,7 @@ def workspace(tmp_path):
     """A drafts/ folder holding a copy of the project's manifests, sources = corpus."""
     import shutil
 
-    from redline.drafts import Workspace
+    from redline.workspace.drafts import Workspace
 
     drafts = tmp_path / "drafts"
     for manifest in (ROOT / "drafts").glob("*/manifest.yaml"):

@@ -5,10 +5,10 @@ from collections import Counter
 import pytest
 
 from conftest import CORPUS
-from redline.align import align
-from redline.compare import compare
-from redline.decision import account, parse_decision
-from redline.parse import parse_file, parse_text
+from redline.compare.align import align
+from redline.compare.comparison import compare
+from redline.amend.decision import account, parse_decision
+from redline.read import parse_file, parse_text
 
 PAIRS = [
     ("revisions/立法法/2015-03-15.md", "revisions/立法法/2023-03-13.md"),
@@ -161,7 +161,7 @@ def test_alignment_does_not_depend_on_string_hashing():
     import subprocess
     import sys
 
-    script = ("import json, sys\nfrom redline.parse import parse_file\nfrom redline.align import align\n"
+    script = ("import json, sys\nfrom redline.read import parse_file\nfrom redline.compare.align import align\n"
               "o, _ = parse_file(sys.argv[1]); n, _ = parse_file(sys.argv[2])\n"
               "print(json.dumps([(l.kind, l.old, l.new, l.score) for l in align(o, n)]))")
     old, new = (str(CORPUS / p) for p in PAIRS[1])  # the Company Law: many close calls

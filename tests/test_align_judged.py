@@ -9,8 +9,8 @@ or in another chapter, where shared boilerplate or a list's shape can mislead.
 import pytest
 
 from conftest import CORPUS
-from redline.compare import compare
-from redline.parse import parse_file
+from redline.compare.comparison import compare
+from redline.read import parse_file
 
 COMPANY = ("revisions/公司法/2018-10-26.md", "revisions/公司法/2023-12-29.md")
 JUDGED = [
@@ -55,7 +55,7 @@ def test_identical_articles_one_edited_stay_in_place():
     """Two articles with the same words, one of them then edited: each is paired
     with the one in its own place, not swapped (the edited one 'moved' to the
     other's place and back)."""
-    from redline.parse import parse_text
+    from redline.read import parse_text
 
     base = [f"第{n}条 这是第{n}个条文的内容，规定各项具体事项，内容各不相同编号{n}。" for n in "一二三四五六七八九十"]
     same = "网络运营者应当按照规定留存网络日志，并配合有关部门依法开展监督检查工作。"
@@ -71,7 +71,7 @@ def test_identical_articles_one_edited_stay_in_place():
 def test_an_english_article_replaced_by_an_unrelated_one_is_deleted_and_inserted():
     """English is compared by words: letter pairs (th, he, in) made two unrelated
     sentences look 0.3 alike, and the pair was called modified."""
-    from redline.parse import parse_text
+    from redline.read import parse_text
 
     head = "Model Act\nArticle 1: This Act is made to protect personal data in the territory.\n"
     tail = "Article 3: This Act takes effect on the date of its promulgation.\n"
@@ -114,7 +114,7 @@ def test_an_article_rewritten_in_place_is_modified_an_unrelated_one_is_not():
     rewrite of the same rule (贪污罪, reworded throughout: 0.25 alike) is the same
     article modified, as a 修正案 says 将第五条修改为; an unrelated text in its
     place (0.05) is deleted + inserted."""
-    from redline.parse import parse_text
+    from redline.read import parse_text
 
     base = [f"第{n}条 这是第{n}个条文的内容，规定各项具体事项，内容各不相同编号{n}。" for n in "一二三四五六七八九十"]
     rule = "对犯贪污罪的，根据情节轻重，分别依照下列规定处罚：个人贪污数额在五千元以上的，处一年以上七年以下有期徒刑。"

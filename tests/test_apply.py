@@ -9,14 +9,14 @@ amendments, package decisions) are each executed on small texts written here.
 import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke
-from redline.amend import apply_all, apply_decision
-from redline.compare import compare
-from redline.decision import parse_decision
+from redline.amend.execute import apply_all, apply_decision
+from redline.compare.comparison import compare
+from redline.amend.decision import parse_decision
 from redline.errors import RedlineError
 from redline.normalise import norm_key
-from redline.parse import parse_file, parse_text
+from redline.read import parse_file, parse_text
 from redline.render.changes import render_changes
-from redline.stage_markdown import stage_markdown
+from redline.read.stage_markdown import stage_markdown
 
 CSL = CORPUS / "cybersecurity-law"
 
@@ -493,7 +493,7 @@ def test_renaming_one_of_the_civil_codes_sections_called_general_provisions():
     items = render_changes(compare(old, new))
     assert "一、将第三编第二分编第十九章第一节的节名修改为“通用规则”，包括第八百零九条至第八百一十三条。" in items
     assert "二、" not in items
-    from redline.verify import verify
+    from redline.amend.verify_decision import verify
 
     v = verify([parse_decision("一、将第三编第二分编第十九章第一节的节名修改为“通用规则”。")], old, new)
     assert [r.status for r in v.items] == ["ok"] and v.closing == []

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from conftest import CORPUS
-from redline.compare import compare
-from redline.decision import account, parse_decision
-from redline.parse import parse_text
+from redline.compare.comparison import compare
+from redline.amend.decision import account, parse_decision
+from redline.read import parse_text
 from redline.render.changes import change_items, render_changes
 
 
@@ -95,10 +95,10 @@ REVISIONS = [
 def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
     """Our own outputs, checked by our own verifiers, on every real revision:
     the change list must verify as a decision, the HTML as an annotated redline."""
-    from redline.parse import parse_file
+    from redline.read import parse_file
     from redline.render.html import render_html
-    from redline.verify import verify
-    from redline.verify_redline import verify_redline
+    from redline.amend.verify_decision import verify
+    from redline.workspace.verify_redline import verify_redline
 
     old, _ = parse_file(CORPUS / old_rel)
     new, _ = parse_file(CORPUS / new_rel)
@@ -117,7 +117,7 @@ def test_change_list_and_html_agree_with_the_texts(tmp_path, old_rel, new_rel):
 def test_changed_headings_are_items_before_their_articles():
     """反间谍法 2014→2023: chapters 2 and 3 renamed, chapter 4 new; each heading's
     item comes before the items of the articles under it."""
-    from redline.parse import parse_file
+    from redline.read import parse_file
 
     old, _ = parse_file(CORPUS / "revisions/反间谍法/2014-11-01.md")
     new, _ = parse_file(CORPUS / "revisions/反间谍法/2023-04-26.md")

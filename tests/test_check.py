@@ -5,10 +5,10 @@ import shutil
 import pytest
 
 from conftest import CORPUS, ROOT, invoke, one_line_error
-from redline.annotations import load_annotations
-from redline.check import check
+from redline.compare.annotations import load_annotations
+from redline.workspace.check import check
 from redline.render.html import render_html
-from redline.verify_redline import verify_redline
+from redline.workspace.verify_redline import verify_redline
 
 
 @pytest.fixture
@@ -145,8 +145,8 @@ def _marked(comparison) -> str:
 
 
 def test_text_redline_with_marks(tmp_path):
-    from redline.compare import compare
-    from redline.parse import parse_file
+    from redline.compare.comparison import compare
+    from redline.read import parse_file
 
     old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md")
     new, _ = parse_file(CORPUS / "cybersecurity-law/2025-10-28.md")
@@ -167,7 +167,7 @@ def test_text_redline_with_marks(tmp_path):
 
 
 def test_generic_html_with_s_and_u(tmp_path):
-    from redline.parse import parse_text
+    from redline.read import parse_text
 
     old, _ = parse_text("第一条 甲乙丙丁。\n第二条 戊己庚。")
     new, _ = parse_text("第一条 甲乙丁戊。\n第二条 戊己庚。")

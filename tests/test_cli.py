@@ -489,9 +489,9 @@ def test_a_hostile_word_file_is_one_line(tmp_path, xml, message):
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path, monkeypatch):
-    import redline.parse.docx
+    import redline.read.docx
 
-    monkeypatch.setattr(redline.parse.docx, "MAX_UNZIPPED", 1000)
+    monkeypatch.setattr(redline.read.docx, "MAX_UNZIPPED", 1000)
     _docx(tmp_path / "x.docx", f"<w:document {_W}><w:body><w:p><w:r><w:t>{'第一条 甲。' * 500}"
                                "</w:t></w:r></w:p></w:body></w:document>")
     assert "zip bomb" in one_line_error(*invoke(["compare", str(tmp_path / "x.docx"), str(tmp_path / "x.docx")]))

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from redline.compare import Comparison, compare, ref_articles
-from redline.parse import parse_text
+from redline.compare.comparison import Comparison, compare, ref_articles
+from redline.read import parse_text
 from redline.render.json import render_json
 
 
@@ -62,7 +62,7 @@ def test_ref_articles():
 @pytest.mark.corpus
 def test_a_split_says_which_paragraphs_went_where_in_json_and_on_screen():
     from conftest import CORPUS, invoke
-    from redline.parse import parse_file
+    from redline.read import parse_file
 
     old, _ = parse_file(CORPUS / "revisions/立法法/2015-03-15.md")
     new, _ = parse_file(CORPUS / "revisions/立法法/2023-03-13.md")
@@ -84,7 +84,7 @@ def test_text_outside_the_articles_is_compared(tmp_path):
     # exit 0. Now it is a change: shown, in the JSON, and written as an item that
     # apply executes; the editor's footnotes are compared too.
     from conftest import CORPUS, invoke
-    from redline.parse import parse_file
+    from redline.read import parse_file
 
     src = CORPUS / "scale/刑法/2023-12-29.md"
     changed = tmp_path / "changed.md"

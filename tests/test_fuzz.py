@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke
-from redline.amend import apply_decision
-from redline.decision import parse_decision
+from redline.amend.execute import apply_decision
+from redline.amend.decision import parse_decision
 from redline.errors import RedlineError
-from redline.parse import parse_bytes, parse_text
+from redline.read import parse_bytes, parse_text
 
 #: Pieces texts are made of, the dangerous ones included: labels, headings,
 #: items, quotes of every kind, control characters, half-width marks, blank lines.

@@ -4,8 +4,8 @@ import sys
 from pathlib import Path
 
 from conftest import CORPUS
-from redline.compare import compare
-from redline.parse import parse_file, parse_text
+from redline.compare.comparison import compare
+from redline.read import parse_file, parse_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.generate import generate  # noqa: E402

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.compare import compare
-from redline.parse import parse_text
+from redline.compare.comparison import compare
+from redline.read import parse_text
 from redline.render.html import render_html
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -143,8 +143,8 @@ def test_text_is_escaped(tmp_path, layout):
 
 def test_joined_paragraphs_are_marked_and_still_verify(tmp_path):
     from conftest import DATA
-    from redline.parse import parse_file
-    from redline.verify_redline import verify_redline
+    from redline.read import parse_file
+    from redline.workspace.verify_redline import verify_redline
 
     old, _ = parse_file(DATA / "small_old.md")
     new, _ = parse_file(DATA / "small_new.md")
@@ -222,7 +222,7 @@ def test_a_crafted_stage_file_runs_no_script(tmp_path):
     attribute must never reach the page (or the PDF printed from it) as markup."""
     import re
 
-    from redline.yaml_io import load_stage_yaml, stage_to_yaml
+    from redline.read.yaml_io import load_stage_yaml, stage_to_yaml
 
     evil = '"><script>alert(1)</script><x a="'
     stages = []

@@ -23,7 +23,7 @@ def test_the_wheel_carries_manifests_and_annotations_and_no_stage_text(tmp_path)
 def test_an_installed_workspace_reads_the_packaged_drafts(tmp_path, monkeypatch):
     import shutil
 
-    import redline.drafts as drafts
+    import redline.workspace.drafts as drafts
 
     packaged = tmp_path / "site-packages" / "redline_drafts"
     shutil.copytree(ROOT / "drafts" / "cybersecurity-law", packaged / "cybersecurity-law",

@@ -5,8 +5,8 @@ import pytest
 
 from conftest import CORPUS, DATA
 from redline.errors import ParseError, RedlineError
-from redline.parse import parse_file, parse_text
-from redline.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
+from redline.read import parse_file, parse_text
+from redline.read.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
 
 # Article counts as ../shared/corpus/README.md states them.
 COUNTS = {

@@ -3,10 +3,10 @@
 import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke
-from redline.compare import compare
-from redline.parse import parse_file
+from redline.compare.comparison import compare
+from redline.read import parse_file
 from redline.render.plain import render_plain
-from redline.verify_redline import verify_redline
+from redline.workspace.verify_redline import verify_redline
 
 
 @pytest.mark.parametrize("old_rel,new_rel", CORPUS_PAIRS,

@@ -5,12 +5,12 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from redline.compare import compare
+from redline.compare.comparison import compare
 from redline.model import Article, Stage
 from redline.normalise import nfkc, norm_key
 from redline.numbering import ArticleNumber, cn_article_label, parse_cn_article
-from redline.textdiff import DELETE, INSERT, diff_texts
-from redline.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
+from redline.compare.textdiff import DELETE, INSERT, diff_texts
+from redline.read.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
 PUNCT = st.sampled_from(list("，。；：、（）"))
@@ -77,7 +77,7 @@ def test_token_pattern_fast_branch_changes_nothing(text):
     shortcut: without it, the same tokens come out."""
     import re
 
-    from redline import textdiff
+    from redline.compare import textdiff
 
     fast = textdiff._CN_TOKEN
     first, rest = fast.pattern.split("|", 1)

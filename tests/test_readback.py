@@ -21,17 +21,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke, word_read, word_text
-from redline.compare import compare
-from redline.decision import parse_decision
-from redline.amend import apply_decision
+from redline.compare.comparison import compare
+from redline.amend.decision import parse_decision
+from redline.amend.execute import apply_decision
 from redline.normalise import norm_key
-from redline.parse import parse_file, parse_text
+from redline.read import parse_file, parse_text
 from redline.render.changes import render_changes
 from redline.render.docx import render_docx
 from redline.render.html import render_html
 from redline.render.plain import render_plain
 from redline.render.table import render_table
-from redline.verify_redline import verify_redline
+from redline.workspace.verify_redline import verify_redline
 
 OLD = """# 中华人民共和国示例法
 

@@ -1,4 +1,4 @@
-"""Readers (redline/parse): PDF printed by Chromium, Word written by python-docx,
+"""Readers (redline/read): PDF printed by Chromium, Word written by python-docx,
 UTF-16 text and downloads, each compared with the corpus markdown it was made from.
 
 The PDF and .docx files are made from the corpus at test time and never committed.
@@ -14,8 +14,8 @@ import pytest
 
 from bench.printpdf import CHROMIUM, blocks, print_pdf
 from conftest import CORPUS, invoke
-from redline.compare import compare
-from redline.parse import parse_file, reader_for
+from redline.compare.comparison import compare
+from redline.read import parse_file, reader_for
 
 LAWS = ["cybersecurity-law/2016-11-07.md", "revisions/公司法/2023-12-29.md"]
 
@@ -206,7 +206,7 @@ def raw_server():
 
 
 def test_a_cut_download_a_slow_server_and_a_bad_redirect_are_refused(raw_server, tmp_path, monkeypatch):
-    import redline.fetch
+    import redline.read.fetch
 
     base, replies = raw_server
     law = ("第一条 为了规范示例活动，制定本法。\n" * 400).encode()
@@ -219,7 +219,7 @@ def test_a_cut_download_a_slow_server_and_a_bad_redirect_are_refused(raw_server,
     replies["/moved"] = [b"HTTP/1.0 301 Moved\r\nLocation: /law.txt\r\n\r\n"]
     replies["/law.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                            + str(len("第一条 甲。".encode())).encode() + b"\r\n\r\n" + "第一条 甲。".encode()]
-    monkeypatch.setattr(redline.fetch, "DEADLINE", 1.0)
+    monkeypatch.setattr(redline.read.fetch, "DEADLINE", 1.0)
     for path, message in (("/cut.txt", "cut short"), ("/ftp", "only https://"), ("/far", "only https://")):
         code, out, err = invoke(["import", base + path, "--law", "x-law", "--stage", "s1",
                                  "--drafts", str(tmp_path / "drafts")])

@@ -1,4 +1,4 @@
-"""Reflow: layout lines back into paragraphs (redline/reflow.py), on small texts
+"""Reflow: layout lines back into paragraphs (redline/read/reflow.py), on small texts
 written for the tests and on the real reading drafts of the corpus."""
 
 from __future__ import annotations
@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS
-from redline.compare import compare
+from redline.compare.comparison import compare
 from redline.normalise import norm_key
 from redline.numbering import ArticleNumber
-from redline.parse import parse_file, parse_text
-from redline.reflow import reflow
-from redline.textdiff import EQUAL
+from redline.read import parse_file, parse_text
+from redline.read.reflow import reflow
+from redline.compare.textdiff import EQUAL
 
 HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "？": "?", "！": "!",
                       "“": '"', "”": '"'})

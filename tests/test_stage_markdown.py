@@ -4,8 +4,8 @@ articles, paragraphs, headings and which heading holds which article."""
 import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS
-from redline.parse import parse_file, parse_text
-from redline.stage_markdown import stage_markdown
+from redline.read import parse_file, parse_text
+from redline.read.stage_markdown import stage_markdown
 
 FILES = sorted({f for pair in CORPUS_PAIRS for f in pair} | {"scale/民法典/2020-05-28.md"})
 

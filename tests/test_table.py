@@ -3,8 +3,8 @@
 import io
 
 from conftest import CORPUS, invoke
-from redline.compare import compare
-from redline.parse import parse_file, parse_text
+from redline.compare.comparison import compare
+from redline.read import parse_file, parse_text
 from redline.render.table import render_table, rows
 
 

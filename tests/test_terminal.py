@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from redline.compare import compare
-from redline.parse import parse_file, parse_text
+from redline.compare.comparison import compare
+from redline.read import parse_file, parse_text
 from redline.render.terminal import make_console, render_terminal
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -52,7 +52,7 @@ def test_control_characters_from_a_stage_file_or_a_name_reach_no_terminal(tmp_pa
     """Only source texts were filtered: a stage file, an annotation, an instrument
     or a file name carried OSC 52 (the clipboard), OSC 8 and CSI to the screen."""
     from conftest import invoke
-    from redline.yaml_io import load_stage_yaml, stage_to_yaml
+    from redline.read.yaml_io import load_stage_yaml, stage_to_yaml
 
     osc52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
     stages = []

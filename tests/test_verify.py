@@ -4,9 +4,9 @@ item; altered copies fail at the item they alter, saying where the text differs.
 import pytest
 
 from conftest import CORPUS
-from redline.decision import parse_decision
-from redline.parse import parse_text
-from redline.verify import first_difference, verify
+from redline.amend.decision import parse_decision
+from redline.read import parse_text
+from redline.amend.verify_decision import first_difference, verify
 
 DECISION_PATH = CORPUS / "cybersecurity-law/decision-2025-10-28.md"
 DECISION = DECISION_PATH.read_text(encoding="utf-8") if DECISION_PATH.is_file() else ""

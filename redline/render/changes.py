@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import re
 
-from ..align import Kind
-from ..compare import Comparison, Entry
-from ..comparison_parts import HeadingChange
+from ..compare.align import Kind
+from ..compare.comparison import Comparison, Entry
+from ..compare.parts import HeadingChange
 from ..errors import RedlineError
 from ..model import line_position
 from ..normalise import line_key, mask_refs, norm_key
 from ..numbering import ArticleNumber
-from ..structure import division_levels
-from ..textdiff import DELETE, EQUAL, INSERT
+from ..compare.structure import division_levels
+from ..compare.textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, split_lines
 from .wording import ZH, Place, ZhAmendmentWording, ZhWording, wording
 
@@ -160,12 +160,12 @@ def _only_article_numbers(e: Entry) -> bool:
     numbers: only then does the closing clause cover them, as renumbering the
     articles makes the change and nothing else does.
 
-    >>> from redline.compare import Entry
+    >>> from redline.compare.comparison import Entry
     >>> e = Entry("renumbered", [], [], [], [], 1.0, [(0, "依照第"), (-1, "七十二条第二"), (1, "八十一条第一"), (0, "款")])
     >>> _only_article_numbers(e)
     False
     """
-    from ..references import find_references
+    from ..compare.references import find_references
 
     def places(side: str) -> list[tuple]:
         return [(r.paragraph, r.item) for t in _side(e, side) for r in find_references(t)]
@@ -189,13 +189,13 @@ def _references_follow(e: Entry, mapping: dict[ArticleNumber, set[ArticleNumber]
     of it (第一百二十八条 -> 第一百三十六条 where 128 became 136); one that now cites
     another article (-> 第一百三十四条) is a change an item must make.
 
-    >>> from redline.compare import Entry
+    >>> from redline.compare.comparison import Entry
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("modified", [], [], [], [], 0.9, [(0, "依照本法"), (-1, "第一百二十八条"), (1, "第一百三十四条")])
     >>> _references_follow(e, {N(128): {N(136)}}), _references_follow(e, {N(128): {N(134)}})
     (False, True)
     """
-    from ..compare import ref_articles
+    from ..compare.comparison import ref_articles
 
     if mapping is None:
         return True
@@ -344,11 +344,11 @@ def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
     """Entries whose new number the closing clause would not give them.
 
     An article no item numbers takes the next number left free (as
-    :func:`redline.amend_numbers.fill_numbers` does); where that is not the number it
+    :func:`redline.numbering.fill_numbers` does); where that is not the number it
     has, an item must say 将第X条改为第Y条. Named one at a time, in order, as
     naming one may put the next ones right.
     """
-    from ..amend_numbers import fill_numbers
+    from ..numbering import fill_numbers
 
     survivors = sorted((e for e in c.entries if e.kind in _SURVIVES and len(e.old) == 1
                         and len(e.new) == 1), key=lambda e: e.old[0])

@@ -4,39 +4,20 @@ from __future__ import annotations
 
 from typing import NamedTuple, Union
 
-from ..align import Kind
-from ..compare import Comparison, Entry
-from ..comparison_parts import HeadingChange, Note, Part
-from ..textdiff import DiffOp
-
-
-def side_label(labels: list[str], parts: list[Part] | None = None, numbers=None) -> str:
-    """``第六十八条、第六十九条（部分）``: the labels of one side, parts marked.
-
-    >>> from redline.numbering import ArticleNumber as N
-    >>> side_label(["第六十八条", "第六十九条"], [Part(N(69), [1])], [N(68), N(69)])
-    '第六十八条、第六十九条（部分）'
-    """
-    partial = {p.old for p in parts or ()}
-    out = []
-    for k, label in enumerate(labels):
-        mark = numbers is not None and numbers[k] in partial
-        out.append(label + ("（部分）" if mark else ""))
-    sep = "、" if any("第" in lb for lb in labels) else ", "
-    return sep.join(out) if out else "—"
-
-
-def entry_title(e: Entry) -> str:
-    """``第十八条 → 第十九条``; ``— → 第三条`` for an inserted article."""
-    old = side_label(e.old_labels, e.parts, e.old)
-    return f"{old} → {side_label(e.new_labels)}"
+from ..compare.align import Kind
+from ..compare.comparison import Comparison, Entry
+# Facts of an entry and its title live with the Comparison; renderers take them here.
+from ..compare.comparison import (entry_title, is_mechanical, is_number_only,  # noqa: F401
+                                  is_substantive, side_label)
+from ..compare.parts import HeadingChange, Note, Part
+from ..compare.textdiff import DiffOp
 
 
 def continued_from(e: Entry) -> list[tuple[str, object]]:
     """Where an inserted article's words came from, when a paragraph of an old
     article goes on in it: [("第十八条第二款", ArticleNumber(18))].
 
-    >>> from redline.compare import Entry
+    >>> from redline.compare.comparison import Entry
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("inserted", [], [], [], ["第二十条"], None, [], parts=[Part(N(18), [1], ["第二款"])])
     >>> [label for label, _ in continued_from(e)]
@@ -61,7 +42,7 @@ def split_destinations(e: Entry) -> str:
     """Which paragraphs of a split article went where, as the header says it:
     ``第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条`` ("" if none is known).
 
-    >>> from redline.comparison_parts import Destination
+    >>> from redline.compare.parts import Destination
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("split", [N(99)], [N(110), N(111)], ["第九十九条"], ["第一百一十条", "第一百一十一条"],
     ...           0.76, [], paragraphs_to=[Destination(N(110), [0, 1], ["第一款", "第二款"]),
@@ -102,20 +83,6 @@ def text_place(where: str) -> str:
     return {"footnotes": "Footnotes (the editor's, not the law's)",
             "outside": "Outside any article (a preamble, or lines not placed in an article)"
             }.get(where, where)
-
-
-def is_number_only(e: Entry) -> bool:
-    """Renumbered with the text unchanged: summarised, not shown one by one."""
-    return e.kind == Kind.RENUMBERED and not e.changed
-
-
-def is_mechanical(e: Entry) -> bool:
-    """Only references that follow the renumbering changed: shown apart."""
-    return e.references_only
-
-
-def is_substantive(e: Entry) -> bool:
-    return e.kind != Kind.UNCHANGED and not is_number_only(e) and not is_mechanical(e)
 
 
 def stage_line(c: Comparison) -> str:
@@ -171,7 +138,7 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     paragraph break still starts a new display line, but when that break would
     cut the *new* text where it runs on, the line carries a removed-break mark
     (and likewise for insertions and the old text), so either side can be read
-    back whole from the marks (:mod:`redline.verify_redline` does).
+    back whole from the marks (:mod:`redline.workspace.verify_redline` does).
 
     Runs are tuples with names (``run.op``, ``run.text``; ``Break.side``);
     shown here as plain tuples:

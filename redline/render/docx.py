@@ -33,11 +33,11 @@ from __future__ import annotations
 import io
 import itertools
 
-from ..align import Kind
-from ..compare import Comparison, Entry
-from ..comparison_parts import HeadingChange
+from ..compare.align import Kind
+from ..compare.comparison import Comparison, Entry
+from ..compare.parts import HeadingChange
 from ..numbering import DIVISION_START_RE
-from ..textdiff import DELETE, EQUAL, INSERT, DiffOp
+from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp
 from .common import (continued_from, entry_title, labelled, line_ends, split_destinations, split_lines,
                      stage_line)
 

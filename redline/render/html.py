@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..align import KINDS, Kind
-from ..compare import Comparison, Entry
-from ..textdiff import DELETE, INSERT
+from ..compare.align import KINDS, Kind
+from ..compare.comparison import Comparison, Entry
+from ..compare.textdiff import DELETE, INSERT
 from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
                      is_mechanical, is_substantive, split_destinations, split_lines, stage_line,
                      text_place, with_notes)

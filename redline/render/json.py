@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..compare import Comparison
+from ..compare.comparison import Comparison
 
 
 def render_json(comparison: Comparison) -> str:

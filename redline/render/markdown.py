@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..compare import Comparison, Entry
-from ..comparison_parts import Note
+from ..compare.comparison import Comparison, Entry
+from ..compare.parts import Note
 from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical,
                      is_number_only, is_substantive, split_destinations, split_lines, stage_line,
                      text_place, with_notes)

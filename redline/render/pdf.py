@@ -31,7 +31,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..compare import Comparison
+from ..compare.comparison import Comparison
 from ..errors import RedlineError
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -84,7 +84,7 @@ def check_pdf(data: bytes) -> None:
 
     from pypdf import PdfReader
 
-    from ..parse.radicals import fold_radicals
+    from ..read.radicals import fold_radicals
 
     reader = PdfReader(io.BytesIO(data))
     for page in reader.pages:

@@ -20,9 +20,9 @@ import html
 import io
 from dataclasses import dataclass, field
 
-from ..align import Kind
-from ..compare import Comparison, Entry
-from ..textdiff import DELETE, EQUAL, INSERT
+from ..compare.align import Kind
+from ..compare.comparison import Comparison, Entry
+from ..compare.textdiff import DELETE, EQUAL, INSERT
 from .common import (continued_from, group_lines, is_mechanical, is_number_only, labelled, split_destinations,
                      split_lines, stage_line)
 from .html import paragraphs_html

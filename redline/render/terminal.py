@@ -16,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from ..align import Kind
-from ..align import KINDS
-from ..compare import Comparison, Entry
-from ..textdiff import DELETE, EQUAL, INSERT
+from ..compare.align import Kind
+from ..compare.align import KINDS
+from ..compare.comparison import Comparison, Entry
+from ..compare.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
 from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
