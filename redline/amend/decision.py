@@ -202,7 +202,7 @@ def _pick_section(sections, law: str | None, title: str, decision: Decision) -> 
                        + "、".join(f"《{n}》" for n in names) + ")")
 
 
-def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str]]:
+def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str, str | None]]:
     """An item that says 对部分条文作以下修改 holds sub-items （一）…, each its own item
     labelled like 二十九（四）; any other item is itself."""
     if not re.match(r"对部分条文作(?:以下|如下)修改", parts[0]) and not (
@@ -221,7 +221,7 @@ def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str]]:
     return subs
 
 
-def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[ArticleNumber]]]:
+def account(decision: Decision) -> list[tuple[Kind, list[ArticleNumber], list[ArticleNumber]]]:
     """What the decision says happened to articles, as alignment entries.
 
     ``(kind, old numbers, new numbers)`` for every article it names; articles it
@@ -231,17 +231,17 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
     >>> [(str(k), [str(n) for n in o], [str(n) for n in nw]) for k, o, nw in account(d)]
     [('modified', ['18'], ['19']), ('inserted', [], ['3'])]
     """
-    out = []
+    out: list[tuple[Kind, list[ArticleNumber], list[ArticleNumber]]] = []
     for item in decision.items:
         merged = [a for a in item.actions if a.kind == "merge"]
         for a in item.actions:
             if a.kind == "insert_article":
-                out += [(Kind.INSERTED, [], [n]) for n in (a.parts or [a.new])]
+                out += [(Kind.INSERTED, [], [n]) for n in a.numbers]
             elif a.kind == "delete_article":
                 out.append((Kind.DELETED, [a.old[0].article], []))
             elif a.kind == "merge":
                 olds = list(dict.fromkeys(r.article for r in a.old))
-                out.append((Kind.MERGED, olds, list(a.parts) or [a.new]))
+                out.append((Kind.MERGED, olds, a.numbers))
             elif a.kind == "split":
                 out.append((Kind.SPLIT, [a.old[0].article], list(a.parts)))
         if merged or any(a.kind == "split" for a in item.actions):
@@ -251,7 +251,7 @@ def account(decision: Decision) -> list[tuple[str, list[ArticleNumber], list[Art
                  ("renumber", "insert_article", "delete_article", "consequential", *HEADING_ACTIONS)]
         if renumbers:
             r = renumbers[0]
-            out.append((Kind.MODIFIED if edits else Kind.RENUMBERED, [r.old[0].article], [r.new]))
+            out.append((Kind.MODIFIED if edits else Kind.RENUMBERED, [r.old[0].article], r.numbers))
         elif edits and edits[0].old:
             art = edits[0].old[0].article
             out.append((Kind.MODIFIED, [art], [edits[0].new or art]))

@@ -94,7 +94,8 @@ class _Amending:
         by_id: dict[str, Div] = {}
         for d in stage.divisions:
             parent_id = d.id.rsplit("__", 1)[0] if "__" in d.id else None
-            div = Div(d.kind, d.title, d.heading, by_id.get(parent_id), d.id, list(d.lines), d.number)
+            div = Div(d.kind, d.title, d.heading, by_id.get(parent_id) if parent_id else None, d.id,
+                      list(d.lines), d.number)
             by_id[d.id] = div
             self.divs.append(div)
         self.div_by_old = by_id
@@ -104,7 +105,7 @@ class _Amending:
         self.by_old: dict[ArticleNumber, Work] = {}
         for a in stage.articles:
             w = Work(a.number, [Line.old(t, *line_position(a.lines, k)) for k, t in enumerate(a.lines)],
-                     by_id.get(a.division),
+                     by_id.get(a.division) if a.division else None,
                      para_map={k: k for k in range(1, len(a.paragraphs) + 1)})
             w.original = copy.deepcopy(w.lines)
             self.works.append(w)
@@ -199,7 +200,7 @@ class _Amending:
         return items[n - 1]
 
     def name(self, w: Work) -> str:
-        return cn_article_label(w.old) if w.old is not None else cn_article_label(w.final)
+        return cn_article_label(w.old) if w.old is not None else cn_article_label(w.number)
 
     def scope_lines(self, w: Work, scope: str | None, ref: Ref | None) -> list[int]:
         """Line indexes an action works within: a paragraph (¶2, 第二款, or a
@@ -243,8 +244,8 @@ class _Amending:
     # ----------------------------------------------------------------- actions
 
     def insert_article(self, a: Action, item: Item) -> None:
-        numbers = a.parts or [a.new]
-        if numbers == [None]:
+        numbers: list[ArticleNumber] = list(a.parts) or ([a.new] if a.new is not None else [])
+        if not numbers:
             if a.after_article is None or self.decision.renumbers:
                 raise Failed("the item does not say which number the new article takes")
             base = a.after_article
@@ -273,7 +274,7 @@ class _Amending:
 
     def add_new(self, w: Work, item: Item) -> None:
         self.works.append(w)
-        self.created[w.final] = w
+        self.created[w.number] = w
         w.items.append(item.label)
 
     def delete_article(self, a: Action, item: Item) -> None:
@@ -470,7 +471,7 @@ class _Amending:
                 src.gone = True
                 src.items.append(item.label)
                 whole.append(src)
-        targets = a.parts or [a.new]
+        targets = a.numbers
         if len(targets) == 1:
             for src in whole:
                 src.merged_into = targets[0]
@@ -525,7 +526,11 @@ class _Amending:
             raise Failed("the item does not quote the wording of the merged item")
         w = self.target(a)
         para = a.old[0].paragraph
-        idx = [self.item_line(w, r.item, para) for r in a.old]
+        idx = []
+        for r in a.old:
+            if r.item is None:
+                raise Failed("the item names a paragraph, not the items to merge")
+            idx.append(self.item_line(w, r.item, para))
         items = self.items_of(w, para)
         w.lines[idx[0]] = Line.new(a.text[0])
         for k in sorted(idx[1:], reverse=True):
@@ -602,7 +607,7 @@ class _Amending:
         if div is None or div not in self.divs:
             raise Failed(f"the text amended has no {division_label(a.division or '')}")
         if a.before and fold(a.before) != fold(div.title):
-            raise Failed(f"{division_label(a.division)} is titled “{div.title}”, not “{a.before}”")
+            raise Failed(f"{division_label(a.division or '')} is titled “{div.title}”, not “{a.before}”")
         if not a.text:
             raise Failed("the item quotes no title")
         new = a.text[0]
@@ -691,13 +696,13 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
         if r.label in am.clashes and r.status != "skipped":
             r.status = "FAILED"
             r.reasons += am.clashes[r.label]
-    order = sorted((w for w in am.works if not w.gone and w.final is not None), key=lambda w: w.final)
+    order = sorted((w for w in am.works if not w.gone and w.final is not None), key=lambda w: w.number)
     notes = settle_divisions(am, order)
     notes += update_references(am)
     divisions, ids = number_divisions(am, order)
     for r in results:
         item_label = r.label
-        r.articles = [w.final for w in order if item_label in w.items]
+        r.articles = [w.number for w in order if item_label in w.items]
         r.old_articles = [w.old for w in am.works if w.old is not None and item_label in w.items]
     by_label = {r.label: r for r in results}
     for label, div, holds in am.touched_divs:
@@ -707,8 +712,8 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
                 by_label[label].holding.append(ids[id(div)])
     articles = []
     for w in order:
-        label = cn_article_label(w.final)
-        articles.append(Article(w.final, label, ids.get(id(w.div)) if w.div else None,
+        label = cn_article_label(w.number)
+        articles.append(Article(w.number, label, ids.get(id(w.div)) if w.div else None,
                                 [ln.text for ln in w.lines]))
     new = Stage(stage.law, stage.stage, stage.title, stage.language, None, None, None,
                 list(stage.history) + ([f"根据{decision.title}修正"] if decision.title else []),

@@ -43,8 +43,10 @@ def settle_divisions(am: _Amending, order: list[Work]) -> list[str]:
     for lo_i, hi_i in zip(bounds, bounds[1:]):
         low = keys[lo_i] if lo_i >= 0 else -1
         high = keys[hi_i] if hi_i < len(order) else len(am.divs)
+        # The bounds are fixed articles, which always have their heading's rank.
+        assert low is not None and high is not None
         segment = [i for i in range(lo_i + 1, hi_i)
-                   if keys[i] is not None and low <= keys[i] <= high]
+                   if (key := keys[i]) is not None and low <= key <= high]
         anchored |= _longest_run(segment, keys)
     last: Div | None = None
     unsure: dict[tuple[int, int], list[Work]] = {}  # (heading before, heading after) -> articles
@@ -64,7 +66,7 @@ def settle_divisions(am: _Amending, order: list[Work]) -> list[str]:
     notes = []
     for k, works in unsure.items():
         before, after = pairs[k]
-        first, end = cn_article_label(works[0].final), cn_article_label(works[-1].final)
+        first, end = cn_article_label(works[0].number), cn_article_label(works[-1].number)
         span = first if first == end else f"{first}至{end}"
         notes.append(f"{span} stand{'s' if first == end else ''} between {before.heading} and "
                      f"{after.heading}, and the instrument does not say which holds "
@@ -94,10 +96,10 @@ def _longest_run(indexes: list[int], keys: list) -> set[int]:
         else:
             tails[lo] = i
     out: set[int] = set()
-    i = tails[-1] if tails else None
-    while i is not None:
-        out.add(i)
-        i = prev[i]
+    at: int | None = tails[-1] if tails else None
+    while at is not None:
+        out.add(at)
+        at = prev[at]
     return out
 
 

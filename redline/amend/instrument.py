@@ -112,6 +112,11 @@ class Action:
     #: replace_words waiting for the words to add 后 (after) or 前 (before) ``before``
     where: str | None = None
 
+    @property
+    def numbers(self) -> list[ArticleNumber]:
+        """The articles it makes: its ``parts``, or the one ``new`` (none if neither)."""
+        return list(self.parts) or ([self.new] if self.new is not None else [])
+
 
 @dataclass
 class Item:

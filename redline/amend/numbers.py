@@ -18,11 +18,12 @@ def number_articles(am: _Amending) -> list[str]:
     notes: list[str] = []
     alive = [w for w in am.works if not w.gone]
     old_order = [w for w in am.works if w.old is not None and not w.gone]
+    olds = [(w.old, w.final) for w in old_order if w.old is not None]
     new_ones = [w for w in am.works if w.old is None]
     for w in new_ones:
         if w.final is None:
             notes.append(f"a new article has no number (items {'、'.join(w.items)})")
-    finals = fill_numbers([(w.old, w.final) for w in old_order],
+    finals = fill_numbers(olds,
                           [w.final for w in new_ones if w.final is not None],
                           am.decision.renumbers)
     for w, n in zip(old_order, finals):
@@ -74,11 +75,11 @@ def update_references(am: _Amending) -> list[str]:
                 new_text = _renumbered(ref, moved, line.text[ref.start:ref.end])
                 if new_text is not None and new_text.endswith("\0rewritten"):
                     new_text = new_text[:-len("\0rewritten")]
-                    notes.append(f"{cn_article_label(w.final)} cites {ref.text}: that article was "
+                    notes.append(f"{cn_article_label(w.number)} cites {ref.text}: that article was "
                                  f"rewritten whole, so which paragraph is meant now is not known; "
                                  f"written {new_text}")
                 if new_text is None:
-                    notes.append(f"{cn_article_label(w.final)} cites {ref.text}, which the "
+                    notes.append(f"{cn_article_label(w.number)} cites {ref.text}, which the "
                                  "instrument deleted or merged: the reference is left as it was")
                 elif new_text != ref.text:
                     edits.append((ref.start, ref.end, new_text))
@@ -108,7 +109,7 @@ def _renumbered(ref, moved: dict[ArticleNumber, Work], text: str) -> str | None:
     for k, t in enumerate(targets):
         w = moved.get(t)
         if w is not None:  # an article merged whole is cited where its words went
-            out = out.replace("\0" + str(k), cn_article_label(w.merged_into or w.final), 1)
+            out = out.replace("\0" + str(k), cn_article_label(w.merged_into or w.number), 1)
     if ref.paragraph and ref.kind == "article" and ref.article in moved:
         if not moved[ref.article].para_map:
             return out + "\0rewritten"  # its paragraphs were rewritten: cannot tell

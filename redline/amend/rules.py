@@ -175,10 +175,10 @@ def _rewrite(s: _State, m: re.Match) -> None:
         return
     if ref is None:
         raise _NotUnderstood
-    if quote and not (ref.paragraph or ref.item) and SPACED_ARTICLE.match(quote[0]):
+    if quote and not (ref.paragraph or ref.item) and SPACED_ARTICLE.match(quote[0]) and \
+            (label := _ARTICLE_LINE.match(quote[0])):
         # 将第九条修改为：“第十条　…”: the quote names the article's number; a
         # number other than its own renumbers it, as 改为 would.
-        label = _ARTICLE_LINE.match(quote[0])
         number = _number(label.group(1), label.group(2))
         quote = ([label.group(3)] if label.group(3) else []) + quote[1:]
         if number != ref.article and (s.new is None or s.new == ref.article):
@@ -263,7 +263,7 @@ def _rewrite_this(s: _State, m: re.Match) -> None:
     s.add("rewrite", text=s.quote(m.group("q")))
 
 
-def _replace(s: _State, m: re.Match) -> None:
+def _replace(s: _State, m: "re.Match[str] | _Groups") -> None:
     """(将)第X条(第N款)(中的)⟨a⟩修改为⟨b⟩, or in several articles at once."""
     if m.group("more"):  # 中的“A”、“B”修改为“C”: each of them
         for k in re.findall(r"⟨(\d+)⟩", m.group("more")):
@@ -288,7 +288,7 @@ def _replace_everywhere(s: _State, m: re.Match) -> None:
               after="\n".join(s.quote(m.group("b"))))
 
 
-def _words(s: _State, refs: list[Ref], before: str, after: str) -> None:
+def _words(s: _State, refs: list[Ref], before: str, after: str | None) -> None:
     if not refs and not s.old:
         raise _NotUnderstood
     if len(refs) == 1:
@@ -398,7 +398,8 @@ def _content(s: _State, m: re.Match) -> None:
 def _give_content(s: _State, a: Action, quote: list[str]) -> None:
     if a.kind == "replace_words":  # …后增写一句，内容为：⟨q⟩
         added = "\n".join(quote)
-        a.after = a.before + added if a.where == "后" else added + a.before
+        before = a.before or ""  # replace_words always has the words it follows
+        a.after = before + added if a.where == "后" else added + before
         s.pending = None
         return
     a.text = quote
@@ -408,15 +409,15 @@ def _give_content(s: _State, a: Action, quote: list[str]) -> None:
         # 增加一节…；增加五条，分别作为…：内容如下 — the articles are quoted after the heading.
         inserts = [x for x in s.actions if x.kind == "insert_article" and not x.text]
         for x in inserts:
-            for n in (x.parts or [x.new]):
+            for n in x.numbers:
                 if n in a.articles:
                     x.text = ["\n".join(a.articles[n])]
-            x.articles = {n: a.articles[n] for n in (x.parts or [x.new]) if n in a.articles}
+            x.articles = {n: a.articles[n] for n in x.numbers if n in a.articles}
     elif a.kind == "insert_article" and (a.parts or a.count > 1):
         a.articles = quoted_articles(quote)
         for d in s.actions:  # 增加一节…；增加五条…：the section holds them
             if d.kind == "insert_division" and not d.parts:
-                d.parts = list(a.parts or [a.new])
+                d.parts = a.numbers
                 d.articles = dict(a.articles)
     s.pending = None
 
@@ -464,7 +465,7 @@ def _division_holds(s: _State, m: re.Match) -> None:
         a.parts = _articles(m.group("refs"))
         for x in s.actions:
             if x.kind == "insert_article":
-                x.articles = {n: a.articles[n] for n in (x.parts or [x.new]) if n in a.articles}
+                x.articles = {n: a.articles[n] for n in x.numbers if n in a.articles}
 
 
 def _within(parent: str | None, div: str) -> str:
@@ -514,7 +515,7 @@ class _NotUnderstood(Exception):
 class _Groups:
     """A match with some groups replaced, for a handler called once per quote."""
 
-    def __init__(self, m: re.Match, **over):
+    def __init__(self, m: "re.Match[str] | _Groups", **over):
         self.m, self.over = m, over
 
     def group(self, name):

@@ -120,6 +120,14 @@ class Work:
     original: list[Line] = field(default_factory=list)  # as the text amended has it
 
     @property
+    def number(self) -> ArticleNumber:
+        """Its number in the amended text: every standing article has one once
+        the articles are numbered (:func:`~redline.amend.numbers.number_articles`)."""
+        if self.final is None:
+            raise AssertionError(f"article {self.old} has no number yet")
+        return self.final
+
+    @property
     def texts(self) -> list[str]:
         return [ln.text for ln in self.lines]
 
@@ -207,7 +215,7 @@ def under(d: Div, top: Div) -> bool:
 def drop_paragraph(w: Work, old: int | None) -> None:
     """Paragraph ``old`` (as first numbered) is gone: references to it lead nowhere,
     and the ones after it move up."""
-    gone = w.para_map.get(old)
+    gone = w.para_map.get(old) if old is not None else None
     w.para_map = {o: (None if o == old else p - 1 if p is not None and gone is not None and p > gone
                       else p) for o, p in w.para_map.items()}
 

@@ -92,8 +92,7 @@ def verify(decisions: list[Decision], old: Stage, new: Stage) -> Verification:
         # What an earlier instrument made may be renumbered by a later one.
         later = applied[k + 1:]
         for r in a.items:
-            r.articles = [_through(n, later) for n in r.articles]
-            r.articles = [n for n in r.articles if n is not None]
+            r.articles = [m for n in r.articles if (m := _through(n, later)) is not None]
             if len(decisions) > 1:
                 r.label = f"{k + 1}:{r.label}"
             touched.update(r.articles)
@@ -131,9 +130,10 @@ def verify(decisions: list[Decision], old: Stage, new: Stage) -> Verification:
 
 def _through(n: ArticleNumber, later: list[Applied]) -> ArticleNumber | None:
     for a in later:
-        if a.mapping.get(n) is None:
+        nxt = a.mapping.get(n)
+        if nxt is None:
             return None
-        n = a.mapping[n]
+        n = nxt
     return n
 
 
