@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from typing import NamedTuple, Union
 
 from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
@@ -149,9 +150,9 @@ def render_docx(c: Comparison, author: str = "redline") -> bytes:
     annexes = {t.where: t for t in c.other_text if t.where not in ("footnotes", "outside")}
     annex_lines = {d["id"]: d["lines"] for d in c.new.divisions if d.get("lines")}
     for where, x, k in placement(c):
-        if where.startswith("heading"):
+        if isinstance(x, HeadingChange):
             if where == "heading":
-                _heading(doc, x, x.new_heading or "", x.new, marks)
+                _heading(doc, x, x.new_heading or "", x.new or "", marks)
             else:
                 _one_sided_heading(doc, x, where == "heading-old", marks)
             changed = annexes.pop(x.new_heading or "", None) or annexes.pop(x.old_heading or "", None)
@@ -205,7 +206,7 @@ def steady_zip(data: bytes, date: str | None) -> bytes:
     return out.getvalue()
 
 
-def _longest_increasing(keys: list[int]) -> set[int]:
+def _longest_increasing(keys: list) -> set[int]:
     """Indexes of one longest strictly increasing subsequence of ``keys``.
 
     >>> sorted(_longest_increasing([1, 5, 2, 3, 0, 4]))
@@ -222,20 +223,35 @@ def _longest_increasing(keys: list[int]) -> set[int]:
             tails.append(i)
         else:
             tails[at] = i
-    out, i = set(), tails[-1] if tails else None
-    while i is not None:
-        out.add(i)
-        i = before[i]
+    out: set[int] = set()
+    at_end: int | None = tails[-1] if tails else None
+    while at_end is not None:
+        out.add(at_end)
+        at_end = before[at_end]
     return out
 
 
-def placement(c: Comparison) -> list[tuple[str, object, int]]:
+#: Where a thing stands in a text: (article position, 0 heading / 1 article, depth).
+Key = tuple[int, int, int]
+
+
+class Placed(NamedTuple):
+    """One thing of the Word document in its place: ``where`` is "both", "old"
+    or "new" for an entry (``k``: which article of that side), "heading",
+    "heading-old" or "heading-new" for a heading."""
+
+    where: str
+    item: Union[Entry, HeadingChange]
+    k: int = 0
+
+
+def placement(c: Comparison) -> list[Placed]:
     """The document's order, so that Accept All reads the new text in its order
     and Reject All the old text in its order, headings included.
 
-    ``("both", e, 0)``: entry ``e`` with its redline, where both texts have it;
-    ``("old", e, k)``: its k-th old article alone, where the old text had it;
-    ``("new", e, k)``: its k-th new article alone, where the new text has it;
+    ``Placed("both", e, 0)``: entry ``e`` with its redline, where both texts have it;
+    ``Placed("old", e, k)``: its k-th old article alone, where the old text had it;
+    ``Placed("new", e, k)``: its k-th new article alone, where the new text has it;
     ``("heading", h, 0)`` a heading where both texts have it (its changes
     tracked), ``("heading-old", h, 0)`` and ``("heading-new", h, 0)`` one side
     of it alone. An entry or heading stands in place when it belongs to the
@@ -267,54 +283,55 @@ def placement(c: Comparison) -> list[tuple[str, object, int]]:
             for level_id in _levels(e.division_of("new", k)):
                 first_new[level_id] = min(first_new.get(level_id, new_pos[n]), new_pos[n])
 
-    def heading_key(first: dict, div: str | None):
-        return (first[div], 0, div.count("__")) if div in first else None
+    def heading_key(first: dict, div: str | None) -> Key | None:
+        return (first[div], 0, div.count("__")) if div is not None and div in first else None
 
-    items = []  # (new key, old key, item) of what may stand in place
-    old_pool, new_pool = [], []  # (key, item) of what stands on one side only
+    items: list[tuple[Key, Key, Placed]] = []  # what may stand in place
+    old_pool: list[tuple[Key, Placed]] = []  # what stands on one side only
+    new_pool: list[tuple[Key, Placed]] = []
     for e in c.entries:
         if e.old and e.new:
             if e.kind != Kind.MOVED and whole(e) and together(whole(e), old_pos) \
                     and together(e.new, new_pos):
                 items.append(((min(new_pos[n] for n in e.new), 1, 0),
-                              (min(old_pos[n] for n in whole(e)), 1, 0), ("both", e, 0)))
+                              (min(old_pos[n] for n in whole(e)), 1, 0), Placed("both", e, 0)))
             else:
-                old_pool += [((old_pos[n], 1, 0), ("old", e, k)) for k, n in enumerate(e.old)]
-                new_pool += [((new_pos[n], 1, 0), ("new", e, k)) for k, n in enumerate(e.new)]
+                old_pool += [((old_pos[n], 1, 0), Placed("old", e, k)) for k, n in enumerate(e.old)]
+                new_pool += [((new_pos[n], 1, 0), Placed("new", e, k)) for k, n in enumerate(e.new)]
         elif e.new:
-            new_pool.append(((new_pos[e.new[0]], 1, 0), ("both", e, 0)))
+            new_pool.append(((new_pos[e.new[0]], 1, 0), Placed("both", e, 0)))
         else:
-            old_pool.append(((old_pos[e.old[0]], 1, 0), ("both", e, 0)))
+            old_pool.append(((old_pos[e.old[0]], 1, 0), Placed("both", e, 0)))
     unplaced = []  # headings with no article under them on a side they have
     for h in c.divisions:
         old_key = heading_key(first_old, h.old) if h.old else None
         new_key = heading_key(first_new, h.new) if h.new else None
         if (h.old and old_key is None) or (h.new and new_key is None):
             unplaced.append(h)
-        elif h.old and h.new:
-            items.append((new_key, old_key, ("heading", h, 0)))
-        elif h.new:
-            new_pool.append((new_key, ("heading-new", h, 0)))
-        else:
-            old_pool.append((old_key, ("heading-old", h, 0)))
+        elif old_key is not None and new_key is not None:
+            items.append((new_key, old_key, Placed("heading", h)))
+        elif new_key is not None:
+            new_pool.append((new_key, Placed("heading-new", h)))
+        elif old_key is not None:
+            old_pool.append((old_key, Placed("heading-old", h)))
     items.sort(key=lambda x: x[0])
     chain = _longest_increasing([old for _, old, _ in items])
-    anchors = []
+    anchors: list[tuple[Key, Key, Placed]] = []
     for k, (new_key, old_key, item) in enumerate(items):
         if k in chain:
             anchors.append((new_key, old_key, item))
-        elif item[0] == "heading":
-            old_pool.append((old_key, ("heading-old", item[1], 0)))
-            new_pool.append((new_key, ("heading-new", item[1], 0)))
+        elif isinstance(item.item, HeadingChange):
+            old_pool.append((old_key, Placed("heading-old", item.item)))
+            new_pool.append((new_key, Placed("heading-new", item.item)))
         else:
-            e = item[1]
-            old_pool += [((old_pos[n], 1, 0), ("old", e, k)) for k, n in enumerate(e.old)]
-            new_pool += [((new_pos[n], 1, 0), ("new", e, k)) for k, n in enumerate(e.new)]
+            e = item.item
+            old_pool += [((old_pos[n], 1, 0), Placed("old", e, j)) for j, n in enumerate(e.old)]
+            new_pool += [((new_pos[n], 1, 0), Placed("new", e, j)) for j, n in enumerate(e.new)]
     old_pool.sort(key=lambda x: x[0])
     new_pool.sort(key=lambda x: x[0])
-    out: list[tuple[str, object, int]] = []
+    out: list[Placed] = []
 
-    def flush(pool: list, below) -> None:
+    def flush(pool: list[tuple[Key, Placed]], below: Key | None) -> None:
         while pool and (below is None or pool[0][0] < below):
             out.append(pool.pop(0)[1])
 
@@ -324,7 +341,7 @@ def placement(c: Comparison) -> list[tuple[str, object, int]]:
         out.append(item)
     flush(new_pool, None)
     flush(old_pool, None)
-    out += [("heading" if h.old and h.new else "heading-new" if h.new else "heading-old", h, 0)
+    out += [Placed("heading" if h.old and h.new else "heading-new" if h.new else "heading-old", h)
             for h in unplaced]
     return out
 
@@ -350,8 +367,9 @@ def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks:
 
         old_no, new_no = number(change.old_heading, DELETE), number(text, INSERT)
         label = [(EQUAL, new_no)] if old_no == new_no else [(DELETE, old_no), (INSERT, new_no)]
+        diff: list[tuple[int, str]]
         if change.kind == "renamed":
-            diff = change.diff
+            diff = [(op, t) for op, t in change.diff]
         else:  # the same title, perhaps spaced otherwise: the old spacing goes back on Reject
             old_title, new_title = change.old_heading[len(old_no):], text[len(new_no):]
             diff = [(EQUAL, new_title)] if old_title == new_title else [(DELETE, old_title),
@@ -364,7 +382,7 @@ def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks:
         _add_runs(p, [(EQUAL, text)], marks)
 
 
-def _segments(lines: list[list[tuple]], ends: list[int | None] | None = None
+def _segments(lines: list[list], ends: list[int | None] | None = None
               ) -> list[tuple[list[tuple[int, str]], int | None]]:
     """Display lines cut at the paragraph breaks only one side has: (runs, how the
     piece ends: -1 a break the old text alone has, 1 the new text alone, None both).
@@ -401,11 +419,11 @@ def _sides(segments: list[tuple[list[tuple[int, str]], int | None]]) -> list[tup
     >>> _sides([([(0, "甲")], 1), ([(0, "乙")], None), ([(1, "丙")], None)])
     [(0, 0), (0, 1), (None, 2)]
     """
-    out = []
+    out: list[tuple[int | None, int | None]] = []
     idx = {-1: -1, 1: -1}
     runs_on = {-1: False, 1: False}
     for runs, end in segments:
-        here = []
+        here: list[int | None] = []
         for side in (-1, 1):
             if any(op in (EQUAL, side) and t for op, t in runs):
                 if not runs_on[side]:
@@ -416,7 +434,7 @@ def _sides(segments: list[tuple[list[tuple[int, str]], int | None]]) -> list[tup
                 runs_on[side] = end == -side
             else:
                 here.append(None)
-        out.append(tuple(here))
+        out.append((here[0], here[1]))
     return out
 
 
@@ -435,30 +453,24 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     segments = e.segments or {}
     old_starts = _group_starts(segments.get("old", [len(pieces)]))
     new_starts = _group_starts(segments.get("new", [len(pieces)]))
-    opened_old, opened_new = set(), set()
-    # An article merged here only in part keeps its own entry, which shows the
-    # part removed from it; here the part is new words only, or Reject All
-    # would give it back twice.
-    counts = segments.get("old", [])
-    partial = {line for k, n in enumerate(e.old) if e.part_of(n)
-               for line in range(sum(counts[:k]), sum(counts[:k + 1]))}
-    paragraphs = []
-    carry: list[tuple[int, str]] = []
+    opened_old: set[int | None] = set()
+    opened_new: set[int | None] = set()
+    # A part merged here from an article held whole elsewhere is new words in
+    # the Comparison itself (its removal shows in its own article's entry).
+    paragraphs: list = []
     # Each paragraph mark is the break of the side(s) whose run it came from
     # (line_ends); the entry's last one ends the article on both sides.
     has_old = any(op != INSERT and t for op, t in e.diff)
     has_new = any(op != DELETE and t for op, t in e.diff)
     for (runs, end), (old_line, new_line) in zip(pieces, sides):
-        if old_line in partial:
-            runs = [(INSERT, t) for op, t in runs if op != DELETE]
         # Each article of either side opens with its label: in a merge or a
         # split, where its words begin.
-        old_k = old_starts.get(old_line) if old_line not in opened_old else None
-        new_k = new_starts.get(new_line) if new_line not in opened_new else None
+        old_k = old_starts.get(old_line) if old_line is not None and old_line not in opened_old else None
+        new_k = new_starts.get(new_line) if new_line is not None and new_line not in opened_new else None
         opened_old.add(old_line)
         opened_new.add(new_line)
         old_label = e.old_labels[old_k] if old_k is not None and old_k < len(e.old_labels) else ""
-        if old_label and e.part_of(e.old[old_k]):
+        if old_k is not None and old_label and e.part_of(e.old[old_k]):
             old_label = ""  # a part of an article: its label stands in its own entry
         new_label = e.new_labels[new_k] if new_k is not None and new_k < len(e.new_labels) else ""
         if old_label == new_label and old_label:
@@ -466,15 +478,7 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         else:
             label = ([(DELETE, labelled(old_label))] if old_label else []) + \
                     ([(INSERT, labelled(new_label))] if new_label else [])
-        if new_line is not None:  # old words alone never take what is carried
-            runs, carry = carry + label + runs, []
-        else:
-            runs = label + runs
-        if old_line in partial and end == DELETE:
-            # The part runs on into the new text's next words: no paragraph of
-            # its own, which Reject All would leave empty.
-            carry = runs
-            continue
+        runs = label + runs
         p = doc.add_paragraph()
         if not paragraphs:
             p.add_run("")  # where a comment on the article is anchored
@@ -490,10 +494,10 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     notes = [f"{n.quote}：{n.note}" for n in e.annotations]
     if e.kind == Kind.MOVED:
         notes.insert(0, f"Moved: {entry_title(e)}")
-    if partial:
+    if e.kind == Kind.MERGED and e.parts:
         notes.insert(0, f"Merged: {entry_title(e)}; the part's removal shows in its own article")
     if (where := split_destinations(e)):
-        notes.insert(0, f"Split: {where}")
+        notes.insert(0, f"Split: {where}" if e.kind == Kind.SPLIT else f"Part of it went on elsewhere: {where}")
     if (went := continued_from(e)):
         notes.insert(0, "Continues " + "、".join(label for label, _ in went))
     if notes and paragraphs:
@@ -517,13 +521,14 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
         kept, changed, end = (MOVE_FROM if moved else DELETE), DELETE, (MOVE_FROM if moved else DELETE)
     else:
         kept, changed, end = (MOVE_TO if moved else INSERT), INSERT, (MOVE_TO if moved else INSERT)
-    paragraphs = []
+    paragraphs: list = []
     for n, line in enumerate(lines):
         p = doc.add_paragraph()
         if not paragraphs:
             p.add_run("")  # where the comment is anchored
         label = [(changed if moved else kept, labelled(labels[k]))] if n == 0 and k < len(labels) else []
-        _add_runs(p, label + [(kept if op == EQUAL else changed, t) for op, t in line], marks)
+        _add_runs(p, label + [(kept if r.op == EQUAL else changed, r.text) for r in line
+                              if isinstance(r, DiffOp)], marks)
         _mark_paragraph(p, end, marks)
         paragraphs.append(p)
     if not paragraphs:
