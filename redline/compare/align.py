@@ -167,7 +167,7 @@ class Link:
     link only as a :class:`Part` of it merged there (``parts``).
     """
 
-    kind: str
+    kind: Kind
     old: list[int]
     new: list[int]
     score: float = 0.0  # Dice of masked bigrams; 1.0 for same text
@@ -460,7 +460,8 @@ class _Aligner:
         cfg, a, b, groups = self.cfg, self.a, self.b, self.groups
         parts: dict[int, list[Part]] = {}
         continues: dict[int, list[Part]] = {}
-        sources = [(gid, olds, news) for gid, (olds, news) in groups.items()]
+        sources: list[tuple[int | None, set[int], set[int]]] = [
+            (gid, olds, news) for gid, (olds, news) in groups.items()]
         sources += [(None, {i}, set()) for i in range(self.n) if i not in a.group_of]  # deleted
         for gid, olds, news in sources:
             news_sh = _union(b.sh, news) if news else frozenset()

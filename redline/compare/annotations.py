@@ -104,11 +104,11 @@ def load_annotations(path: Path) -> tuple[list[Annotation], list[str]]:
             problems.append(f"{where}: annotation {fields.get('id', '?')!r} lacks "
                             + ", ".join(missing))
             continue
-        if fields["id"] in seen:
-            problems.append(f"{where}: id {fields['id']!r} is used twice (also line "
-                            f"{seen[fields['id']]})")
+        note_id = str(fields["id"])
+        if note_id in seen:
+            problems.append(f"{where}: id {note_id!r} is used twice (also line {seen[note_id]})")
             continue
-        seen[fields["id"]] = line
+        seen[note_id] = line
         try:
             number = parse_article_ref(str(fields["article"]))
         except RedlineError as e:

@@ -180,7 +180,7 @@ class Comparison:
     other_text: list[TextChange] = field(default_factory=list)
 
     @property
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[Kind, int]:
         """Entries per kind, in KINDS order, kinds with none left out."""
         c = Counter(e.kind for e in self.entries)
         return {k: c[k] for k in KINDS if c[k]}
@@ -427,8 +427,9 @@ def other_text(old: Stage, new: Stage, headings: list[HeadingChange]) -> list[Te
         a = old_div.get(h.old) if h.old else None
         b = new_div.get(h.new) if h.new else None
         before, after = "\n".join(a.lines) if a else "", "\n".join(b.lines) if b else ""
-        if (before or after) and norm_text([before], lang) != norm_text([after], lang):
-            out.append(TextChange((b or a).heading, diff_texts(before, after, lang).ops))
+        div = b or a
+        if div is not None and (before or after) and norm_text([before], lang) != norm_text([after], lang):
+            out.append(TextChange(div.heading, diff_texts(before, after, lang).ops))
     for where, a_lines, b_lines in (("footnotes", [f["text"] for f in old.footnotes],
                                      [f["text"] for f in new.footnotes]),
                                     ("outside", old.stray_lines, new.stray_lines)):
@@ -563,17 +564,17 @@ def destinations(old_article, news: list, lang: str,
             continue
         found = [weight(mine & theirs) for theirs in in_new]
         ranked = sorted(range(len(news)), key=lambda j: (-found[j], j))
-        best, whole = ranked[0], weight(mine)
-        if found[best] < PARAGRAPH_FOUND * whole:
+        best, total = ranked[0], weight(mine)
+        if found[best] < PARAGRAPH_FOUND * total:
             continue
-        if len(ranked) > 1 and found[best] - found[ranked[1]] < MARGIN * whole:
+        if len(ranked) > 1 and found[best] - found[ranked[1]] < MARGIN * total:
             # Two articles about as like it: it goes to the first only if words
             # of its own went there, which the second lacks; else it is not named.
-            if weight((mine & in_new[best]) - in_new[ranked[1]]) < PART_SHARE * whole:
+            if weight((mine & in_new[best]) - in_new[ranked[1]]) < PART_SHARE * total:
                 continue
         goes[o] = {best} | {j for j in range(len(news)) if j != best
                             and len((mine & in_new[j]) - in_new[best]) >= PART_PAIRS
-                            and weight((mine & in_new[j]) - in_new[best]) >= PART_SHARE * whole}
+                            and weight((mine & in_new[j]) - in_new[best]) >= PART_SHARE * total}
     para_of = [line_position(old_article.lines, o)[0] for o in range(len(old_article.lines))]
     part = "（部分）" if lang == "zh" else " (part)"
     out = []

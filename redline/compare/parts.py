@@ -20,6 +20,7 @@ reads it back, so the JSON format does not change with the types.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..numbering import ArticleNumber
 from .textdiff import DiffOp
@@ -92,7 +93,7 @@ class HeadingChange:
         return self.kind != "unchanged"
 
     def to_json(self) -> dict:
-        d = {"kind": self.kind, "old": self.old, "new": self.new, "old_heading": self.old_heading,
+        d: dict[str, Any] = {"kind": self.kind, "old": self.old, "new": self.new, "old_heading": self.old_heading,
              "new_heading": self.new_heading, "diff": [[op, t] for op, t in self.diff]}
         if self.items is not None:
             d["items"] = self.items

@@ -29,11 +29,13 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from diff_match_patch import diff_match_patch
 
-try:  # rapidfuzz's LCS in C++: the raw diff ~50x faster than Myers in Python.
+Indel: Any  # rapidfuzz's LCS in C++: the raw diff ~50x faster than Myers in Python.
+try:
     from rapidfuzz.distance import Indel
 except ImportError:  # pragma: no cover - declared dependency; kept usable without it
     Indel = None
@@ -281,7 +283,7 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)
 
 
-def side_text(ops: list[DiffOp], side: str) -> str:
+def side_text(ops: Iterable[tuple[int, str]], side: str) -> str:
     """One side of a diff: ``"old"`` leaves insertions out, ``"new"`` deletions.
 
     >>> side_text([DiffOp(0, "处"), DiffOp(-1, "一万元"), DiffOp(1, "五万元")], "old")

@@ -30,6 +30,7 @@ other side's runs left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
@@ -40,7 +41,7 @@ from ..normalise import line_key, mask_refs, norm_key
 from ..numbering import ArticleNumber
 from ..compare.structure import division_levels
 from ..compare.textdiff import DELETE, EQUAL, INSERT
-from .common import group_lines, is_mechanical, is_number_only, split_lines
+from .common import group_lines, is_mechanical, is_number_only, side_lines, split_lines
 from .wording import ZH, Place, ZhAmendmentWording, ZhWording, wording
 
 #: A quoted span (其中的“A”修改为“B”) is used when it is at most this share of the line.
@@ -49,7 +50,7 @@ _CLAUSE_END = "，；。：,;:"
 
 
 def _side(e: Entry, side: str) -> list[str]:
-    return ["".join(t for _, t in line) for line in split_lines(e.diff, side)]
+    return ["".join(r.text for r in line) for line in side_lines(e.diff, side)]
 
 
 def _position(lines: list[str], k: int) -> Place:
@@ -95,7 +96,7 @@ def _only_subsequence(short: list[str], long: list[str], key=line_key) -> list[i
     return extra if k == len(short) else None
 
 
-def _span(line_ops: list[tuple[int, str]], language: str = "zh",
+def _span(line_ops: Sequence[tuple[int, str]], language: str = "zh",
           refs: bool = False) -> tuple[str, str]:
     """The smallest run of whole clauses holding every substantive change of a
     line; in English, of whole words, one more on each side until the old words
@@ -150,8 +151,9 @@ def _words(before: str, middle: str, after: str, k: int) -> str:
     >>> _words("to promote its lawful ", "", "use of data.", 1)
     'lawful use'
     """
-    pre = re.search(rf"(?:\S+\s+){{0,{k}}}$", before).group() if k else ""
-    post = re.match(rf"(?:\s*[^\s.,;:]+){{0,{k}}}", after).group() if k else ""
+    # Both patterns match the empty string at the least: a match is always found.
+    pre = m.group() if k and (m := re.search(rf"(?:\S+\s+){{0,{k}}}$", before)) else ""
+    post = m.group() if k and (m := re.match(rf"(?:\s*[^\s.,;:]+){{0,{k}}}", after)) else ""
     return (pre + middle + post).strip()
 
 
@@ -327,13 +329,15 @@ def heading_item(d: HeadingChange, c: Comparison | None = None, w: ZhWording = Z
     # A heading renamed or removed is named as the text amended numbers it; a
     # new one by the place it takes.
     div = d.new if d.kind == "inserted" else d.old
+    if div is None:  # a heading on neither side: nothing to name
+        return None
     side = (c.new if d.kind == "inserted" else c.old) if c else None
     label, word = w.division(div, {x["id"]: x["heading"] for x in side.divisions} if side else {})
     held = _held(c, d.new) if c and d.new else None
     if d.kind == "renamed":
         return w.heading_renamed(label, word, "".join(t for op, t in d.diff if op != DELETE), held)
     if d.kind == "inserted":
-        return w.heading_inserted(label, word, d.new_heading, held)
+        return w.heading_inserted(label, word, d.new_heading or "", held)
     return w.heading_deleted(label, word)
 
 
@@ -416,7 +420,7 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
     for t in c.other_text:  # an annex rewritten or dropped (footnotes are editorial: no item)
         if t.where in ("footnotes", "outside"):
             continue  # no item form; the other formats show them
-        lines = [x for ln in split_lines(t.diff, "new") if (x := "".join(r[1] for r in ln))]
+        lines = [x for ln in side_lines(t.diff, "new") if (x := "".join(r.text for r in ln))]
         items.append(w.rewrite(t.where, None, _quote(lines)) if lines else w.deleted(t.where))
     return items
 

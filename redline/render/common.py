@@ -11,9 +11,10 @@ from ..compare.comparison import (entry_title, is_mechanical, is_number_only,  #
                                   is_substantive, side_label)
 from ..compare.parts import HeadingChange, Note, Part
 from ..compare.textdiff import DiffOp
+from ..numbering import ArticleNumber
 
 
-def continued_from(e: Entry) -> list[tuple[str, object]]:
+def continued_from(e: Entry) -> list[tuple[str, ArticleNumber]]:
     """Where an inserted article's words came from, when a paragraph of an old
     article goes on in it: [("第十八条第二款", ArticleNumber(18))].
 
@@ -99,7 +100,7 @@ def heading_prefix(d: HeadingChange) -> str:
     >>> heading_prefix(HeadingChange("inserted", None, "chp_2", None, "第二章 总则", [(1, "总则")]))
     '第二章 '
     """
-    heading = d.new_heading or d.old_heading
+    heading = d.new_heading or d.old_heading or ""
     title = "".join(t for op, t in d.diff if op != (-1 if d.new_heading else 1))
     return heading[: len(heading) - len(title)] if title and heading.endswith(title) else ""
 
@@ -183,6 +184,16 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     if side is None:
         _mark_one_sided_breaks(lines, origins)
     return [ln for ln in lines if ln] or [[]]
+
+
+def side_lines(ops, side: str) -> list[list[DiffOp]]:
+    """One side's display lines, its words only: ``split_lines(ops, side)`` less
+    any note marks riding along.
+
+    >>> side_lines([(0, "甲\\n乙"), (-1, "丙")], "old")
+    [[DiffOp(op=0, text='甲')], [DiffOp(op=0, text='乙'), DiffOp(op=-1, text='丙')]]
+    """
+    return [[r for r in line if isinstance(r, DiffOp)] for line in split_lines(ops, side)]
 
 
 def line_ends(ops) -> list[int | None]:

@@ -15,6 +15,7 @@ with deletions beside new text with insertions); both read the same entries.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
 from ..compare.align import KINDS, Kind
@@ -103,7 +104,7 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _runs(line: list[Run]) -> str:
+def _runs(line: Sequence[Run]) -> str:
     out = []
     for run in line:
         if isinstance(run, Break):
@@ -370,7 +371,7 @@ def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -
     otherwise those only renumbered or unchanged are listed by number."""
     lang = safe_lang(c.new.language)
     title = c.new.title or c.old.title or c.new.law
-    headings = {}
+    headings: dict[str, str] = {}
     for side in (c.old, c.new):
         for d in side.divisions:
             headings.setdefault(d["id"], d["heading"])

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, EQUAL, INSERT
-from .common import (continued_from, group_lines, is_mechanical, is_number_only, labelled, split_destinations,
-                     split_lines, stage_line)
+from .common import (continued_from, group_lines, is_mechanical, is_number_only, labelled, side_lines,
+                     split_destinations, stage_line)
 from .html import paragraphs_html
 
 KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
@@ -65,8 +65,8 @@ def _column(e: Entry, side: str) -> list[Runs]:
 def _side(diff, side: str, label: str) -> list[Runs]:
     keep = DELETE if side == "old" else INSERT
     paras: list[Runs] = []
-    for line in split_lines(diff, side):
-        runs = [(op, t) for op, t in line if op in (EQUAL, keep) and t]
+    for line in side_lines(diff, side):
+        runs = [(r.op, r.text) for r in line if r.op in (EQUAL, keep) and r.text]
         if runs:
             paras.append(runs)
     if paras and label:
@@ -103,7 +103,7 @@ def rows(c: Comparison, unchanged: str = "collapse", show_all: bool = False) -> 
         if top != chapter and e.new:
             flush()
             chapter = top
-            d = changed_heading.get(top)
+            d = changed_heading.get(top) if top else None
             if top in headings:
                 note = "章名修改" if d and d.kind == "renamed" else "新增一章" if d else ""
                 out.append(Row("heading", text=headings[top], note=note))

@@ -112,7 +112,7 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
                         style="redline.title"))
         for d in heads:
             line = Text("  ")
-            label = d.new_heading or d.old_heading
+            label = d.new_heading or d.old_heading or ""
             if not d.changed:
                 line.append(label, style="redline.dim")
             else:
@@ -171,9 +171,9 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
     table.add_column("meaning", style="redline.dim")
     for kind, n in c.counts.items():
         table.add_row(kind, str(n), KINDS[kind])
-    mech = sum(1 for e in c.entries if is_mechanical(e))
-    if mech:
-        table.add_row("(references only)", str(mech), "of the above, only references renumbered")
+    n_mech = sum(1 for e in c.entries if is_mechanical(e))
+    if n_mech:
+        table.add_row("(references only)", str(n_mech), "of the above, only references renumbered")
     out.append(table)
     return out
 

@@ -69,6 +69,7 @@ def _atoms(text: str) -> list[tuple[int, int]]:
             i += 2
             continue
         m = _ATOM.match(text, i)
+        assert m is not None  # _ATOM matches any one character at the least
         s, e = m.start(), m.end()
         piece = text[s:e]
         if spans and (piece[0] in NO_LINE_START or glue_next or piece.startswith("[") and

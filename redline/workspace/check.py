@@ -53,7 +53,7 @@ def check_annotation(a: Annotation, st: Stage) -> str | None:
     if offset is not None:
         return None
     hint = ""
-    if reason.startswith("not found"):
+    if reason and reason.startswith("not found"):
         elsewhere = [b.label for b in st.articles
                      if b is not art and anchor(b.text, a.quote, a.prefix, a.suffix)[0] is not None]
         if elsewhere:

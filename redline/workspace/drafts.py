@@ -171,7 +171,7 @@ class Workspace:
         # The drafts folder: given, REDLINE_DRAFTS, ./drafts, the checkout's, or
         # the one installed with the package (whose imported stages are kept in
         # the user's cache, ~/.cache/redline, as the package may be read-only).
-        self.stages_root: Path | None = None
+        cache: Path | None = None
         if drafts is None:
             drafts = os.environ.get("REDLINE_DRAFTS")
         if drafts is None:
@@ -181,12 +181,12 @@ class Workspace:
                 drafts = _checkout_root() / "drafts"
             elif (packaged := packaged_drafts()) is not None:
                 drafts = packaged
-                self.stages_root = _cache_dir()
+                cache = _cache_dir()
             else:
                 drafts = Path("drafts")
         self.drafts = Path(drafts)
-        if self.stages_root is None:
-            self.stages_root = self.drafts
+        #: Where imported stage files go: beside the manifests, or the user's cache.
+        self.stages_root: Path = cache if cache is not None else self.drafts
         if sources is None:
             sources = os.environ.get("REDLINE_SOURCES")
         if sources is None:
@@ -255,8 +255,9 @@ class Workspace:
                     warn(f"{e}: the notes of this file are not shown")
                 continue
             out += notes
-            for problem in problems if warn else ():
-                warn(f"{problem}: this note is not shown")
+            if warn:
+                for problem in problems:
+                    warn(f"{problem}: this note is not shown")
         return out
 
     def stage_path(self, law: str, stage_id: str) -> Path:
@@ -318,7 +319,7 @@ class Workspace:
             raise RedlineError(f"{src}: sha256 {digest[:12]}… differs from the "
                                f"manifest's {source['sha256'][:12]}…; the source has changed")
         st, _ = parse_bytes(data, str(src), law=manifest.law, stage=spec.id)
-        st.source = {"path": source["path"], "sha256": st.source["sha256"]}
+        st.source = {"path": source["path"], "sha256": digest}
         st.date, st.in_force = spec.date, spec.in_force
         # Drafts carry no title line (or one with （草案）): the law's title is the manifest's.
         st.title = manifest.title or st.title
@@ -341,7 +342,7 @@ class Workspace:
 
             data, name, final = fetch(str(source))
             st, warnings = parse_bytes(data, name, law=law, stage=stage_id)
-            st.source = {"url": final, "sha256": st.source["sha256"]}
+            st.source = {"url": final, "sha256": hashlib.sha256(data).hexdigest()}
             if final != str(source):
                 warnings.append(f"{source} redirected to {final}: recorded as the source")
         else:
@@ -377,8 +378,9 @@ def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = N
 
             return load_stage_yaml(path)
         st, warnings = parse_file(path)
-        for w in warnings if warn else ():
-            warn(w)
+        if warn:
+            for w in warnings:
+                warn(w)
         return st
     if path.is_dir():
         raise RedlineError(f"{ref}: is a folder; give a stage file or a source text")
@@ -411,7 +413,7 @@ def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
     ws = workspace or Workspace()
     if law is None:
         law = ws.law_of_pair(old_ref, new_ref)
-    specs = []
+    specs: list[tuple[Manifest, StageSpec] | None] = []
     for ref in (old_ref, new_ref):
         specs.append(ws.resolve(ref, law) if names_a_stage(ref) else None)
     textless = [(m, s) for m, s in filter(None, specs) if not ws.has_text(m, s)]
@@ -423,12 +425,13 @@ def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
     if None in specs:
         raise RedlineError("a stage known only by its table of contents can be compared only with "
                            "another stage of the same law's manifest")
-    for m, s in specs:
+    pairs = [x for x in specs if x is not None]  # both, as None in specs was refused above
+    for m, s in pairs:
         if not s.toc:
             tm, ts = textless[0]
             raise RedlineError(f"{tm.law}@{ts.id} has no text here, and {s.id} has no table of "
                                f"contents to set against its own; add {ts.id}'s text with "
                                f"`redline import FILE --law {tm.law} --stage {ts.id}`")
-    (m1, s1), (m2, s2) = specs
+    (m1, s1), (m2, s2) = pairs
     missing = [s.id for _, s in textless]
     return ws.toc_stage(m1, s1), ws.toc_stage(m2, s2), missing

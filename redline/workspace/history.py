@@ -46,9 +46,10 @@ def history(ws: Workspace, law: str, article: ArticleNumber, stage: str | None =
     if stage is None:
         stage = ids[-1]
     if stage not in ids:
-        if manifest.stage(stage) is None:
+        spec = manifest.stage(stage)
+        if spec is None:
             raise RedlineError(f"{law} has no stage {stage!r} (stages: {', '.join(ids)})")
-        raise RedlineError(ws.missing_text_message(manifest, manifest.stage(stage)))
+        raise RedlineError(ws.missing_text_message(manifest, spec))
     stages = [ws.load(manifest, s) for s in with_text]
     notes = ws.annotations(law, warn)
     start = ids.index(stage)
