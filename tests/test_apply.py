@@ -720,3 +720,15 @@ def test_words_replaced_throughout_forty_thousand_times():
     d, r = _apply('# 决定\n<!-- INFO END -->\n一、将本法中的"主管部门"修改为"有关部门"。\n', old=law, law=None)
     assert [i.status for i in r.items] == ["ok"]
     assert r.stage.articles[0].lines == ["有关部门负责。" * 40000]
+
+
+def test_every_action_kind_has_a_handler_and_a_typo_is_no_kind():
+    import pytest
+
+    from redline.amend.execute import HANDLERS
+    from redline.amend.instrument import Action, ActionKind
+
+    assert set(HANDLERS) == set(ActionKind)
+    with pytest.raises(ValueError):
+        Action("merge_paragraph")  # the kind is merge_paragraphs
+    assert Action("merge").kind is ActionKind.MERGE and Action("merge").kind == "merge"

@@ -9,9 +9,9 @@ for the law at hand is picked by its title. The clause forms understood are the
 rows of :data:`redline.amend.rules.RULES`.
 
 >>> d = parse_decision('一、将第十八条改为第十九条，删去第二款。\\n\\n二、增加一条，作为第三条："甲。"')
->>> [(a.kind, a.old and str(a.old[0]), a.new, a.number) for a in d.items[0].actions]
+>>> [(a.kind.value, a.old and str(a.old[0]), a.new, a.number) for a in d.items[0].actions]
 [('renumber', '18', ArticleNumber(main=19, sub=0), None), ('delete_paragraph', '18', ArticleNumber(main=19, sub=0), 2)]
->>> d.items[1].actions[0].kind, d.items[1].actions[0].text
+>>> d.items[1].actions[0].kind.value, d.items[1].actions[0].text
 ('insert_article', ['甲。'])
 """
 
@@ -21,7 +21,7 @@ import re
 
 from ..compare.align import Kind
 from ..errors import RedlineError
-from .instrument import HEADING_ACTIONS, Action, Decision, Item
+from .instrument import HEADING_ACTIONS, Action, ActionKind, Decision, Item
 from .quotes import mask_quotes, opens_paragraph
 from .rules import item_actions
 from ..numbering import CN_NUM_RE, NUMBER_RE, ArticleNumber
@@ -103,9 +103,9 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
     for label, parts, no in chunks:
         for sub_label, body, context in _sub_items(label, parts):
             if COMMENCEMENT.match(body):
-                item = Item(sub_label, body, [Action("commencement", text=[body])], no)
+                item = Item(sub_label, body, [Action(ActionKind.COMMENCEMENT, text=[body])], no)
             elif law and (other := _other_law(body, law)):
-                item = Item(sub_label, body, [Action("other_law", text=[other])], no)
+                item = Item(sub_label, body, [Action(ActionKind.OTHER_LAW, text=[other])], no)
             else:
                 actions, problems = item_actions(body, context)
                 item = Item(sub_label, body, actions, no, problems)

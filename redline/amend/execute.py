@@ -38,6 +38,7 @@ How the amended text is numbered:
 from __future__ import annotations
 
 import copy
+from typing import Callable
 import re
 from dataclasses import dataclass, field
 
@@ -47,7 +48,7 @@ from .preamble import amend_preamble
 from .text import (DELETED_ARTICLE, DIVISION_WORD, Div, Failed, Line, Skipped, Work, drop_paragraph,
                          find_all, fix_item_end, fold, nearest, paragraphs_of, punctuate_items, relabel,
                          short, squeeze, strip_label, under, where_label)
-from .instrument import Action, Decision, Item, Ref
+from .instrument import Action, ActionKind, Decision, Item, Ref
 from .rules import quoted_articles
 from ..model import ITEM_RE, Article, Stage, line_position
 from ..numbering import DIVISION_START_RE, ArticleNumber, cn_article_label, int_to_cn
@@ -658,6 +659,37 @@ class _Amending:
         raise Skipped("commencement clause: it changes no text")
 
 
+#: Each kind of action and the method of the executor that carries it out
+#: (tests/test_apply.py checks that every kind has one).
+HANDLERS: dict[ActionKind, Callable[[_Amending, Action, Item], None]] = {
+    ActionKind.INSERT_ARTICLE: _Amending.insert_article,
+    ActionKind.DELETE_ARTICLE: _Amending.delete_article,
+    ActionKind.RENUMBER: _Amending.renumber,
+    ActionKind.REWRITE: _Amending.rewrite,
+    ActionKind.REWRITE_PARAGRAPH: _Amending.rewrite_paragraph,
+    ActionKind.REWRITE_ITEM: _Amending.rewrite_item,
+    ActionKind.INSERT_PARAGRAPH: _Amending.insert_paragraph,
+    ActionKind.DELETE_PARAGRAPH: _Amending.delete_paragraph,
+    ActionKind.INSERT_ITEM: _Amending.insert_item,
+    ActionKind.DELETE_ITEM: _Amending.delete_item,
+    ActionKind.REPLACE_WORDS: _Amending.replace_words,
+    ActionKind.REPLACE_EVERYWHERE: _Amending.replace_everywhere,
+    ActionKind.MERGE: _Amending.merge,
+    ActionKind.SPLIT: _Amending.split,
+    ActionKind.MOVE_PARAGRAPH: _Amending.move_paragraph,
+    ActionKind.MERGE_ITEMS: _Amending.merge_items,
+    ActionKind.MERGE_PARAGRAPHS: _Amending.merge_paragraphs,
+    ActionKind.INSERT_DIVISION: _Amending.insert_division,
+    ActionKind.RENAME_DIVISION: _Amending.rename_division,
+    ActionKind.DELETE_DIVISION: _Amending.delete_division,
+    ActionKind.REWRITE_ANNEX: _Amending.rewrite_annex,
+    ActionKind.CONSEQUENTIAL: _Amending.consequential,
+    ActionKind.PREAMBLE: _Amending.preamble,
+    ActionKind.COMMENCEMENT: _Amending.commencement,
+    ActionKind.OTHER_LAW: _Amending.other_law,
+}
+
+
 def apply_decision(decision: Decision, stage: Stage) -> Applied:
     """Execute every item of ``decision`` on ``stage`` (which is not changed)."""
     am = _Amending(stage, decision)
@@ -673,7 +705,7 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
         saved = am.save(item)
         for a in item.actions if r.status == "ok" else ():
             try:
-                getattr(am, a.kind)(a, item)
+                HANDLERS[a.kind](am, a, item)
             except Skipped as e:
                 r.status, r.reasons = "skipped", [str(e)]
             except Failed as e:

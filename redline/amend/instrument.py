@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from ..numbering import NUMBER_RE, ArticleNumber, cn_to_int
 
@@ -23,7 +24,49 @@ N = NUMBER_RE
 #: An article reference with optional paragraph and item, one group for the whole.
 R = rf"(第{N}条(?:之{N})?(?:第{N}款)?(?:第{N}项)?)"
 REF = re.compile(rf"第({N})条(?:之({N}))?(?:第({N})款)?(?:第({N})项)?")
-HEADING_ACTIONS = ("insert_division", "rename_division", "delete_division", "rewrite_annex")
+class ActionKind(str, Enum):
+    """What an action does: the closed vocabulary of :attr:`Action.kind`.
+
+    A ``str`` enum, so a kind compares equal to its name (``a.kind == "merge"``);
+    an action of an unknown kind cannot be made (a typo is an error where it is
+    written, not a handler that is never found). Each kind has one handler in
+    :data:`redline.amend.execute.HANDLERS`.
+    """
+
+    INSERT_ARTICLE = "insert_article"
+    DELETE_ARTICLE = "delete_article"
+    RENUMBER = "renumber"
+    REWRITE = "rewrite"
+    REWRITE_PARAGRAPH = "rewrite_paragraph"
+    REWRITE_ITEM = "rewrite_item"
+    INSERT_PARAGRAPH = "insert_paragraph"
+    DELETE_PARAGRAPH = "delete_paragraph"
+    INSERT_ITEM = "insert_item"
+    DELETE_ITEM = "delete_item"
+    REPLACE_WORDS = "replace_words"
+    REPLACE_EVERYWHERE = "replace_everywhere"
+    MERGE = "merge"
+    SPLIT = "split"
+    MOVE_PARAGRAPH = "move_paragraph"
+    MERGE_ITEMS = "merge_items"
+    MERGE_PARAGRAPHS = "merge_paragraphs"
+    # headings
+    INSERT_DIVISION = "insert_division"
+    RENAME_DIVISION = "rename_division"
+    DELETE_DIVISION = "delete_division"
+    REWRITE_ANNEX = "rewrite_annex"
+    # changing nothing by themselves
+    CONSEQUENTIAL = "consequential"  # done by apply itself (paragraphs, items, headings moved)
+    PREAMBLE = "preamble"  # 宪法序言…: where the text has a preamble
+    COMMENCEMENT = "commencement"  # 本决定自…起施行
+    OTHER_LAW = "other_law"  # an item of a package decision that amends another law
+
+    def __str__(self) -> str:
+        return self.value
+
+
+HEADING_ACTIONS = (ActionKind.INSERT_DIVISION, ActionKind.RENAME_DIVISION, ActionKind.DELETE_DIVISION,
+                   ActionKind.REWRITE_ANNEX)
 
 
 @dataclass
@@ -78,19 +121,10 @@ def refs_in(text: str) -> list[Ref]:
 
 @dataclass
 class Action:
-    """One change an item makes.
+    """One change an item makes; ``kind`` is an :class:`ActionKind` (given as
+    its name, ``Action("merge")``, it is made one)."""
 
-    kind is one of: insert_article, delete_article, renumber, rewrite,
-    rewrite_paragraph, rewrite_item, insert_paragraph, delete_paragraph,
-    insert_item, delete_item, replace_words, replace_everywhere, merge, split, move_paragraph,
-    merge_items,
-    merge_paragraphs;
-    for headings insert_division, rename_division, delete_division, rewrite_annex; and
-    consequential, preamble, commencement, other_law (an item of another law in a
-    package), which change nothing by themselves.
-    """
-
-    kind: str
+    kind: ActionKind
     old: list[Ref] = field(default_factory=list)  # articles (or parts) it starts from
     new: ArticleNumber | None = None  # the article it produces or changes, as numbered after
     number: int | None = None  # paragraph/item number the action names
@@ -111,6 +145,9 @@ class Action:
     count: int = 1  # paragraphs or articles added (增加四款)
     #: replace_words waiting for the words to add 后 (after) or 前 (before) ``before``
     where: str | None = None
+
+    def __post_init__(self) -> None:
+        self.kind = ActionKind(self.kind)  # ValueError for a kind that does not exist
 
     @property
     def numbers(self) -> list[ArticleNumber]:

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .instrument import N, R, Action, Ref, parse_ref, refs_in
+from .instrument import N, R, Action, ActionKind, Ref, parse_ref, refs_in
 from .quotes import SPACED_ARTICLE, mask_quotes
 from ..numbering import ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE, ArticleNumber, cn_to_int
 from ..compare.structure import DIVISION_REF, division_id
@@ -68,7 +68,7 @@ class _State:
         return self.quotes[int(k)] if k is not None else []
 
     def add(self, kind: str, **kw) -> Action:
-        a = Action(kind, old=list(kw.pop("old", self.old)), new=kw.pop("new", self.new), **kw)
+        a = Action(ActionKind(kind), old=list(kw.pop("old", self.old)), new=kw.pop("new", self.new), **kw)
         self.actions.append(a)
         return a
 
@@ -607,7 +607,7 @@ def item_actions(item_text: str, context: str | None = None) -> tuple[list[Actio
         s.target(context)
     problems: list[str] = []
     if re.match(r"^(?:在)?序言", masked):  # the whole item changes the preamble
-        return [Action("preamble", text=[item_text])], []
+        return [Action(ActionKind.PREAMBLE, text=[item_text])], []
     for raw in _clauses(masked):
         c = raw.strip().replace("：", "").replace(":", "")
         c = re.sub(r"^(?:并|同时|其中)(?=将|删去|增加|在|第)", "", c)
