@@ -368,6 +368,13 @@ def test_compare_with_the_decision_names_the_items_of_each_change(tmp_path):
     merged = next(e for e in d["alignment"] if e["new"] == [71])
     assert merged["items"] == ["十二"]
     assert d["decision"]["unexplained"] == [] and d["decision"]["unused"] == []
+    # The terminal and HTML say so, and the JSON reads back into the same Comparison.
+    code, text, _ = invoke(["compare", str(CSL / "2016-11-07.md"), str(CSL / "2025-10-28.md"),
+                            "--no-color", "--width", "200", "--decision", str(decision)])
+    assert code == 1 and "Every change is made by an item of the decision" in text and "(14 items)" in text
+    from redline.compare.comparison import Comparison
+
+    assert Comparison.from_json(d).to_json()["decision"] == d["decision"]
     # Without item 14, its change is listed apart; the terminal says so too.
     short = tmp_path / "d.md"
     short.write_text(decision.read_text(encoding="utf-8").split("十四、")[0], encoding="utf-8")

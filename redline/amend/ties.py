@@ -16,7 +16,7 @@ items that made none of the changes found.
 >>> new, _ = parse_text("第一条 甲。\\n第二条 示例活动应当遵守法律。\\n")
 >>> c = compare(old, new)
 >>> tie(c, [parse_decision('一、将第二条修改为："示例活动应当遵守法律。"')], old)
->>> [(e.new_labels, e.items) for e in c.entries], c.decision["unexplained"], c.decision["unused"]
+>>> [(e.new_labels, e.items) for e in c.entries], c.decision.unexplained, c.decision.unused
 ([(['第一条'], []), (['第二条'], ['一'])], [], [])
 """
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from .execute import apply_all
 from ..compare.comparison import Comparison
+from ..compare.parts import DecisionTies, ItemOutcome
 from .instrument import Decision
 from ..model import Stage
 from ..compare.comparison import entry_title, is_substantive
@@ -50,9 +51,8 @@ def tie(c: Comparison, decisions: list[Decision], old: Stage) -> None:
     unexplained = [entry_title(e) for e in c.entries if is_substantive(e) and not e.items]
     unexplained += [f"{d.old_heading or '—'} → {d.new_heading or '—'}" for d in c.divisions
                     if d.changed and not d.items]
-    c.decision = {
-        "titles": [d.title for d in decisions],
-        "items": [{"label": label, "status": r.status, "reasons": r.reasons} for label, r, _ in results],
-        "unexplained": unexplained,
-        "unused": [label for label, r, _ in results if r.status == "ok" and label not in used],
-    }
+    c.decision = DecisionTies(
+        [d.title for d in decisions],
+        [ItemOutcome(label, r.status, list(r.reasons)) for label, r, _ in results],
+        unexplained,
+        [label for label, r, _ in results if r.status == "ok" and label not in used])

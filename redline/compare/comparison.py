@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from .align import KINDS, Kind, Link, align
 from ..errors import RedlineError
-from .parts import Destination, HeadingChange, Note, Part, ReferenceIssue, TextChange
+from .parts import DecisionTies, Destination, HeadingChange, Note, Part, ReferenceIssue, TextChange
 from ..model import Stage, line_position
 from ..normalise import REFERENCE_RE, mask_refs, norm_key, norm_text
 from .references import check_references, find_references
@@ -175,7 +175,7 @@ class Comparison:
     missing_text: list[str] = field(default_factory=list)
     #: With ``compare --decision`` (:mod:`redline.amend.ties`): the instruments' items,
     #: changes no item makes ("unexplained") and items that make none ("unused").
-    decision: dict | None = None
+    decision: DecisionTies | None = None
     #: Text outside the articles that changed: annexes, footnotes.
     other_text: list[TextChange] = field(default_factory=list)
 
@@ -198,7 +198,7 @@ class Comparison:
         if self.missing_text:
             d["missing_text"] = self.missing_text
         if self.decision is not None:
-            d["decision"] = self.decision
+            d["decision"] = self.decision.to_json()
         if self.other_text:
             d["other_text"] = [t.to_json() for t in self.other_text]
         return d
@@ -208,7 +208,8 @@ class Comparison:
         return cls(StageInfo(**d["old"]), StageInfo(**d["new"]),
                    [Entry.from_json(e) for e in d["alignment"]],
                    [HeadingChange.from_json(h) for h in d.get("divisions", [])],
-                   d.get("missing_text", []), d.get("decision"),
+                   d.get("missing_text", []),
+                   DecisionTies.from_json(d["decision"]) if d.get("decision") is not None else None,
                    [TextChange.from_json(t) for t in d.get("other_text", [])])
 
 

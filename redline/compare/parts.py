@@ -7,6 +7,8 @@ Contents
     ReferenceIssue  a reference in the new text that points nowhere, or to the wrong article
     Note            an annotation anchored in an entry's text
     TextChange      text outside the articles that changed: an annex, the footnotes
+    DecisionTies    with ``compare --decision``: each item's outcome, changes no item
+                    makes, items that make none (ItemOutcome: one item)
 
 Renderers read attributes (``p.old == n``), never dict keys; ``to_json`` writes
 what ``redline compare --format json`` has always written and ``from_json``
@@ -166,3 +168,41 @@ class TextChange:
     @classmethod
     def from_json(cls, d: dict) -> "TextChange":
         return cls(d["where"], [DiffOp(op, t) for op, t in d.get("diff", [])])
+
+
+@dataclass
+class ItemOutcome:
+    """One item of an instrument as ``compare --decision`` executed it: its label
+    ("五", "2:一" for the second of several instruments), ``ok``, ``FAILED`` or
+    ``skipped``, and why."""
+
+    label: str
+    status: str
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DecisionTies:
+    """What ``compare --decision`` found: the instruments' titles, each item's
+    outcome, the changes no item makes (``unexplained``, entry titles) and the
+    items that make none of the changes (``unused``, labels).
+
+    >>> t = DecisionTies(["决定"], [ItemOutcome("一", "ok")], [], [])
+    >>> DecisionTies.from_json(t.to_json()) == t, t.to_json()["items"]
+    (True, [{'label': '一', 'status': 'ok', 'reasons': []}])
+    """
+
+    titles: list[str]
+    items: list[ItemOutcome]
+    unexplained: list[str]
+    unused: list[str]
+
+    def to_json(self) -> dict:
+        return {"titles": self.titles, "items": [asdict(i) for i in self.items],
+                "unexplained": self.unexplained, "unused": self.unused}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "DecisionTies":
+        return cls(list(d.get("titles", [])),
+                   [ItemOutcome(i["label"], i["status"], list(i.get("reasons", []))) for i in d.get("items", [])],
+                   list(d.get("unexplained", [])), list(d.get("unused", [])))

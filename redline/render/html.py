@@ -336,14 +336,14 @@ def _decision_html(c: Comparison) -> str:
     if c.decision is None:
         return ""
     d = c.decision
-    rows = [f'<li><b>item {_e(i["label"])}</b> {_e(i["status"])}: {_e("; ".join(i["reasons"]))}</li>'
-            for i in d["items"] if i["status"] != "ok"]
-    rows += [f"<li>no item makes: {_e(x)}</li>" for x in d["unexplained"]]
-    rows += [f"<li>item {_e(x)} makes none of these changes</li>" for x in d["unused"]]
-    titles = "、".join(d["titles"])
+    rows = [f'<li><b>item {_e(i.label)}</b> {_e(i.status)}: {_e("; ".join(i.reasons))}</li>'
+            for i in d.items if i.status != "ok"]
+    rows += [f"<li>no item makes: {_e(x)}</li>" for x in d.unexplained]
+    rows += [f"<li>item {_e(x)} makes none of these changes</li>" for x in d.unused]
+    titles = "、".join(d.titles)
     if not rows:
         return (f'<section id="decision"><h2>Decision</h2><p>Every change is made by an item of '
-                f'{_e(titles)}, and each of its {len(d["items"])} items makes one.</p></section>')
+                f'{_e(titles)}, and each of its {len(d.items)} items makes one.</p></section>')
     return f'<section id="decision"><h2>Decision</h2><p>{_e(titles)}</p><ul>{"".join(rows)}</ul></section>'
 
 

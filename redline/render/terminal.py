@@ -184,19 +184,19 @@ def decision_text(c: Comparison) -> list[Text]:
         return []
     d = c.decision
     out = []
-    for item in d["items"]:
-        if item["status"] != "ok":
-            out.append(Text(f"Item {item['label']} {item['status']}: {'; '.join(item['reasons'])}",
+    for item in d.items:
+        if item.status != "ok":
+            out.append(Text(f"Item {item.label} {item.status}: {'; '.join(item.reasons)}",
                             style="redline.title", overflow="fold"))
-    if d["unexplained"]:
-        out.append(Text(f"Changes no item makes ({len(d['unexplained'])}): "
-                        + "; ".join(d["unexplained"]), style="redline.title", overflow="fold"))
-    if d["unused"]:
-        out.append(Text(f"Items that make none of these changes ({len(d['unused'])}): "
-                        + "、".join(d["unused"]), style="redline.title", overflow="fold"))
+    if d.unexplained:
+        out.append(Text(f"Changes no item makes ({len(d.unexplained)}): "
+                        + "; ".join(d.unexplained), style="redline.title", overflow="fold"))
+    if d.unused:
+        out.append(Text(f"Items that make none of these changes ({len(d.unused)}): "
+                        + "、".join(d.unused), style="redline.title", overflow="fold"))
     if not out:
         out.append(Text(f"Every change is made by an item of the decision, and every item "
-                        f"makes one ({len(d['items'])} items).", style="redline.dim"))
+                        f"makes one ({len(d.items)} items).", style="redline.dim"))
     return out + [Text("")]
 
 
