@@ -158,10 +158,20 @@ class Stage:
     note: list[str] = field(default_factory=list)
 
     def division(self, div_id: str | None) -> Division | None:
-        for d in self.divisions:
-            if d.id == div_id:
-                return d
-        return None
+        """The division of id ``div_id`` (the first, if two share it), or None.
+
+        Looked up in an index built when the list of divisions is new or has
+        grown (a search of the list at each call made aligning a law of 10,000
+        articles spend a second here); division ids are not changed in place.
+        """
+        index = self.__dict__.get("_division_index")
+        if index is None or index[0] is not self.divisions or index[1] != len(self.divisions):
+            table: dict[str, Division] = {}
+            for d in self.divisions:
+                table.setdefault(d.id, d)
+            index = (self.divisions, len(self.divisions), table)
+            self.__dict__["_division_index"] = index
+        return index[2].get(div_id) if div_id is not None else None
 
     def chapter_of(self, article: Article) -> Division | None:
         """The outermost chapter (or part) enclosing ``article``."""
