@@ -739,3 +739,18 @@ def test_every_action_kind_has_a_handler_and_a_typo_is_no_kind():
     with pytest.raises(ValueError):
         Action("merge_paragraph")  # the kind is merge_paragraphs
     assert Action("merge").kind is ActionKind.MERGE and Action("merge").kind == "merge"
+
+
+def test_an_instrument_of_one_unnumbered_amendment_after_a_purpose_clause():
+    # 修正案 of a single amendment: no item number, a purpose clause first, and the
+    # rewrite's quote on its own line with a half-width colon.
+    d, r = _apply("""# 中华人民共和国示例法修正案
+<!-- INFO END -->
+为了惩治示例违法行为，切实维护示例秩序，将示例法第二条修改为:
+
+"示例活动应当遵守法律、行政法规。"
+
+本修正案自公布之日起施行。
+""", law="示例法")
+    assert [(i.status, i.reasons) for i in r.items if i.status != "skipped"] == [("ok", [])]
+    assert _texts(r.stage)["第二条"] == ["示例活动应当遵守法律、行政法规。"]

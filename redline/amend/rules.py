@@ -597,11 +597,23 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
 ]
 
 
+#: A purpose clause before the amendment (为了惩治……，切实保护……，将刑法第X条修改为):
+#: what the instrument is for, no change; read past up to the clause that acts.
+PURPOSE = re.compile(r"^为了?[^：:⟨]*?[，,](?=(?:将|在|删去|增加|对)[^，,⟨]*(?:修改|增加|删去|改为|作为|合并))")
+
+
 def item_actions(item_text: str, context: str | None = None) -> tuple[list[Action], list[str]]:
     """The actions of one item's text; ``context``: the article a parent item
-    named (对第五十条作如下修改), which its clauses then change."""
+    named (对第五十条作如下修改), which its clauses then change.
+
+    A purpose clause is read past:
+
+    >>> [a.kind.value for a in item_actions('为了惩治示例犯罪，切实保护示例秩序，将刑法第三条修改为："甲。"')[0]]
+    ['rewrite']
+    """
     masked, quotes = mask_quotes(item_text)
     masked = LAW_PREFIX.sub(r"\g<pre>", masked.replace("\n", ""))
+    masked = PURPOSE.sub("", masked, count=1)
     s = _State(quotes)
     if context:
         s.target(context)
