@@ -754,3 +754,17 @@ def test_an_instrument_of_one_unnumbered_amendment_after_a_purpose_clause():
 """, law="示例法")
     assert [(i.status, i.reasons) for i in r.items if i.status != "skipped"] == [("ok", [])]
     assert _texts(r.stage)["第二条"] == ["示例活动应当遵守法律、行政法规。"]
+
+
+def test_an_item_whose_second_paragraph_moves_a_paragraph_after_a_quote():
+    # 增加一款作为第二款："…" then, in its own paragraph, 原第二款作为第三款，修改为："…"
+    d, r = _apply("""# 中华人民共和国示例法修正案
+<!-- INFO END -->
+一、在第四条中增加一款作为第二款："违反本法第三条规定情节严重的，处五万元以下罚款。"
+
+原第二款作为第三款，修改为："违反本法第二条规定的，责令改正，给予警告。"
+""", law="示例法")
+    assert [(i.status, i.reasons) for i in r.items] == [("ok", [])]
+    assert _texts(r.stage)["第四条"] == ["违反本法第三条规定的，处一万元以下罚款。",
+                                        "违反本法第三条规定情节严重的，处五万元以下罚款。",
+                                        "违反本法第二条规定的，责令改正，给予警告。"]
