@@ -768,3 +768,16 @@ def test_an_item_whose_second_paragraph_moves_a_paragraph_after_a_quote():
     assert _texts(r.stage)["第四条"] == ["违反本法第三条规定的，处一万元以下罚款。",
                                         "违反本法第三条规定情节严重的，处五万元以下罚款。",
                                         "违反本法第二条规定的，责令改正，给予警告。"]
+
+
+def test_an_article_number_already_held_fails_its_item_whole():
+    # A 修正案 applied to a text that already has 第二条之一 (a later text): the item
+    # fails and is undone; the article is never in the text twice.
+    old = OLD.replace("第三条 有下列情形之一", "第二条之一 示例活动应当诚实守信。\n第三条 有下列情形之一")
+    d, r = _apply("""# 中华人民共和国示例法修正案
+一、在示例法第二条后增加一条，作为第二条之一："示例活动应当诚实守信。"
+二、将示例法第四条第一款修改为："违反本法第三条规定的，处五万元以下罚款。"
+""", old=old)
+    assert [(i.label, i.status) for i in r.items] == [("一", "FAILED"), ("二", "ok")]
+    assert "already has 第二条之一" in r.items[0].reasons[0]
+    assert [a.label for a in r.stage.articles].count("第二条之一") == 1

@@ -209,6 +209,11 @@ def _sub_items(label: str, parts: list[str]) -> list[tuple[str, str, str | None]
             len(parts) > 1 and SUB_ITEM_START.match(parts[1]) and parts[0].endswith(("：", ":"))
             and "修改" in parts[0]):
         return [(label, "\n".join(parts), None)]
+    if parts[0].count("“") > parts[0].count("”"):
+        # 修改为：“有下列情形之一的…：\n（一）…: the quotation is open, and the
+        # lines that follow are its items (published without a quote mark of their
+        # own), not sub-items of the instrument's item.
+        return [(label, "\n".join(parts), None)]
     # 对第五十条作如下修改：（一）将第一款…（二）删去第三款 — each sub-item is of that article.
     article = re.match(rf"^对(第{NUMBER_RE}条(?:之{NUMBER_RE})?)作", parts[0])
     subs: list[tuple[str, str, str | None]] = []

@@ -278,6 +278,22 @@ class _Amending:
         self.created[w.number] = w
         w.items.append(item.label)
 
+    def numbers_taken(self) -> None:
+        """After an item of a 修正案 (which keeps every number): a new article's
+        number already standing is an error of the item, which then fails whole
+        and is undone (the text may be later than the instrument, which made the
+        article then). Found only when all articles are numbered, the item was
+        reported FAILED with its article still in the text."""
+        if self.decision.renumbers:
+            return
+        for n, w in self.created.items():
+            held = next((x for x in self.works if not x.gone and x is not w
+                         and (x.final or x.old) == n), None)
+            if held is not None:
+                raise Failed(f"the text amended already has {cn_article_label(n)}"
+                             + (" (an amendment later than this one may have made it)"
+                                if held.old is not None else f" (made by item {'、'.join(held.items)})"))
+
     def delete_article(self, a: Action, item: Item) -> None:
         w = self.old(a.old[0])
         if self.decision.renumbers:
@@ -717,6 +733,11 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
                 r.status = "FAILED"
                 r.reasons.append(f"not executed: {a.kind} met {type(e).__name__} ({e}); "
                                  "this is redline's failing — please report it")
+        if r.status == "ok":
+            try:
+                am.numbers_taken()
+            except Failed as e:
+                r.status, r.reasons = "FAILED", [str(e)]
         if r.status == "FAILED":  # an item is executed whole or not at all
             am.restore(saved)
         results.append(r)
