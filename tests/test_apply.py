@@ -781,3 +781,29 @@ def test_an_article_number_already_held_fails_its_item_whole():
     assert [(i.label, i.status) for i in r.items] == [("一", "FAILED"), ("二", "ok")]
     assert "already has 第二条之一" in r.items[0].reasons[0]
     assert [a.label for a in r.stage.articles].count("第二条之一") == 1
+
+
+def test_two_paragraphs_added_as_the_second_and_third():
+    d, r = _apply("""# 中华人民共和国示例法修正案
+一、在示例法第四条中增加两款作为第二款、第三款："情节严重的，处五万元以下罚款。"
+"单位有前两款行为的，对单位判处罚金。"
+""")
+    assert [(i.status, i.reasons) for i in r.items] == [("ok", [])]
+    assert _texts(r.stage)["第四条"] == ["违反本法第三条规定的，处一万元以下罚款。", "情节严重的，处五万元以下罚款。",
+                                        "单位有前两款行为的，对单位判处罚金。", "违反本法第二条规定的，责令改正。"]
+
+
+@pytest.mark.parametrize("amendment", sorted((CORPUS / "instruments/刑法修正案").glob("*.md"))
+                         if (CORPUS / "instruments/刑法修正案").is_dir() else [],
+                         ids=lambda p: p.stem)
+def test_every_line_of_the_criminal_laws_amendments_is_understood(amendment):
+    """Amendments I-XI applied to the law after all eleven: every item is understood;
+    one that cannot run there (a later amendment made its article) says which
+    article, and the text written is a law (no article twice)."""
+    law, _ = parse_file(CORPUS / "scale/刑法/2020-12-26.md")
+    decision = parse_decision(amendment.read_text(encoding="utf-8"), law=law.title)
+    r = apply_decision(decision, law)
+    reasons = [x for i in r.items for x in i.reasons]
+    assert not [x for x in reasons if "not understood" in x]
+    numbers = [a.number for a in r.stage.articles]
+    assert len(numbers) == len(set(numbers))

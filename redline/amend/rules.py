@@ -659,7 +659,7 @@ def _clauses(masked: str) -> list[str]:
     # The forms of provincial decisions: 增加一款作为该条第二款，即："…" reads as
     # 增加一款，作为第二款："…".
     masked = re.sub(r"[，,]?即[：:]?(?=⟨\d+⟩)", "：", masked).replace("作为该条第", "作为第")
-    masked = re.sub(r"(增加(?:[一二三四五六七八九十]+)?[条款项])(?=作为)", r"\1，", masked)
+    masked = re.sub(r"(增加(?:[一二两三四五六七八九十]+)?[条款项])(?=作为)", r"\1，", masked)
     return [c for c in re.split(r"[，；。,;]|\.(?!\d)", masked) if c.strip()]
 
 
