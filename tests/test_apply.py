@@ -807,3 +807,15 @@ def test_every_line_of_the_criminal_laws_amendments_is_understood(amendment):
     assert not [x for x in reasons if "not understood" in x]
     numbers = [a.number for a in r.stage.articles]
     assert len(numbers) == len(set(numbers))
+
+
+@pytest.mark.parametrize("text, article, wording", [
+    ("第十三届全国人民代表大会常务委员会第二十次会议决定对《中华人民共和国示例法》作如下修改：增加一条，"
+     '作为第三条："示例活动应当诚实守信。"\n本决定自公布之日起施行。', "第三条", ["示例活动应当诚实守信。"]),
+    ('全文、\n为了规范示例活动，将示例法第二条修改为："示例活动应当遵守法律、行政法规。"',
+     "第二条", ["示例活动应当遵守法律、行政法规。"]),
+], ids=["enacting sentence runs into it", "a web page's tab label in front"])
+def test_words_before_the_only_amendment_are_read_past(text, article, wording):
+    d, r = _apply("# 关于修改《中华人民共和国示例法》的决定\n<!-- INFO END -->\n" + text, law="示例法")
+    assert [i.status for i in r.items if i.status != "skipped"] == ["ok"]
+    assert _texts(r.stage)[article] == wording

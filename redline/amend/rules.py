@@ -600,19 +600,30 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
 #: A purpose clause before the amendment (为了惩治……，切实保护……，将刑法第X条修改为):
 #: what the instrument is for, no change; read past up to the clause that acts.
 PURPOSE = re.compile(r"^为了?[^：:⟨]*?[，,](?=(?:将|在|删去|增加|对)[^，,⟨]*(?:修改|增加|删去|改为|作为|合并))")
+#: The enacting sentence run into the amendment (……会议决定对《××法》作如下修改：增加一条…).
+ENACTING = re.compile(r"^[^⟨]*?对《[^》]+》(?:作|进行)(?:如下|以下)(?:补充)?修改[：:]?")
+#: A web page's own words in front (a tab label: 全文、), never an item label (一、).
+PAGE_LABEL = re.compile(r"^(?![一二三四五六七八九十百]+、)[\u4e00-\u9fff]{1,4}、(?=为了?|将|在|删去|增加|对)")
 
 
 def item_actions(item_text: str, context: str | None = None) -> tuple[list[Action], list[str]]:
     """The actions of one item's text; ``context``: the article a parent item
     named (对第五十条作如下修改), which its clauses then change.
 
-    A purpose clause is read past:
+    A purpose clause, the enacting sentence run into the amendment and a web
+    page's tab label are read past:
 
     >>> [a.kind.value for a in item_actions('为了惩治示例犯罪，切实保护示例秩序，将刑法第三条修改为："甲。"')[0]]
+    ['rewrite']
+    >>> [a.kind.value for a in item_actions('会议决定对《示例法》作如下修改：增加一条，作为第三条："甲。"')[0]]
+    ['insert_article']
+    >>> [a.kind.value for a in item_actions('全文、为了示例，将示例法第二条修改为："乙。"')[0]]
     ['rewrite']
     """
     masked, quotes = mask_quotes(item_text)
     masked = LAW_PREFIX.sub(r"\g<pre>", masked.replace("\n", ""))
+    masked = PAGE_LABEL.sub("", masked, count=1)
+    masked = ENACTING.sub("", masked, count=1)
     masked = PURPOSE.sub("", masked, count=1)
     s = _State(quotes)
     if context:
