@@ -11,15 +11,12 @@ Names are imported on first use, so the command line starts fast.
 
 __version__ = "0.1.0"
 
+from ._lazy import lazy_exports
+
 _EXPORTS = {"compare": "compare.comparison", "parse_text": "read", "parse_file": "read",
             "load_stage": "workspace.drafts", "Comparison": "compare.comparison", "Stage": "model"}
 
 __all__ = [*_EXPORTS, "__version__"]
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module 'redline' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

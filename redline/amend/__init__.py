@@ -14,6 +14,8 @@ The executor's working parts (:mod:`.execute`, :mod:`.text`, :mod:`.numbers`,
 modules outside it take what they need from here.
 """
 
+from .._lazy import lazy_exports
+
 _EXPORTS = {"parse_decision": "decision", "account": "decision", "Decision": "instrument",
             "Item": "instrument", "Action": "instrument", "apply_decision": "execute",
             "apply_all": "execute", "verify": "verify_decision", "tie": "ties"}
@@ -21,9 +23,4 @@ _EXPORTS = {"parse_decision": "decision", "account": "decision", "Decision": "in
 __all__ = list(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module 'redline.amend' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -16,6 +16,8 @@ Names here are loaded on first use, so a command that needs none starts fast.
 'redline.compare.comparison'
 """
 
+from .._lazy import lazy_exports
+
 _EXPORTS = {"compare": "comparison", "Comparison": "comparison", "Entry": "comparison",
             "StageInfo": "comparison", "ConservationError": "comparison", "Kind": "align",
             "AlignSettings": "align", "diff_texts": "textdiff", "DiffOp": "textdiff"}
@@ -23,9 +25,4 @@ _EXPORTS = {"compare": "comparison", "Comparison": "comparison", "Entry": "compa
 __all__ = list(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module 'redline.compare' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

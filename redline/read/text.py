@@ -248,6 +248,11 @@ def _unnumbered_heading(rows: list[tuple[int, str]], k: int, current: Article | 
             or re.search(r"[，。；：、,.;:()（）\d]", line)
             or not current.lines[-1].rstrip("”’\"')）").endswith(("。", "：", ":"))):
         return False
+    return _article_or_heading_next(rows, k)
+
+
+def _article_or_heading_next(rows: list[tuple[int, str]], k: int) -> bool:
+    """Does the next line with words after line ``k`` open an article or a heading?"""
     for _, nxt in rows[k + 1:]:
         s = nxt.strip().lstrip("#").strip()
         if s:
@@ -272,11 +277,7 @@ def _heading_wraps(rows: list[tuple[int, str]], k: int) -> bool:
     line = rows[k][1].strip().lstrip("#").strip()
     if len(line) > HEADING_WRAP_MAX or re.search(r"[。；;：:！？]", line):
         return False
-    for _, nxt in rows[k + 1:]:
-        s = nxt.strip().lstrip("#").strip()
-        if s:
-            return bool(ARTICLE_START_RE.match(s) or DIVISION_START_RE.match(s))
-    return False
+    return _article_or_heading_next(rows, k)
 
 
 def _annex_number(m: re.Match, st: Stage) -> int:
