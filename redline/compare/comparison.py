@@ -13,8 +13,11 @@ back to the stages or re-run the alignment. ``Comparison.to_json()`` is what
 ``redline compare --format json`` prints; ``Comparison.from_json`` reads it back.
 
 An entry's ``diff`` is diff-match-patch's shape, ``[[-1, "removed"], [0, "kept"],
-[1, "added"]]``; for a merge it diffs the merged parts (joined in order) against
-the new article, for a split the old article against the new ones.
+[1, "added"]]``; for a merge it diffs the old articles merged whole (joined in
+order) against the new article, for a split the old article against the new
+ones. Every character of both texts is in exactly one entry's side
+(:func:`check_conservation`): a part of an old article merged here from an
+article held whole in its own entry is new words here, and named in ``parts``.
 
 References that follow the renumbering are not substantive: an article whose
 only differences are 本法第二十二条 -> 本法第二十四条 where 22 became 24 keeps its
@@ -80,7 +83,8 @@ class Entry:
     diff_timed_out: bool = False
     #: For merges and splits, how many lines of the diffed text each article
     #: gives: {"old": [2, 1], "new": [3]} (the articles' texts are joined by
-    #: newlines, so a renderer can split each side back into its articles).
+    #: newlines, so a renderer can split each side back into its articles); an
+    #: old article merged here only in part gives 0 (its words are new here).
     segments: dict = field(default_factory=dict)
     #: References in the new text that point nowhere ("missing"), or that were
     #: kept while the article they cited moved ("stale") or went ("deleted").
@@ -91,7 +95,9 @@ class Entry:
     #: this entry ("五", "二十九（四）"; "2:一" for the second of several).
     items: list[str] = field(default_factory=list)
     #: Of a split: which paragraphs of the old article went on in which new
-    #: article (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条).
+    #: article (第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条); of any
+    #: other entry holding an article whole, the parts of it merged or continued
+    #: in another entry's article (第三款 → 第一条).
     paragraphs_to: list[Destination] = field(default_factory=list)
     #: The division the old side's first article sat in, where it is not
     #: ``division`` (an article that changed chapter, or whose chapter went).
