@@ -40,6 +40,21 @@ def test_accept_all_gives_every_article_of_the_new_text(old_rel, new_rel):
     assert word_read(c, data, "reject") == word_text(old)
 
 
+@pytest.mark.parametrize("old_rel,new_rel", CORPUS_PAIRS,
+                         ids=[f"{o.split('/')[-2]}:{o.split('/')[-1]}" for o, _ in CORPUS_PAIRS])
+def test_reject_all_gives_the_old_texts_own_characters(old_rel, new_rel):
+    """Not only up to width and spacing: the 2016 CSL's ':' stays ':', a raw draft's
+    农业农村 (畜牧兽医) keeps its space, though the redline shows neither as a change."""
+    old, _ = parse_file(CORPUS / old_rel)
+    new, _ = parse_file(CORPUS / new_rel)
+    data = render_docx(compare(old, new))
+    for choice, stage in (("reject", old), ("accept", new)):
+        got = set(read_back(data, choice))
+        missing = [x for a in stage.articles for x in [a.label + "　" + a.lines[0], *a.lines[1:]]
+                   if x not in got]
+        assert missing == [], (choice, missing[:2])
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_accept_and_reject_on_generated_moves_merges_and_splits(seed):
     import sys

@@ -41,7 +41,7 @@ from .references import check_references, find_references
 from ..numbering import ArticleNumber
 from .similarity import shingles_for
 from .structure import compare_divisions
-from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text
+from .textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text, with_old_forms
 
 FORMAT_VERSION = 1
 
@@ -102,6 +102,11 @@ class Entry:
     #: The division the old side's first article sat in, where it is not
     #: ``division`` (an article that changed chapter, or whose chapter went).
     old_division: str | None = None
+    #: Where the old text's own characters differ from what the diff's equal runs
+    #: show (width, spacing: not counted as change): [position on the old side,
+    #: length there, the old characters]; :func:`~redline.compare.textdiff.with_old_forms`
+    #: puts them back, for an output that must give the old text exactly (Word).
+    old_forms: list[tuple[int, int, str]] = field(default_factory=list)
     #: Of a merge or split whose articles sit under more than one heading on a
     #: side: each article's division, in order ({"old": ["chp_3__sec_1",
     #: "chp_3__sec_2"]}), so that a heading is placed before the article it opens.
@@ -150,6 +155,8 @@ class Entry:
             d["old_division"] = self.old_division
         if self.divisions_each:
             d["divisions_each"] = self.divisions_each
+        if self.old_forms:
+            d["old_forms"] = [list(f) for f in self.old_forms]
         return d
 
     @classmethod
@@ -163,7 +170,8 @@ class Entry:
                    [ReferenceIssue.from_json(i) for i in d.get("reference_issues", [])],
                    [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []),
                    [Destination.from_json(x) for x in d.get("paragraphs_to", [])], d.get("old_division"),
-                   d.get("divisions_each", {}))
+                   divisions_each=d.get("divisions_each", {}),
+                   old_forms=[(int(p), int(n), str(t)) for p, n, t in d.get("old_forms", [])])
 
     def part_of(self, n: ArticleNumber) -> Part | None:
         """The part of old article ``n`` this entry carries, if it carries only part."""
@@ -313,8 +321,9 @@ def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
     entry's old side, cut at its ``segments``, gives the article's text back;
     a :class:`Part` merged or continued elsewhere is named there, not repeated.
     The same holds for each new article and the new sides. The texts are
-    compared as they were read, up to what the tool declares no change (width
-    of punctuation, spacing, quote style: :func:`~redline.normalise.norm_text`).
+    compared exactly, character for character: the old side with its
+    ``old_forms`` put back (where width or spacing, which the redline does not
+    count as change, differ), the new side as the diff has it.
 
     Old 第二条's last paragraph joins 第一条 and the rest of it is deleted: the
     merge carries the paragraph as new words, and 第二条's own entry holds it
@@ -345,7 +354,7 @@ def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
         for e in c.entries:
             numbers = e.old if side == "old" else e.new
             whole = [n for n in numbers if side == "new" or not e.part_of(n)]
-            text = side_text(e.diff, side)
+            text = side_text(with_old_forms(e.diff, e.old_forms) if side == "old" else e.diff, side)
             counts = (e.segments or {}).get(side) or [text.count("\n") + 1 if text else 0] * (len(numbers) > 0)
             lines = text.split("\n") if text else []
             if len(counts) != len(numbers) or sum(counts) != len(lines):
@@ -366,7 +375,7 @@ def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
                                             + ("held twice" if n in held else "is not in the text"))
                 held[n] = e
                 a = want[n]
-                if norm_text(got, lang) != norm_text(a.lines, lang):
+                if got != a.lines:
                     raise ConservationError(
                         f"redline lost or repeated text, a defect to report: entry {entry_title(e)}: "
                         f"{side} {a.label} reads {chr(10).join(got)!r}, not {a.text!r}")
@@ -487,17 +496,23 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
     kind = link.kind
     refs_only = False
     timed_out = False
+    forms: list[tuple[int, int, str]] = []
     if kind == Kind.INSERTED:
         ops, sim = [DiffOp(INSERT, new_text)], None
     elif kind == Kind.DELETED:
         ops, sim = [DiffOp(DELETE, old_text)], None
     elif kind == Kind.UNCHANGED or (kind == Kind.RENUMBERED and not link.parts
                                  and norm_text([old_text], lang) == norm_text([new_text], lang)):
-        # Same text once width and spacing are set aside: nothing to diff.
+        # Same text once width and spacing are set aside: nothing to diff, but
+        # where the characters differ, the old ones are kept (old_forms).
         ops, sim = [DiffOp(EQUAL, new_text)], 1.0
+        if old_text != new_text and lang == "zh":
+            td = diff_texts(old_text, new_text, lang)
+            if side_text(td.ops, "new") == new_text and all(op == EQUAL for op, _ in td.ops):
+                forms = td.old_forms
     else:
         td = diff_texts(old_text, new_text, lang)
-        ops, sim, timed_out = td.ops, td.similarity, td.timed_out
+        ops, sim, timed_out, forms = td.ops, td.similarity, td.timed_out, td.old_forms
         if kind in (Kind.RENUMBERED, Kind.MODIFIED, Kind.MOVED) and any(op != EQUAL for op, _ in ops):
             refs_only = references_follow(ops, mapping, lang)
             if kind == Kind.RENUMBERED and not refs_only:
@@ -511,6 +526,7 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
                               for p in link.parts], timed_out, segments)
     if kind == Kind.SPLIT and len(olds) == 1:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
+    entry.old_forms = forms
     if olds and olds[0].division != division:
         entry.old_division = olds[0].division
     for side, arts in (("old", olds), ("new", news)):

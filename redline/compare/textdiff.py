@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -109,6 +109,11 @@ class TextDiff:
     similarity: float
     #: True when diff-match-patch hit DIFF_TIMEOUT and the diff is coarser.
     timed_out: bool = False
+    #: Where the old text's own characters differ from what an equal run shows
+    #: (width of punctuation, spacing, quote style: matched, and shown in the
+    #: new text's form): (position on the old side, length there, the old text's
+    #: characters). :func:`with_old_forms` puts them back.
+    old_forms: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 class _Codes:
@@ -262,10 +267,16 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
             ops.append(DiffOp(op, text))
 
     i = j = 0
+    old_pos = 0  # characters of the old side written so far
+    forms: list[tuple[int, int, str]] = []
     for op, chunk in raw:
         n = len(chunk)
         if op == EQUAL:
             if language == "zh":  # width and spacing mean nothing: the new text's form
+                for old_tok, new_tok in zip(old_toks[i:i + n], new_toks[j:j + n]):
+                    if old_tok != new_tok:
+                        forms.append((old_pos, len(new_tok), old_tok))
+                    old_pos += len(new_tok)
                 put(EQUAL, "".join(new_toks[j:j + n]))
             else:
                 for old_tok, new_tok in zip(old_toks[i:i + n], new_toks[j:j + n]):
@@ -274,13 +285,70 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
             j += n
         elif op == DELETE:
             put(DELETE, "".join(old_toks[i:i + n]))
+            old_pos += sum(map(len, old_toks[i:i + n]))
             i += n
         else:
             put(INSERT, "".join(new_toks[j:j + n]))
             j += n
     total = sum(map(weight.__getitem__, old_toks)) + sum(map(weight.__getitem__, new_toks))
     similarity = 2 * equal_chars / total if total else 1.0
-    return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out)
+    if language != "zh":  # English keeps each side's own form in its runs
+        forms = []
+    return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out, _merge_forms(forms))
+
+
+def _merge_forms(forms: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent forms as one."""
+    out: list[tuple[int, int, str]] = []
+    for pos, length, text in forms:
+        if out and out[-1][0] + out[-1][1] == pos:
+            p, n, t = out[-1]
+            out[-1] = (p, n + length, t + text)
+        else:
+            out.append((pos, length, text))
+    return out
+
+
+def with_old_forms(ops: list[DiffOp], forms: list[tuple[int, int, str]]) -> list[DiffOp]:
+    """The diff with the old text's own characters back where an equal run shows
+    the new text's form: there, the old form deleted and the new one inserted.
+    Both sides then read exactly as their texts (what Word's Reject All needs);
+    everything else reads the diff as it is.
+
+    >>> td = diff_texts("依照本法:农业农村 (畜牧兽医)", "依照本法：农业农村（畜牧兽医）")
+    >>> [tuple(op) for op in td.ops], td.old_forms
+    ([(0, '依照本法：农业农村（畜牧兽医）')], [(4, 1, ':'), (8, 2, '村 ('), (14, 1, ')')])
+    >>> side_text(with_old_forms(td.ops, td.old_forms), "old")
+    '依照本法:农业农村 (畜牧兽医)'
+    >>> side_text(with_old_forms(td.ops, td.old_forms), "new")
+    '依照本法：农业农村（畜牧兽医）'
+    """
+    if not forms:
+        return list(ops)
+    out: list[DiffOp] = []
+    pos = 0  # on the old side
+    k = 0
+    for op, text in ops:
+        if op == INSERT:
+            out.append(DiffOp(op, text))
+            continue
+        if op == DELETE:
+            out.append(DiffOp(op, text))
+            pos += len(text)
+            continue
+        start = 0
+        while k < len(forms) and forms[k][0] < pos + len(text):
+            at, length, old = forms[k]
+            cut = at - pos
+            if cut > start:
+                out.append(DiffOp(EQUAL, text[start:cut]))
+            out += [DiffOp(DELETE, old), DiffOp(INSERT, text[cut:cut + length])]
+            start = cut + length
+            k += 1
+        if start < len(text):
+            out.append(DiffOp(EQUAL, text[start:]))
+        pos += len(text)
+    return out
 
 
 def side_text(ops: Iterable[tuple[int, str]], side: str) -> str:

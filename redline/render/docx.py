@@ -38,7 +38,7 @@ from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.parts import HeadingChange
 from ..numbering import DIVISION_START_RE
-from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp
+from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
 from .common import (continued_from, entry_title, labelled, line_ends, split_destinations, split_lines,
                      stage_line)
 
@@ -448,7 +448,10 @@ def _group_starts(counts: list[int]) -> dict[int, int]:
 
 
 def _entry(doc, e: Entry, marks: _Marks) -> None:
-    pieces = _segments(split_lines(e.diff), line_ends(e.diff))
+    # Reject All gives the old text's own characters where the redline shows
+    # width or spacing as no change (:func:`with_old_forms`).
+    diff = with_old_forms(e.diff, e.old_forms)
+    pieces = _segments(split_lines(diff), line_ends(diff))
     sides = _sides(pieces)
     segments = e.segments or {}
     old_starts = _group_starts(segments.get("old", [len(pieces)]))
@@ -460,8 +463,8 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
     paragraphs: list = []
     # Each paragraph mark is the break of the side(s) whose run it came from
     # (line_ends); the entry's last one ends the article on both sides.
-    has_old = any(op != INSERT and t for op, t in e.diff)
-    has_new = any(op != DELETE and t for op, t in e.diff)
+    has_old = any(op != INSERT and t for op, t in diff)
+    has_new = any(op != DELETE and t for op, t in diff)
     for (runs, end), (old_line, new_line) in zip(pieces, sides):
         # Each article of either side opens with its label: in a merge or a
         # split, where its words begin.
@@ -511,7 +514,7 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
     article as deleted or inserted whole. A comment names the other side."""
     if where == "old" and e.part_of(e.old[k]):
         return  # merged in part: its own entry shows the part removed from it
-    side_lines = split_lines(e.diff, where)
+    side_lines = split_lines(with_old_forms(e.diff, e.old_forms) if where == "old" else e.diff, where)
     counts = (e.segments or {}).get(where, [len(side_lines)])
     start = sum(counts[:k])
     lines = side_lines[start:start + counts[k]]
