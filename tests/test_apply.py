@@ -805,6 +805,9 @@ def test_every_line_of_the_criminal_laws_amendments_is_understood(amendment):
     r = apply_decision(decision, law)
     reasons = [x for i in r.items for x in i.reasons]
     assert not [x for x in reasons if "not understood" in x]
+    # Amendment IX's item 二十三 lost its closing quote mark: said, not guessed.
+    defects = [i.label for i in r.items if any(x.startswith("source defect:") for x in i.reasons)]
+    assert defects == (["二十三"] if amendment.stem.startswith("09") else [])
     numbers = [a.number for a in r.stage.articles]
     assert len(numbers) == len(set(numbers))
 
@@ -819,3 +822,11 @@ def test_words_before_the_only_amendment_are_read_past(text, article, wording):
     d, r = _apply("# 关于修改《中华人民共和国示例法》的决定\n<!-- INFO END -->\n" + text, law="示例法")
     assert [i.status for i in r.items if i.status != "skipped"] == ["ok"]
     assert _texts(r.stage)[article] == wording
+
+
+def test_a_quotation_cut_off_in_the_source_is_never_executed():
+    """The quote the text ends inside: executed, it wrote the cut words as the
+    article (示例活动应当遵守). The item fails, and says why."""
+    d, r = _apply('# 中华人民共和国示例法修正案\n一、将示例法第二条修改为："示例活动应当遵守\n二、删去示例法第五条。')
+    assert r.items[0].status == "FAILED" and r.items[0].reasons[0].startswith("source defect: the quotation")
+    assert _texts(r.stage)["第二条"] == ["示例活动应当遵守法律。"]

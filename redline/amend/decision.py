@@ -22,8 +22,8 @@ import re
 from ..compare.align import Kind
 from ..errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, ActionKind, Decision, Item
-from .quotes import mask_quotes, opens_paragraph
-from .rules import item_actions
+from .quotes import UNCLOSED, mask_quotes, opens_paragraph
+from .rules import SOURCE_DEFECT, item_actions
 from ..numbering import CN_NUM_RE, NUMBER_RE, ArticleNumber
 
 ITEM_START = re.compile(rf"^({CN_NUM_RE})、\s*(.*)$")
@@ -109,7 +109,8 @@ def parse_decision(text: str, law: str | None = None) -> Decision:
             else:
                 actions, problems = item_actions(body, context)
                 item = Item(sub_label, body, actions, no, problems)
-                decision.problems += [f"item {sub_label} (line {no}): not understood: {p}"
+                decision.problems += [f"item {sub_label} (line {no}): "
+                                      + (p if p.startswith(SOURCE_DEFECT) else f"not understood: {p}")
                                       for p in problems]
             decision.items.append(item)
     return decision
@@ -183,6 +184,7 @@ def _other_law(body: str, law: str) -> str | None:
     True
     """
     masked, _ = mask_quotes(body)  # a law named inside the new wording is not the one amended
+    masked = masked.replace(UNCLOSED, "")
     m = _NAMED_LAW.search(masked)
     if m and _law_key(m.group(1)) != _law_key(law) and "决定" not in m.group(1):
         return m.group(1)

@@ -49,7 +49,7 @@ from .text import (DELETED_ARTICLE, DIVISION_WORD, Div, Failed, Line, Skipped, W
                          find_all, fix_item_end, fold, nearest, paragraphs_of, punctuate_items, relabel,
                          short, squeeze, strip_label, under, where_label)
 from .instrument import Action, ActionKind, Decision, Item, Ref
-from .rules import quoted_articles
+from .rules import SOURCE_DEFECT, quoted_articles
 from ..model import ITEM_RE, Article, Stage, line_position
 from ..numbering import DIVISION_START_RE, ArticleNumber, cn_article_label, int_to_cn
 from ..compare.structure import division_label
@@ -715,7 +715,8 @@ def apply_decision(decision: Decision, stage: Stage) -> Applied:
         am.created = {}
         if item.problems:
             r.status = "FAILED"
-            r.reasons = [f"not understood: {p}" for p in item.problems]
+            r.reasons = [p if p.startswith(SOURCE_DEFECT) else f"not understood: {p}"
+                         for p in item.problems]
         elif not item.actions:
             r.status, r.reasons = "FAILED", ["no change understood in this item"]
         saved = am.save(item)

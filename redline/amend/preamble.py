@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .text import Failed, Skipped, find_all
-from .quotes import mask_quotes
+from .quotes import UNCLOSED, mask_quotes
 from ..numbering import cn_to_int
 
 PREAMBLE_LINE = re.compile(r"^#*\s*序\s*言\s*$")
@@ -41,6 +41,7 @@ def amend_preamble(lines: list[str], item_text: str) -> list[str]:
     if not paras:
         raise Skipped("not applicable: the text has no preamble (序言)")
     masked, quotes = mask_quotes(item_text)
+    masked = masked.replace(UNCLOSED, "")
     out = list(lines)
     m = _PARAGRAPH.search(masked)
     if m:

@@ -66,6 +66,10 @@ def closes_quote(text: str, i: int) -> bool:
     return bool(AFTER_CLOSE.match(text, i + 1))
 
 
+#: Follows the mark of a quote the text ends inside (no closing quote mark).
+UNCLOSED = "⟨open⟩"
+
+
 def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
     """Quoted passages replaced by ⟨0⟩, ⟨1⟩ …, each kept as its paragraphs.
 
@@ -78,6 +82,8 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
     ('第十一条：⟨0⟩修改为：⟨1⟩', [['甲。', '乙。'], ['丙。']])
     >>> mask_quotes('中的"A"、"B"修改为"C"')
     ('中的⟨0⟩、⟨1⟩修改为⟨2⟩', [['A'], ['B'], ['C']])
+    >>> mask_quotes('修改为：“示例活动应当遵守')
+    ('修改为：⟨0⟩⟨open⟩', [['示例活动应当遵守']])
 
     A quote inside a quote is the law's own quotation: ‘三个代表’ becomes “三个代表”.
 
@@ -104,6 +110,7 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
         paras = [""]
         i += 1
         inner = 0  # depth of quotes inside the quote (“三个代表” quoted as ‘三个代表’, or not)
+        closed = False
         while i < n:
             ch = text[i]
             if ch in "‘’":  # a quote inside a quote is the law's own “”
@@ -124,6 +131,7 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
                 if j < n and text[j] in OPEN_QUOTES and (newline or j == i + 1):
                     if ch == "\n" and text[j] == '"' and _alone_on_its_line(text, j):
                         i = j + 1  # a straight quote wrapped onto a line of its own closes
+                        closed = True
                         break
                     paras.append("")  # the quote goes on in a new paragraph
                     i = j + 1
@@ -140,9 +148,12 @@ def mask_quotes(text: str) -> tuple[str, list[list[str]]]:
                     i = j
                     continue
                 i += 1
+                closed = True
                 break
             paras[-1] += ch
             i += 1
         quotes.append([p.strip() for p in paras if p.strip()])
-        out.append(f"⟨{len(quotes) - 1}⟩")
+        # A quote the text ends inside: cut off in the source, or its closing mark
+        # lost; marked, so that nothing is executed on words that may be cut.
+        out.append(f"⟨{len(quotes) - 1}⟩" + ("" if closed else UNCLOSED))
     return "".join(out), quotes

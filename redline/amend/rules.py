@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .instrument import N, R, Action, ActionKind, Ref, parse_ref, refs_in
-from .quotes import SPACED_ARTICLE, mask_quotes
+from .quotes import SPACED_ARTICLE, UNCLOSED, mask_quotes
 from ..numbering import ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE, ArticleNumber, cn_to_int
 from ..compare.structure import DIVISION_REF, division_id
 
@@ -600,6 +600,8 @@ RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
 #: A purpose clause before the amendment (为了惩治……，切实保护……，将刑法第X条修改为):
 #: what the instrument is for, no change; read past up to the clause that acts.
 PURPOSE = re.compile(r"^为了?[^：:⟨]*?[，,](?=(?:将|在|删去|增加|对)[^，,⟨]*(?:修改|增加|删去|改为|作为|合并))")
+#: Opens a problem that is the instrument's, not the reader's (a quote cut off).
+SOURCE_DEFECT = "source defect: "
 #: The enacting sentence run into the amendment (……会议决定对《××法》作如下修改：增加一条…).
 ENACTING = re.compile(r"^[^⟨]*?对《[^》]+》(?:作|进行)(?:如下|以下)(?:补充)?修改[：:]?")
 #: A web page's own words in front (a tab label: 全文、), never an item label (一、).
@@ -621,6 +623,11 @@ def item_actions(item_text: str, context: str | None = None) -> tuple[list[Actio
     ['rewrite']
     """
     masked, quotes = mask_quotes(item_text)
+    if UNCLOSED in masked:
+        k = masked.index(UNCLOSED)
+        opened = unmask(masked[max(0, masked.rfind("⟨", 0, k)):k], quotes)
+        return [], [f"{SOURCE_DEFECT}the quotation {opened} is not closed: cut off in the source, "
+                    "or its closing mark lost; nothing is executed on words that may be cut"]
     masked = LAW_PREFIX.sub(r"\g<pre>", masked.replace("\n", ""))
     masked = PAGE_LABEL.sub("", masked, count=1)
     masked = ENACTING.sub("", masked, count=1)
