@@ -830,3 +830,23 @@ def test_a_quotation_cut_off_in_the_source_is_never_executed():
     d, r = _apply('# 中华人民共和国示例法修正案\n一、将示例法第二条修改为："示例活动应当遵守\n二、删去示例法第五条。')
     assert r.items[0].status == "FAILED" and r.items[0].reasons[0].startswith("source defect: the quotation")
     assert _texts(r.stage)["第二条"] == ["示例活动应当遵守法律。"]
+
+
+@pytest.mark.parametrize("item, status, article", [
+    ('示例法第二条增加一款，作为第一款，规定："示例活动受法律保护。"', "ok",
+     ["示例活动受法律保护。", "示例活动应当遵守法律。"]),
+    ('示例法第二条中"遵守法律"修改为"遵守宪法和法律"。这一条相应修改为："示例活动应当遵守宪法和法律。"', "ok",
+     ["示例活动应当遵守宪法和法律。"]),
+    ('示例法第四条第二款中"责令改正"修改为"责令限期改正"。这一款相应修改为："违反本法第二条规定的，责令限期改正。"',
+     "ok", None),
+    ('示例法第二条中"遵守法律"修改为"遵守宪法和法律"。这一条相应修改为："示例活动应当遵守法律法规。"', "FAILED",
+     ["示例活动应当遵守法律。"]),
+], ids=["a new first paragraph (规定)", "a restatement that agrees", "a paragraph restated",
+        "a restatement that differs fails"])
+def test_the_constitutions_forms(item, status, article):
+    d, r = _apply(f"# 中华人民共和国示例法修正案\n第一条　{item}")
+    assert [i.status for i in r.items] == [status], r.items[0].reasons
+    if status == "FAILED":
+        assert "where the restatement has" in r.items[0].reasons[0]
+    if article is not None:
+        assert _texts(r.stage)["第二条"] == article

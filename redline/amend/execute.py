@@ -294,6 +294,20 @@ class _Amending:
                              + (" (an amendment later than this one may have made it)"
                                 if held.old is not None else f" (made by item {'、'.join(held.items)})"))
 
+    def check_restatement(self, a: Action, item: Item) -> None:
+        """这一条相应修改为：“…”: what the replacement made must read as restated."""
+        w = self.target(a)
+        ref = a.old[0]
+        idx = self.paragraph(w, ref.paragraph) if ref.paragraph else list(range(len(w.lines)))
+        got = [w.lines[k].text for k in idx]
+        if [squeeze(x)[0] for x in got] != [squeeze(x)[0] for x in a.text]:
+            have, want = "".join(squeeze(x)[0] for x in got), "".join(squeeze(x)[0] for x in a.text)
+            k = next((i for i, (x, y) in enumerate(zip(have, want)) if x != y), min(len(have), len(want)))
+            raise Failed(f"after the replacement {self.name(w)}{where_label(ref) if ref.paragraph else ''} "
+                         f"reads “…{have[max(0, k - 8):k + 12]}…” where the restatement has "
+                         f"“…{want[max(0, k - 8):k + 12]}…”")
+        w.items.append(item.label)
+
     def delete_article(self, a: Action, item: Item) -> None:
         w = self.old(a.old[0])
         if self.decision.renumbers:
@@ -699,6 +713,7 @@ HANDLERS: dict[ActionKind, Callable[[_Amending, Action, Item], None]] = {
     ActionKind.RENAME_DIVISION: _Amending.rename_division,
     ActionKind.DELETE_DIVISION: _Amending.delete_division,
     ActionKind.REWRITE_ANNEX: _Amending.rewrite_annex,
+    ActionKind.CHECK_RESTATEMENT: _Amending.check_restatement,
     ActionKind.CONSEQUENTIAL: _Amending.consequential,
     ActionKind.PREAMBLE: _Amending.preamble,
     ActionKind.COMMENCEMENT: _Amending.commencement,

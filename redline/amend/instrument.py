@@ -50,6 +50,7 @@ class ActionKind(str, Enum):
     MOVE_PARAGRAPH = "move_paragraph"
     MERGE_ITEMS = "merge_items"
     MERGE_PARAGRAPHS = "merge_paragraphs"
+    CHECK_RESTATEMENT = "check_restatement"  # 这一条相应修改为：“…” after a replacement
     # headings
     INSERT_DIVISION = "insert_division"
     RENAME_DIVISION = "rename_division"

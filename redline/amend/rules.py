@@ -281,6 +281,20 @@ def _replace(s: _State, m: "re.Match[str] | _Groups") -> None:
     _words(s, refs, before, after)
 
 
+def _restatement(s: _State, m: re.Match) -> None:
+    """…中⟨a⟩修改为⟨b⟩。这一条(这一款)相应修改为⟨q⟩: the Constitution restates what
+    the replacement makes; executed, the replacement must give exactly that."""
+    done = next((a for a in reversed(s.actions) if a.kind == "replace_words"), None)
+    if done is None or not done.old:
+        raise _NotUnderstood
+    ref = done.old[0]
+    if m.group("unit") == "条":
+        ref = Ref(ref.article)
+    elif not ref.paragraph:  # 这一款 of a replacement that named no paragraph
+        raise _NotUnderstood
+    s.add("check_restatement", old=[ref], new=done.new, text=s.quote(m.group("q")))
+
+
 def _replace_everywhere(s: _State, m: re.Match) -> None:
     """将本法中的⟨a⟩修改为⟨b⟩: every occurrence, in every article and heading."""
     for k in re.findall(r"⟨(\d+)⟩", m.group("more") or "") + [m.group("a")]:
@@ -538,6 +552,7 @@ def _q(name: str) -> str:
 RULES: list[tuple[str, re.Pattern, Callable[[_State, re.Match], None]]] = [
     (name, re.compile(pattern), handler) for name, pattern, handler in [
         ("several-changes", r"对部分条文作(?:以下|如下)修改", _nothing),
+        ("restatement", rf"这一(?P<unit>条|款)相应(?:修改|改)为(?:{_q('q')})", _restatement),
         ("preamble", r"(?:在)?序言.*", _preamble),
         ("insert-articles", rf"(?:在?(?P<after>{R})(?:之)?后)?增加(?P<count>{CN_NUM_RE})?条"
                             rf"(?:{_q('q')})?", _insert_articles),
@@ -672,11 +687,15 @@ def _clauses(masked: str) -> list[str]:
     ['增加一款', '作为第二款⟨0⟩', '原第二款作为第三款', '修改为⟨1⟩']
     >>> _clauses("第五条增加一款作为该条第二款，即：⟨0⟩")
     ['第五条增加一款', '作为第二款：⟨0⟩']
+    >>> _clauses("宪法第五条增加一款，作为第一款，规定：⟨0⟩")
+    ['宪法第五条增加一款', '作为第一款：⟨0⟩']
     """
     masked = re.sub(r"(⟨\d+⟩)(?=将|删去第|原第|在第|增加(?!规定)|第[^⟨，；。]{1,30}?相应)", r"\1，", masked)
     # The forms of provincial decisions: 增加一款作为该条第二款，即："…" reads as
     # 增加一款，作为第二款："…".
     masked = re.sub(r"[，,]?即[：:]?(?=⟨\d+⟩)", "：", masked).replace("作为该条第", "作为第")
+    # The Constitution's form: 增加一款，作为第一款，规定："…" reads as 作为第一款："…".
+    masked = re.sub(r"[，,]规定[：:]?(?=⟨\d+⟩)", "：", masked)
     masked = re.sub(r"(增加(?:[一二两三四五六七八九十]+)?[条款项])(?=作为)", r"\1，", masked)
     return [c for c in re.split(r"[，；。,;]|\.(?!\d)", masked) if c.strip()]
 
