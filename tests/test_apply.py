@@ -850,3 +850,18 @@ def test_the_constitutions_forms(item, status, article):
         assert "where the restatement has" in r.items[0].reasons[0]
     if article is not None:
         assert _texts(r.stage)["第二条"] == article
+
+
+def test_a_section_and_its_articles_given_unquoted_after_content_follows():
+    """增加一节，作为第四节“…”；增加两条，分别作为第八条、第九条。内容如下： then the
+    heading and the articles, unquoted, each with its label; a later item moves
+    the old 第八条 to 第十条, so the new 第八条 takes a number that is free."""
+    stage, _ = parse_file(INSTRUMENTS / "constitution-like.md")
+    text = (INSTRUMENTS / "constitution-like-amendment-4.txt").read_text(encoding="utf-8")
+    r = apply_decision(parse_decision(text), stage)
+    assert [(i.label, i.status) for i in r.items] == [("第八条", "ok"), ("第九条", "ok")]
+    assert [(a.label, a.division, a.lines) for a in r.stage.articles][-3:] == [
+        ("第八条", "chp_2__sec_4", ["检察院是国家的法律监督机关。"]),
+        ("第九条", "chp_2__sec_4", ["检察院依法独立行使检察权。"]),
+        ("第十条", "chp_3", ["示例国国旗是红旗。"])]
+    assert r.stage.division("chp_2__sec_4").heading == "第四节 检察院"

@@ -623,6 +623,26 @@ ENACTING = re.compile(r"^[^⟨]*?对《[^》]+》(?:作|进行)(?:如下|以下)
 PAGE_LABEL = re.compile(r"^(?![一二三四五六七八九十百]+、)[\u4e00-\u9fff]{1,4}、(?=为了?|将|在|删去|增加|对)")
 
 
+_CONTENT_FOLLOWS = re.compile(r"(?:内容如下|内容为)[：:]\s*\n")
+
+
+def _quote_content(item_text: str) -> str:
+    """The Constitution's 增加五条……内容如下： gives the new heading and articles
+    unquoted, a line each, to the item's end: quoted here as the NPC quotes
+    several paragraphs (each opens with “, the last closes).
+
+    >>> _quote_content("增加一节，作为第四节；增加一条。内容如下：\\n第四节　检察院\\n第八条　甲。")
+    '增加一节，作为第四节；增加一条。内容如下：\\n“第四节　检察院\\n“第八条　甲。”'
+    """
+    m = _CONTENT_FOLLOWS.search(item_text)
+    if not m:
+        return item_text
+    lines = [ln.strip() for ln in item_text[m.end():].split("\n") if ln.strip()]
+    if not lines or any(ln[0] in "“\"" for ln in lines):
+        return item_text  # quoted already
+    return item_text[:m.end()] + "\n".join("“" + ln for ln in lines) + "”"
+
+
 def item_actions(item_text: str, context: str | None = None) -> tuple[list[Action], list[str]]:
     """The actions of one item's text; ``context``: the article a parent item
     named (对第五十条作如下修改), which its clauses then change.
@@ -637,7 +657,7 @@ def item_actions(item_text: str, context: str | None = None) -> tuple[list[Actio
     >>> [a.kind.value for a in item_actions('全文、为了示例，将示例法第二条修改为："乙。"')[0]]
     ['rewrite']
     """
-    masked, quotes = mask_quotes(item_text)
+    masked, quotes = mask_quotes(_quote_content(item_text))
     if UNCLOSED in masked:
         k = masked.index(UNCLOSED)
         opened = unmask(masked[max(0, masked.rfind("⟨", 0, k)):k], quotes)
