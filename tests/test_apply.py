@@ -865,3 +865,16 @@ def test_a_section_and_its_articles_given_unquoted_after_content_follows():
         ("第九条", "chp_2__sec_4", ["检察院依法独立行使检察权。"]),
         ("第十条", "chp_3", ["示例国国旗是红旗。"])]
     assert r.stage.division("chp_2__sec_4").heading == "第四节 检察院"
+
+
+def test_an_item_deleted_then_one_added_counts_as_the_text_amended_numbers():
+    # 删去第二款第二项，第二款增加一项，作为第四项: the fourth of the old paragraph,
+    # after its old third item, whatever the deletion left.
+    old = OLD.replace("第四条 违反本法第三条规定的，处一万元以下罚款。\n违反本法第二条规定的，责令改正。",
+                      "第四条 违反本法第三条规定的，处一万元以下罚款。\n有下列情形之一的，从重处罚：\n"
+                      "（一）屡次违法的；\n（二）造成损失的；\n（三）拒不改正的。")
+    d, r = _apply("# 示例法修正案\n一、删去示例法第四条第二款第二项，第二款增加一项，作为第四项："
+                  '"（四）隐瞒事实的。"', old=old)
+    assert [(i.status, i.reasons) for i in r.items] == [("ok", [])]
+    assert _texts(r.stage)["第四条"][1:] == ["有下列情形之一的，从重处罚：", "（一）屡次违法的；",
+                                            "（二）拒不改正的；", "（三）隐瞒事实的。"]

@@ -391,15 +391,32 @@ class _Amending:
         para_idx = self._item_paragraph(w, a.scope)
         items = [k for k in para_idx[1:] if ITEM_RE.match(w.lines[k].text)]
         n = a.number or len(items) + 1
-        if not 1 <= n <= len(items) + 1:
-            raise Failed(f"{self.name(w)} has {len(items)} items: there is no place for item {n}")
-        at = items[n - 1] if n <= len(items) else (items[-1] + 1 if items else para_idx[-1] + 1)
+        at = self._old_item_place(w, para_idx, n)
+        if at is None:
+            if not 1 <= n <= len(items) + 1:
+                raise Failed(f"{self.name(w)} has {len(items)} items: there is no place for item {n}")
+            at = items[n - 1] if n <= len(items) else (items[-1] + 1 if items else para_idx[-1] + 1)
         w.lines[at:at] = [Line.new(t) for t in a.text]
         new_items = [k for k in range(para_idx[0] + 1, para_idx[-1] + 1 + len(a.text))
                      if ITEM_RE.match(w.lines[k].text)]
         relabel(w.lines, new_items)
         punctuate_items(w.lines, new_items, range(at, at + len(a.text)))
         w.items.append(item.label)
+
+    def _old_item_place(self, w: Work, para_idx: list[int], n: int) -> int | None:
+        """Where item ``n`` goes when an earlier action of the item deleted items of
+        this paragraph: numbered as the text amended numbers them (删去第二款第二项，
+        第二款增加一项，作为第四项: after the old third item). None when no old
+        item of the paragraph is gone (then the items as they stand count)."""
+        para = w.lines[para_idx[0]].para
+        if para is None:
+            return None
+        old_count = sum(1 for ln in w.original if ln.para == para and ln.item)
+        standing = {w.lines[k].item: k for k in para_idx[1:] if w.lines[k].item}
+        if len(standing) == old_count or not 1 <= n <= old_count + 1:
+            return None
+        before = next((standing[m] for m in range(n - 1, 0, -1) if m in standing), None)
+        return before + 1 if before is not None else para_idx[0] + 1
 
     def _item_paragraph(self, w: Work, scope: str | None) -> list[int]:
         if scope:
