@@ -91,6 +91,10 @@ class _Amending:
     def __init__(self, stage: Stage, decision: Decision):
         self.stage = stage
         self.decision = decision
+        #: Old articles some item of the instrument moves away (第八条相应改为第十条,
+        #: 删去, 合并, 分为): their numbers are free for new ones, whatever the order.
+        self.moving = {r.article for it in decision.items for x in it.actions
+                       if x.kind in ("renumber", "delete_article", "merge", "split") for r in x.old}
         self.divs: list[Div] = []
         by_id: dict[str, Div] = {}
         for d in stage.divisions:
@@ -286,13 +290,9 @@ class _Amending:
         reported FAILED with its article still in the text."""
         if self.decision.renumbers:
             return
-        # An old article some item of the instrument moves away (第八条相应改为第十条,
-        # 删去, 合并) frees its number for a new one, whatever the items' order.
-        moving = {r.article for it in self.decision.items for x in it.actions
-                  if x.kind in ("renumber", "delete_article", "merge", "split") for r in x.old}
         for n, w in self.created.items():
             held = next((x for x in self.works if not x.gone and x is not w
-                         and (x.final or x.old) == n and x.old not in moving), None)
+                         and (x.final or x.old) == n and x.old not in self.moving), None)
             if held is not None:
                 raise Failed(f"the text amended already has {cn_article_label(n)}"
                              + (" (an amendment later than this one may have made it)"
