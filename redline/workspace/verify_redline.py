@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..model import Stage
 from ..normalise import norm_key
-from ..numbering import ArticleNumber, parse_cn_article
+from ..numbering import ARTICLE_LABEL, ArticleNumber, parse_cn_article
 from ..read import parse_text, read_source
 from ..read.html import BLOCKS, defuse_html
 from ..render.plain import HEADER as PLAIN_HEADER
@@ -182,8 +182,9 @@ class _TableRuns(HTMLParser):
                 para.append((self.op, data))
 
 
-_LABEL_START = re.compile(r"^(第[〇零一二两三四五六七八九十百千\d]+条(?:之[〇零一二三四五六七八九十\d]+)?)\u3000"
-                          r"|^Article (\d+(?:-\d+)?) ")
+#: A label opening an article in a 对照表 column, as the table writes it: the
+#: label grammar of :mod:`redline.numbering`, then an ideographic space.
+_LABEL_START = re.compile(f"^({ARTICLE_LABEL})\u3000" r"|^Article (\d+(?:-\d+)?) ")
 
 
 def _column_articles(paragraphs: list[list[tuple[int, str]] | None], side: str
