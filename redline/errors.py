@@ -1,5 +1,7 @@
 """Errors that end a command with a message and an exit code (click's habit)."""
 
+import re
+
 
 class RedlineError(Exception):
     """Trouble the user can fix: one line of message, exit code 2 by default.
@@ -18,7 +20,8 @@ class ParseError(RedlineError):
     """A source text that cannot be read as a statute."""
 
 
-_CONTROL = None
+#: What a terminal would act on: C0 controls but newline and tab, DEL, C1.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
@@ -30,9 +33,4 @@ def printable(text: str) -> str:
     >>> printable("第一条\\x1b]52;c;cm0gLXJmIH4=\\x07甲\\n乙")
     '第一条\\\\x1b]52;c;cm0gLXJmIH4=\\\\x07甲\\n乙'
     """
-    global _CONTROL
-    if _CONTROL is None:
-        import re
-
-        _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
