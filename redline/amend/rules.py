@@ -238,22 +238,24 @@ def _old_part(s: _State, m: re.Match) -> None:
                  cn_to_int(m.group("n")) if m.group("unit") == "项" else None)]
 
 
-def _merge_paragraphs(s: _State, m: re.Match) -> None:
-    """将第X条第二款、第三款合并为一款(，修改为：⟨q⟩)."""
+def _merge_within(s: _State, m: re.Match, unit: str) -> None:
+    """Parts of one article merged into one: paragraphs (将第X条第二款、第三款合并为一款
+    (，修改为：⟨q⟩)) or items (将第X条第一项、第二项合并为一项，修改为：⟨q⟩, the merged
+    item's wording quoted)."""
     refs = refs_in(m.group("refs"))
-    if len({r.article for r in refs}) != 1 or not all(r.paragraph for r in refs):
+    named = (lambda r: r.paragraph) if unit == "款" else (lambda r: r.item)
+    if len({r.article for r in refs}) != 1 or not all(named(r) for r in refs):
         raise _NotUnderstood
     s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
-    s.pending = s.add("merge_paragraphs")
+    s.pending = s.add("merge_paragraphs" if unit == "款" else "merge_items")
+
+
+def _merge_paragraphs(s: _State, m: re.Match) -> None:
+    _merge_within(s, m, "款")
 
 
 def _merge_items(s: _State, m: re.Match) -> None:
-    """将第X条第一项、第二项合并为一项，修改为：⟨q⟩ (the merged item's wording is quoted)."""
-    refs = refs_in(m.group("refs"))
-    if len({r.article for r in refs}) != 1 or not all(r.item for r in refs):
-        raise _NotUnderstood
-    s.old, s.new, s.new_for = refs, refs[0].article, refs[0].article
-    s.pending = s.add("merge_items")
+    _merge_within(s, m, "项")
 
 
 def _rewrite_this(s: _State, m: re.Match) -> None:
