@@ -189,3 +189,13 @@ def test_an_annex_whose_text_changed_is_tracked_under_its_heading(tmp_path):
                          ("reject", "2．关于严惩严重破坏经济的罪犯的决定")):
         text = read_back(data, choice)
         assert text[text.index("附件一") + 3] == line
+
+
+def test_line_ends_has_one_end_for_each_display_line():
+    """A line holding only a removed-break mark is a display line: line_ends once
+    skipped it, and Word's paragraph marks then fell one line off."""
+    from redline.render.common import line_ends, split_lines
+
+    for ops in ([(0, "甲\n"), (-1, "\n"), (0, "\n乙")], [(0, "甲。"), (-1, "乙。\n丙和"), (1, "\n对"), (0, "戊")],
+                [(-1, "甲\n"), (1, "\n乙"), (0, "丙")]):
+        assert len(line_ends(ops)) == len(split_lines(ops))

@@ -156,6 +156,16 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     >>> split_lines([(0, "甲"), (-1, "\\n"), (0, "乙")])[0][1].side
     -1
     """
+    lines, origins = _display_lines(ops, side)
+    if side is None:
+        _mark_one_sided_breaks(lines, origins)
+    return [ln for ln in lines if ln] or [[]]
+
+
+def _display_lines(ops, side: str | None) -> tuple[list[list[Run]], list[int]]:
+    """The runs cut into display lines, empty ones kept, and for each break
+    between two of them the op of the run it came from (split_lines and
+    line_ends read the one walk)."""
     skip = {"old": 1, "new": -1}.get(side or "", None)
     lines: list[list[Run]] = [[]]
     origins: list[int] = []  # op of the run each display break came from
@@ -181,9 +191,7 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
                 origins.append(op)
             if piece:
                 lines[-1].append(DiffOp(op, piece))
-    if side is None:
-        _mark_one_sided_breaks(lines, origins)
-    return [ln for ln in lines if ln] or [[]]
+    return lines, origins
 
 
 def side_lines(ops, side: str) -> list[list[DiffOp]]:
@@ -208,30 +216,14 @@ def line_ends(ops) -> list[int | None]:
     >>> line_ends([(0, "甲\\n乙"), (-1, "\\n"), (0, "丙")])
     [0, None]
     """
-    empty = [True]
-    origins: list[int] = []  # the op of the run each break between raw lines came from
-    for run in ops:
-        op, text = run[0], run[1]
-        if op == NOTE:
-            continue
-        if op != 0 and text == "\n":
-            if op == 1:  # split_lines starts a line here; a removed break joins
-                origins.append(op)
-                empty.append(True)
-            continue
-        for k, piece in enumerate(text.split("\n")):
-            if k:
-                origins.append(op)
-                empty.append(True)
-            if piece:
-                empty[-1] = False
+    lines, origins = _display_lines(ops, None)
     # split_lines drops lines left empty: the breaks around one end the line before.
     out: list[int | None] = []
     between: list[int] = []
-    for k, is_empty in enumerate(empty):
+    for k, line in enumerate(lines):
         if k:
             between.append(origins[k - 1])
-        if is_empty:
+        if not line:
             continue
         if out:
             old_breaks = any(o in (0, -1) for o in between)
