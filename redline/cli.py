@@ -165,10 +165,22 @@ sources_option = click.option("--sources", type=click.Path(file_okay=False), def
 @click.option("--decision", "decisions", multiple=True, type=click.Path(dir_okay=False),
               help="An amendment instrument from OLD to NEW (repeatable, in order): each "
                    "change names the items that make it.")
+@click.option("--translations", nargs=2, type=click.Path(dir_okay=False), default=None,
+              metavar="OLD_EN NEW_EN", help="The annotated translation: the English redline of "
+              "these translations of OLD and NEW, aligned by the Chinese.")
+@click.option("--rewording", type=click.Choice(["show", "hide"]), default="show", show_default=True,
+              help="With --translations: the translation's own rewording (the law unchanged) "
+                   "shown in a quieter style, or shown unmarked.")
+@click.option("--lang", "langs", type=click.Choice(["en", "zh+en"]), default="en", show_default=True,
+              help="With --translations: the English redline, or the Chinese and the English "
+                   "together (terminal, html, markdown, json).")
+@click.option("--fragment", is_flag=True, help="--format html: a fragment to paste into a page "
+              "(no <html>/<head>, styles inline, a one-line legend).")
 @drafts_option
 @sources_option
 def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
-                style, author, unchanged, decisions, drafts, sources):
+                style, author, unchanged, decisions, translations, rewording, langs, fragment,
+                drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -176,8 +188,19 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
     from .compare.comparison import compare, compare_structure
     from .workspace.drafts import load_pair
 
+    if not translations and (rewording != "show" or langs != "en"):
+        raise RedlineError("--rewording and --lang apply to an annotated translation: give "
+                           "--translations OLD_EN NEW_EN")
+    if fragment and fmt != "html":
+        raise RedlineError("--fragment applies to --format html")
+    if langs == "zh+en" and fmt not in ("terminal", "html", "markdown", "json"):
+        raise RedlineError(f"--lang zh+en shows both languages in terminal, html, markdown and "
+                           f"json output, not {fmt}")
     ws = _workspace(drafts, sources)
     a, b, missing = load_pair(old, new, ws, law, warn=_warn)
+    if missing and translations:
+        raise RedlineError(f"no article texts for {', '.join(missing)}: an annotated translation "
+                           "is aligned by the Chinese texts")
     if missing:
         if decisions:
             raise RedlineError(f"no article texts for {', '.join(missing)}: --decision needs them")
@@ -195,17 +218,60 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
             from .amend import tie
 
             tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
+        _name_stages(comparison, old, new, ws, law)
+        if translations:
+            comparison = _annotated(comparison, a, b, translations, rewording, langs)
     if fmt != "terminal":
         from .render import render
 
         _write_output(render(fmt, comparison, layout=layout, style=style, output=output,
-                             unchanged=unchanged, author=author, show_all=show_all), output, force)
+                             unchanged=unchanged, author=author, show_all=show_all,
+                             fragment=fragment), output, force)
     else:
         from .render.terminal import render_terminal
 
         _terminal(lambda console: render_terminal(comparison, console, show_all),
                   output, force, color, width)
     sys.exit(1 if comparison.has_changes else 0)
+
+
+def _name_stages(comparison, old: str, new: str, ws, law: str | None) -> None:
+    """The manifest's names of the stages compared, where they are named stages."""
+    from .workspace.drafts import names_a_stage
+
+    for info, ref in ((comparison.old, old), (comparison.new, new)):
+        if names_a_stage(ref):
+            try:
+                info.name = ws.resolve(ref, law or ws.law_of_pair(old, new))[1].name
+            except RedlineError:
+                pass
+
+
+def _annotated(comparison, a, b, paths: tuple[str, str], rewording: str, langs: str):
+    """The English comparison of the translations ``paths`` of stages ``a`` and ``b``."""
+    from .translate.annotated import annotate, hide_rewording, out_of_date
+    from .translate.document import read_translation
+
+    trs = []
+    for path in paths:
+        tr, warnings = read_translation(Path(path))
+        for w in warnings:
+            _warn(f"{path}: {w}")
+        trs.append(tr)
+    en = annotate(comparison, a, b, trs[0], trs[1], with_source=langs == "zh+en")
+    for path, st, tr in zip(paths, (a, b), trs):
+        behind = out_of_date(st, tr)
+        if behind:
+            _warn(f"{path}: {len(behind)} article{'s' if len(behind) > 1 else ''} whose English does "
+                  f"not yet translate the Chinese of {st.stage or path} (Article "
+                  f"{', '.join(str(n) for n in behind[:6])}{' …' if len(behind) > 6 else ''}); "
+                  "see `redline translate status`")
+    if rewording == "hide":
+        hidden = hide_rewording(en)
+        if hidden:
+            _warn(f"{hidden} entr{'ies' if hidden > 1 else 'y'} where only the translation's wording "
+                  "changed shown unmarked (--rewording hide)")
+    return en
 
 
 @cli.command("import")
@@ -402,6 +468,9 @@ def verify_decision_cmd(paths, law, drafts, sources):
     skipped = sum(r.status == "skipped" for r in v.items)
     click.echo(f"{passed} passed, {v.failed} failed" + (f", {skipped} skipped" if skipped else ""))
     sys.exit(0 if v.ok else 1)
+
+
+from . import cli_translate  # noqa: E402,F401  (registers `redline translate` on the group)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -223,6 +223,21 @@ def roman_to_int(text: str) -> int:
     return total
 
 
+def int_to_roman(value: int) -> str:
+    """Roman numerals for English chapter headings (inverse of :func:`roman_to_int`).
+
+    >>> [int_to_roman(n) for n in (1, 4, 9, 14, 40, 99)]
+    ['I', 'IV', 'IX', 'XIV', 'XL', 'XCIX']
+    """
+    out = ""
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                 (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out += s
+            value -= v
+    return out
+
+
 def parse_article_ref(text: str) -> ArticleNumber:
     """``18``, ``120-1``, ``第十八条`` or ``第一百二十条之一`` -> ArticleNumber.
 

@@ -60,6 +60,8 @@ class StageInfo:
     divisions: list[dict] = field(default_factory=list)
     #: When the text took effect ("2017-06-01"), where the manifest says.
     in_force: str | None = None
+    #: The stage's name in its law's manifest ("second reading draft (二审稿)").
+    name: str | None = None
 
 
 @dataclass
@@ -111,6 +113,14 @@ class Entry:
     #: side: each article's division, in order ({"old": ["chp_3__sec_1",
     #: "chp_3__sec_2"]}), so that a heading is placed before the article it opens.
     divisions_each: dict = field(default_factory=dict)
+    #: Of a translation's entry (:mod:`redline.translate.annotated`): did the law
+    #: itself (the Chinese) change here? False: only the translation's wording.
+    #: None in a comparison of the law's own texts.
+    source_changed: bool | None = None
+    #: Of a translation's entry, with both languages asked for: the Chinese diff.
+    source_diff: list[DiffOp] | None = None
+    #: Translation-only rewording shown as the new wording, unmarked (``--rewording hide``).
+    rewording_hidden: bool = False
 
     def division_of(self, side: str, k: int) -> str | None:
         """The division of the ``k``-th article of ``side``."""
@@ -157,6 +167,12 @@ class Entry:
             d["divisions_each"] = self.divisions_each
         if self.old_forms:
             d["old_forms"] = [list(f) for f in self.old_forms]
+        if self.source_changed is not None:
+            d["source_changed"] = self.source_changed
+        if self.source_diff is not None:
+            d["source_diff"] = [[op, text] for op, text in self.source_diff]
+        if self.rewording_hidden:
+            d["rewording_hidden"] = True
         return d
 
     @classmethod
@@ -171,7 +187,11 @@ class Entry:
                    [Note.from_json(n) for n in d.get("annotations", [])], d.get("items", []),
                    [Destination.from_json(x) for x in d.get("paragraphs_to", [])], d.get("old_division"),
                    divisions_each=d.get("divisions_each", {}),
-                   old_forms=[(int(p), int(n), str(t)) for p, n, t in d.get("old_forms", [])])
+                   old_forms=[(int(p), int(n), str(t)) for p, n, t in d.get("old_forms", [])],
+                   source_changed=d.get("source_changed"),
+                   source_diff=([DiffOp(op, t) for op, t in d["source_diff"]]
+                                if d.get("source_diff") is not None else None),
+                   rewording_hidden=d.get("rewording_hidden", False))
 
     def part_of(self, n: ArticleNumber) -> Part | None:
         """The part of old article ``n`` this entry carries, if it carries only part."""
@@ -420,7 +440,15 @@ def is_mechanical(e: Entry) -> bool:
     return e.references_only
 
 
+def is_rewording(e: Entry) -> bool:
+    """A translation's wording changed where the law did not: never an amendment."""
+    return e.source_changed is False and (e.changed or e.rewording_hidden)
+
+
 def is_substantive(e: Entry) -> bool:
+    """Shown one by one: the text changed (in a translation, its wording too)."""
+    if is_rewording(e):
+        return True
     return e.kind != Kind.UNCHANGED and not is_number_only(e) and not is_mechanical(e)
 
 

@@ -8,7 +8,7 @@ from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
 # Facts of an entry and its title live with the Comparison; renderers take them here.
 from ..compare.comparison import (entry_title, is_mechanical, is_number_only,  # noqa: F401
-                                  is_substantive, side_label)
+                                  is_rewording, is_substantive, side_label)
 from ..compare.parts import HeadingChange, Note, Part
 from ..compare.textdiff import DiffOp
 from ..numbering import ArticleNumber
@@ -62,6 +62,25 @@ def split_destinations(e: Entry) -> str:
         there = label.get(d.new) or (cn_article_label(d.new) if chinese else en_article_label(d.new))
         out.append(f"{sep.join(d.where)} → {there}")
     return "; ".join(out)
+
+
+#: How every format names an entry where only a translation's wording changed.
+REWORDING = "translation's wording only: the law did not change"
+
+
+def kind_word(e: Entry) -> str:
+    """What an entry's header calls its kind.
+
+    >>> from redline.compare.textdiff import DiffOp
+    >>> e = Entry(Kind.UNCHANGED, [], [], [], [], 0.9, [DiffOp(1, "better ")], source_changed=False)
+    >>> kind_word(e)
+    "translation's wording only: the law did not change"
+    """
+    if is_rewording(e):
+        return REWORDING
+    if is_mechanical(e):
+        return "references only"
+    return str(e.kind)
 
 
 def labelled(label: str) -> str:

@@ -39,8 +39,8 @@ from ..compare.comparison import Comparison, Entry
 from ..compare.parts import HeadingChange
 from ..numbering import DIVISION_START_RE
 from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
-from .common import (continued_from, entry_title, labelled, line_ends, split_destinations, split_lines,
-                     stage_line)
+from .common import (REWORDING, continued_from, entry_title, is_rewording, labelled, line_ends,
+                     split_destinations, split_lines, stage_line)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -495,6 +495,8 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
             _mark_paragraph(p, INSERT, marks)
         paragraphs.append(p)
     notes = [f"{n.quote}：{n.note}" for n in e.annotations]
+    if is_rewording(e):
+        notes.insert(0, REWORDING.capitalize())
     if e.kind == Kind.MOVED:
         notes.insert(0, f"Moved: {entry_title(e)}")
     if e.kind == Kind.MERGED and e.parts:

@@ -21,9 +21,9 @@ from html import escape
 from ..compare.align import KINDS, Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, INSERT
-from .common import (Break, NoteMark, Run, continued_from, entry_title, group_lines, heading_prefix,
-                     is_mechanical, is_substantive, split_destinations, split_lines, stage_line,
-                     text_place, with_notes)
+from .common import (REWORDING, Break, NoteMark, Run, continued_from, entry_title, group_lines,
+                     heading_prefix, is_mechanical, is_rewording, is_substantive,
+                     split_destinations, split_lines, stage_line, text_place, with_notes)
 
 LANG = {"zh": "zh-Hans", "en": "en"}
 
@@ -57,6 +57,10 @@ article.kind-inserted { border-left-color: var(--ins); }
 article.kind-deleted { border-left-color: var(--del); }
 article.kind-merged, article.kind-split, article.kind-moved { border-left-color: #7b1fa2; }
 article.references-only { border-left-style: dashed; }
+article.rewording { border-left-style: dotted; }
+.rewording .text del, .rewording .text ins { color: var(--muted); background: none;
+  text-decoration-style: dotted; }
+.source { border-bottom: 1px dotted var(--rule); margin-bottom: .35rem; }
 .kind { font-size: .8rem; font-weight: normal; border: 1px solid var(--rule); border-radius: .6rem;
   padding: 0 .45rem; margin-left: .4rem; color: var(--muted); white-space: nowrap; }
 .sim { font-size: .8rem; color: var(--muted); margin-left: .4rem; white-space: nowrap; }
@@ -233,10 +237,13 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
     """One entry as an <article>; ``place``: (n, of N, the previous change's
     anchor, the next one's), for the links that walk from change to change."""
     main_id, extra = _anchors(e)
-    classes = ["entry", f"kind-{e.kind}"] + (["references-only"] if is_mechanical(e) else [])
+    classes = (["entry", f"kind-{e.kind}"] + (["references-only"] if is_mechanical(e) else [])
+               + (["rewording"] if is_rewording(e) else []))
     sim = (f'<span class="sim">similarity {e.similarity:.2f}</span>'
            if e.similarity is not None and e.kind != Kind.UNCHANGED else "")
     note = '<span class="kind">references only</span>' if is_mechanical(e) else ""
+    if is_rewording(e):
+        note = f'<span class="kind">{_e(REWORDING)}</span>'
     items = (f'<span class="items">item {_e("、".join(e.items))}</span>' if e.items else "")
     walk = ""
     if place:
@@ -254,6 +261,9 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
     else:
         body = (f'<div class="text">'
                 f'{paragraphs_html(split_lines(with_notes(e.diff, e.annotations)))}</div>')
+    if e.source_diff is not None:  # --lang zh+en: the law's own redline first
+        body = (f'<div class="text source" lang="zh-Hans">{paragraphs_html(split_lines(e.source_diff))}'
+                f'</div>{body}')
     issues = "".join(f'<li><b>{_e(i.ref)}</b> ({_e(i.problem)}): {_e(i.detail)}</li>'
                      for i in e.reference_issues)
     issues = f'<ul class="ref-issues">{issues}</ul>' if issues else ""
@@ -365,10 +375,16 @@ def _per_chapter(c: Comparison, headings: dict[str, str]) -> str:
             f'<thead><tr><th scope="col">chapter</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -> str:
+def render_html(c: Comparison, layout: str = "inline", show_all: bool = False,
+                fragment: bool = False) -> str:
     """The redline page. ``show_all``: every article in full, unchanged ones
     included (a published redline: the whole new text with its changes marked);
-    otherwise those only renumbered or unchanged are listed by number."""
+    otherwise those only renumbered or unchanged are listed by number.
+    ``fragment``: a piece to paste into a page (:mod:`.fragment`)."""
+    if fragment:
+        from .fragment import render_fragment
+
+        return render_fragment(c, show_all)
     lang = safe_lang(c.new.language)
     title = c.new.title or c.old.title or c.new.law
     headings: dict[str, str] = {}

@@ -19,8 +19,8 @@ import re
 from ..compare.comparison import Comparison, Entry
 from ..compare.parts import Note
 from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical,
-                     is_number_only, is_substantive, split_destinations, split_lines, stage_line,
-                     text_place, with_notes)
+                     is_number_only, is_rewording, is_substantive, kind_word, split_destinations,
+                     split_lines, stage_line, text_place, with_notes)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
@@ -34,7 +34,12 @@ def _anchor(e: Entry) -> str:
     return f"{side}-art_{n}"
 
 
-def _line(runs: list[Run]) -> str:
+def _line(runs: list[Run], quiet: bool = False) -> str:
+    """One display line; ``quiet``: a translation's own rewording, marked in grey
+    (an inline style WordPress keeps; GitHub drops it and shows the plain marks)."""
+    if quiet:
+        grey = ' style="color:#80868b"'
+        return _line(runs).replace("<del>", f"<del{grey}>").replace("<ins>", f"<ins{grey}>")
     out = []
     for run in runs:
         if isinstance(run, NoteMark):
@@ -76,7 +81,7 @@ def render_markdown(c: Comparison, show_all: bool = False) -> str:
     if shown:
         out += ["## Articles" if show_all else "## Changed articles", ""]
     for e in shown:
-        kind = "references only" if is_mechanical(e) else e.kind
+        kind = kind_word(e)
         went = continued_from(e)
         extra = f"; continues {'、'.join(label for label, _ in went)}" if went else ""
         if (where := split_destinations(e)):
@@ -85,8 +90,11 @@ def render_markdown(c: Comparison, show_all: bool = False) -> str:
                 f"*{kind}{md_escape(extra)}*", ""]
         for n in e.annotations:
             notes[n.id] = n
+        if e.source_diff is not None:  # --lang zh+en: the law's own redline first
+            for line in split_lines(e.source_diff):
+                out += [_line(line), ""]
         for line in split_lines(with_notes(e.diff, e.annotations)):
-            out += [_line(line), ""]
+            out += [_line(line, is_rewording(e)), ""]
     only = [e for e in c.entries if is_number_only(e) and not show_all]
     if only:
         out += [f"## Only renumbered ({len(only)})", "",

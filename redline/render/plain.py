@@ -35,16 +35,16 @@ def render_plain(c: Comparison) -> str:
         went = split_destinations(e)  # where a part of it went: no text of it is lost
         out.append(f"@@ old {old} | new {new} @@ {entry_title(e)}  {e.kind}"
                    + (f"  ({went})" if went else ""))
-        out.append(_marked(e.diff))
+        out.append(marked(e.diff))
     return "\n".join(out) + "\n"
 
 
-def _marked(ops) -> str:
+def marked(ops) -> str:
     """The diff with its marks; a line break inside a mark is that side's alone.
 
-    >>> _marked([(0, "甲"), (-1, "\\n"), (0, "乙"), (1, "丙。\\n"), (0, "丁")])
+    >>> marked([(0, "甲"), (-1, "\\n"), (0, "乙"), (1, "丙。\\n"), (0, "丁")])
     '甲[-¶-]乙{+丙。\\n+}丁'
-    >>> _marked([(0, "甲。"), (1, "\\n"), (0, "乙")])
+    >>> marked([(0, "甲。"), (1, "\\n"), (0, "乙")])
     '甲。{+¶+}\\n乙'
     """
     parts = []

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, EQUAL, INSERT
-from .common import (continued_from, group_lines, is_mechanical, is_number_only, labelled, side_lines,
-                     split_destinations, stage_line)
+from .common import (REWORDING, continued_from, group_lines, is_mechanical, is_number_only,
+                     is_rewording, labelled, side_lines, split_destinations, stage_line)
 from .html import paragraphs_html
 
 KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
@@ -107,7 +107,7 @@ def rows(c: Comparison, unchanged: str = "collapse", show_all: bool = False) -> 
             if top in headings:
                 note = "章名修改" if d and d.kind == "renamed" else "新增一章" if d else ""
                 out.append(Row("heading", text=headings[top], note=note))
-        quiet = e.kind == Kind.UNCHANGED or is_number_only(e)
+        quiet = (e.kind == Kind.UNCHANGED or is_number_only(e)) and not is_rewording(e)
         if quiet and unchanged == "collapse" and not show_all:
             run.append(e)
             continue
@@ -115,6 +115,8 @@ def rows(c: Comparison, unchanged: str = "collapse", show_all: bool = False) -> 
         notes = [KIND_ZH.get(e.kind, e.kind)]
         if is_mechanical(e):
             notes = ["引用的条文序号随之调整"]
+        if is_rewording(e):
+            notes = [REWORDING]
         if (went := continued_from(e)):
             notes.append("其中内容来自" + "、".join(label for label, _ in went))
         if (where := split_destinations(e)):

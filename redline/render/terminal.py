@@ -21,7 +21,8 @@ from ..compare.align import KINDS
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
-from .common import (NoteMark, continued_from, entry_title, heading_prefix, is_mechanical,
+from .common import (REWORDING, NoteMark, continued_from, entry_title, heading_prefix,
+                     is_mechanical, is_rewording,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
                      with_notes)
 from .wrap import NO_WRAP, Wrapped
@@ -82,7 +83,7 @@ def notes_text(e: Entry) -> list[Wrapped]:
 
 def _header(e: Entry) -> Text:
     t = Text(entry_title(e), style="redline.title")
-    t.append(f"  {e.kind}", style="redline.kind")
+    t.append(f"  {e.kind}" if not is_rewording(e) else f"  {REWORDING}", style="redline.kind")
     if (went := continued_from(e)):
         t.append(f"  (continues {'; '.join(label for label, _ in went)})", style="redline.dim")
     if (where := split_destinations(e)):
@@ -135,7 +136,9 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
     for e in c.entries:
         if is_substantive(e) or show_all:
             out.append(Wrapped(_header(e)))
-            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
+            if e.source_diff is not None:  # --lang zh+en: the law's own redline first
+                out.append(Wrapped(_runs(e.source_diff, plain)))
+            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e) or is_rewording(e))))
             out.extend(notes_text(e))
             out.append(Text(""))
     if not show_all:
@@ -274,6 +277,8 @@ def render_history_terminal(h, console: Console) -> None:
             out.append(Text("(no counterpart)", style="redline.dim"))
         for e in c.entries:
             out.append(Wrapped(_header(e)))
-            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e))))
+            if e.source_diff is not None:  # --lang zh+en: the law's own redline first
+                out.append(Wrapped(_runs(e.source_diff, plain)))
+            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e) or is_rewording(e))))
             out.extend(notes_text(e))
     console.print(Group(*out))
