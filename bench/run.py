@@ -140,6 +140,20 @@ def redline_cmd(fmt: str, old: Path, new: Path) -> list[str]:
     return [*exe, "compare", str(old), str(new), "--format", fmt, *extra]
 
 
+def translation_times(repeats: int) -> dict[str, tuple[float, float, int]]:
+    """The project's own translation of the Cybersecurity Law carried to the
+    amended law, and the annotated translation (HTML), as whole processes."""
+    exe = [str(REDLINE)] if REDLINE.exists() else [PY, "-m", "redline.cli"]
+    tr = ROOT / "drafts" / "cybersecurity-law" / "translations"
+    common = ["--law", "cybersecurity-law", "--drafts", str(ROOT / "drafts")]
+    cmds = {"translate carry": [*exe, "translate", "carry", "final", "amended", "--translation",
+                                str(tr / "final.en.md"), "--format", "json", *common],
+            "compare --translations": [*exe, "compare", "final", "amended", "--translations",
+                                       str(tr / "final.en.md"), str(tr / "amended.en.md"),
+                                       "--format", "html", *common]}
+    return {name: measure(cmd, repeats) for name, cmd in cmds.items()}
+
+
 # --- alignment truth and scoring ------------------------------------------------
 
 def csl_truth() -> set[tuple]:
@@ -297,6 +311,10 @@ def main() -> int:
                 print(f"{case['name']:<42} {tool:<22} {t:7.3f} s {mem:7.1f} MB "
                       + (f"P={q[0]:.4f} R={q[1]:.4f}" if q else ""), flush=True)
         pdf_row = read_pdf_row(workdir, repeats)
+        translation_rows = translation_times(repeats)
+        for tool, (t, mem, n) in translation_rows.items():
+            rows.append(("Cybersecurity Law translation", tool, t, mem, n, None))
+            print(f"{'Cybersecurity Law translation':<42} {tool:<22} {t:7.3f} s {mem:7.1f} MB", flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -327,6 +345,9 @@ def main() -> int:
     q = next(r[5] for r in rows if r[0] == civil and r[1] == "redline json")
     check("precision and recall ≥ 0.99 on the generated revision", min(q) >= 0.99,
           f"P {q[0]:.4f}, R {q[1]:.4f}")
+
+    for tool, (t, _, _) in translation_rows.items():
+        check(f"{tool} on the Cybersecurity Law < 0.5 s (whole process)", t < 0.5, f"{t:.3f} s")
 
     if pdf_row is None:
         check("reading a 50-page PDF ≤ 2 s", False, "not measured: chromium is missing")

@@ -78,7 +78,10 @@ _CN_TOKEN = re.compile(
     r"|.",
     re.S,
 )
-_EN_TOKEN = re.compile(rf"{EN_REF}|\w+(?:['’\-]\w+)*|\n|[^\S\n]+|.", re.S)
+#: An amount written with thousands separators (10,000; 1,000,000.50): one unit,
+#: as 一万元 is in Chinese, so 10,000 -> 50,000 is not shown as 10 -> 50.
+_EN_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_EN_TOKEN = re.compile(rf"{EN_REF}|{_EN_AMOUNT}|\w+(?:['’\-]\w+)*|\n|[^\S\n]+|.", re.S)
 _SPACE = re.compile(r"[^\S\n]")
 
 
@@ -89,6 +92,8 @@ def tokenize(text: str, language: str = "zh") -> list[str]:
     ['处', '五万元', '以', '上', '罚', '款', '； ', '依', '照', '本', '法', '第二十四条第一款']
     >>> tokenize("Article 21 applies, mutatis mutandis.", "en")
     ['Article 21 ', 'applies', ', ', 'mutatis ', 'mutandis', '.']
+    >>> tokenize("a fine of 10,000 yuan, 5 days", "en")
+    ['a ', 'fine ', 'of ', '10,000 ', 'yuan', ', ', '5 ', 'days']
     """
     found = (_CN_TOKEN if language == "zh" else _EN_TOKEN).findall(text)
     if not _SPACE.search(text):

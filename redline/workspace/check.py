@@ -120,6 +120,30 @@ def _check_decisions(manifest, ws: Workspace, report: Report) -> None:
                              f"items gives {spec.id}")
 
 
+def _check_translations(manifest, ws: Workspace, report: Report) -> None:
+    """Each translation the manifest lists is up to date with its stage's Chinese
+    (what ``redline translate status`` says of it)."""
+    from ..translate.document import read_translation
+    from ..translate.status import status
+
+    for spec in manifest.stages:
+        for entry in spec.translations:
+            path = manifest.path.parent / entry["path"]
+            where = f"{path} ({manifest.law}@{spec.id})"
+            try:
+                tr, _ = read_translation(path)
+                problems = status(ws.load(manifest, spec), tr)
+            except RedlineError as e:
+                report.failed.append(f"{where}: {e}")
+                continue
+            if problems:
+                shown = "; ".join(str(p) for p in problems[:4]) + (" …" if len(problems) > 4 else "")
+                report.failed.append(f"{where}: {len(problems)} not up to date "
+                                     f"(`redline translate status`): {shown}")
+            else:
+                report.ok.append(f"{where}: every one of {len(tr.articles)} articles up to date")
+
+
 def check(drafts: Path, sources: Path | None = None) -> Report:
     if not drafts.is_dir():
         raise RedlineError(f"{drafts}: no such folder")
@@ -158,6 +182,7 @@ def check(drafts: Path, sources: Path | None = None) -> Report:
             else:
                 report.ok.append(f"{stage_file}: {len(st.articles)} articles")
         _check_decisions(manifest, ws, report)
+        _check_translations(manifest, ws, report)
         stages: dict[str, Stage | str] = {}
         for ann_file in sorted((law_dir / "annotations").glob("*.yaml")):
             loaded = report.attempt(load_annotations, ann_file)

@@ -47,6 +47,9 @@ class StageSpec:
     toc_source: str = ""
     #: The amendment decision that produced this stage: {"path": …, "sha256": …}
     decision: dict | None = None
+    #: Translations of this stage: [{"path": "translations/final.en.md" (under the
+    #: law's folder), "language": "en", "translator": …, "licence": …}]
+    translations: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +130,11 @@ def _check_spec(spec: StageSpec, path: Path) -> None:
         if not _SHA256.fullmatch(str(src.get("sha256") or "")):
             raise RedlineError(f"{path}: stage {spec.id}: source {rel!r} needs its sha256 "
                                "(64 hex digits; `sha256sum FILE` gives it)")
+    for tr in spec.translations:
+        rel = tr.get("path") if isinstance(tr, dict) else None
+        if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise RedlineError(f"{path}: stage {spec.id}: a translation needs a 'path' inside "
+                               "the law's folder (relative, without '..')")
 
 
 def source_file(root: Path, rel: str) -> Path:
