@@ -110,7 +110,7 @@ def test_the_fragment_has_the_legend_and_survives_as_a_paste(csl, tmp_path):
 
     frag = render_html(en, show_all=True, fragment=True)
     assert not any(tag in frag for tag in ("<html", "<head", "<style", "<script", "<body"))
-    assert "Struck through: removed since the adopted law; underlined: added." in frag
+    assert "Struck through: removed since the adopted law (2016-11-07); underlined: added." in frag
     assert "<strong>Article 3:</strong> <ins style=" in frag
     assert '<del style="text-decoration:line-through' in frag
     assert frag.count("<strong>Article ") == len(n.articles)

@@ -49,7 +49,8 @@ def _runs(line, quiet: bool) -> str:
 
 
 def _stage_name(info) -> str:
-    return info.name or info.stage
+    """``adopted law (2016-11-07)``: the manifest's name and the date, where known."""
+    return (info.name or info.stage) + (f" ({info.date})" if info.date else "")
 
 
 def legend(c: Comparison) -> str:
@@ -75,19 +76,17 @@ def _article(e: Entry) -> str:
     groups = group_lines(lines, counts) if counts and len(counts) == len(labels) else [lines]
     if len(groups) != len(labels):
         labels = [entry_title(e)]
+    # What the reader needs beside the label: the old number, a deletion, the
+    # translation's own rewording; small and grey, on the label's line.
+    said = ([f"was {', '.join(e.old_labels)}"] if e.new and e.old and e.old != e.new else []) \
+        + (["deleted"] if not e.new else []) + ([REWORDING] if quiet else [])
+    aside = (f' <span style="font-size:smaller;color:#5f6368">({_e("; ".join(said))})</span>'
+             if said else "")
     out = []
-    for label, group in zip(labels, groups):
+    for j, (label, group) in enumerate(zip(labels, groups)):
         for k, line in enumerate(group):
-            head = f"<strong>{_e(label)}:</strong> " if k == 0 else ""
+            head = f"<strong>{_e(label)}:</strong>{aside if j == 0 else ''} " if k == 0 else ""
             out.append(f"<p>{head}{_runs(line, quiet)}</p>")
-    if e.new and e.old and e.old != e.new:
-        was = ", ".join(e.old_labels)
-        out.append(f'<p style="font-size:smaller;color:#5f6368">({_e(was)} of the '
-                   f"previous text{'; ' + _e(REWORDING) if quiet else ''})</p>")
-    elif quiet:
-        out.append(f'<p style="font-size:smaller;color:#5f6368">({_e(REWORDING)})</p>')
-    if not e.new:
-        out.append('<p style="font-size:smaller;color:#5f6368">(deleted)</p>')
     return "".join(out)
 
 
