@@ -140,7 +140,8 @@ def csl_comparison(csl_pair):
 
 @pytest.fixture
 def workspace(tmp_path):
-    """A drafts/ folder holding a copy of the project's manifests, sources = corpus."""
+    """A drafts/ folder holding a copy of the project's manifests and the
+    translations they list, sources = corpus."""
     import shutil
 
     from redline.workspace.drafts import Workspace
@@ -149,6 +150,8 @@ def workspace(tmp_path):
     for manifest in (ROOT / "drafts").glob("*/manifest.yaml"):
         (drafts / manifest.parent.name).mkdir(parents=True)
         shutil.copy(manifest, drafts / manifest.parent.name / "manifest.yaml")
+        if (manifest.parent / "translations").is_dir():
+            shutil.copytree(manifest.parent / "translations", drafts / manifest.parent.name / "translations")
     return Workspace(drafts, CORPUS)
 
 
