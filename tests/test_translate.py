@@ -252,3 +252,14 @@ def test_options_that_do_not_apply_are_errors(tmp_path, args, words):
     line = one_line_error(*invoke(["compare", str(tmp_path / "a.txt"), str(tmp_path / "a.txt"),
                                    *args]))
     assert words in line
+
+
+def test_english_the_stage_lacks_is_refused_not_dropped(stages, tmp_path):
+    from redline.errors import RedlineError
+
+    old, new = stages
+    path, _ = _stamped(OLD_EN + "\nArticle 9\nA stray article.\n", old, tmp_path)
+    tr, _ = read_translation(path)
+    assert [(p.what, p.label) for p in status(old, tr)] == [("extra", "Article 9")]
+    with pytest.raises(RedlineError, match=r"1 article that .* lacks \(Article 9\)"):
+        annotate(compare(old, old), old, old, tr, tr)

@@ -42,11 +42,15 @@ def _english(stage: Stage, tr: Translation, side: str) -> Stage:
         raise RedlineError(f"{tr.name or side + ' translation'}: no English for "
                            f"{len(missing)} article{'s' if len(missing) > 1 else ''} of "
                            f"{stage.stage or side} (Article {shown}); see `redline translate status`")
+    numbers = {a.number for a in stage.articles}
+    extra = [a.label for a in tr.articles if a.number not in numbers]
+    if extra:  # never dropped unseen: English the redline would not show
+        raise RedlineError(f"{tr.name or side + ' translation'}: {len(extra)} article"
+                           f"{'s' if len(extra) > 1 else ''} that {stage.stage or side} lacks "
+                           f"({', '.join(extra[:6])}); see `redline translate status`")
     whole = tr.stage(stage.law, stage.stage)
     by = {a.number: a for a in whole.articles}
     whole.articles = [by[a.number] for a in stage.articles]
-    for a in whole.articles:
-        a.lines = [line for line in a.lines]
     return whole
 
 
