@@ -66,9 +66,8 @@ def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
         c = compare(a, b, progress)
     of = f"{b.law}@{b.stage}" if b.law and b.stage else ""
     result = carry(c, a, b, tr, of)
-    if fmt == "json" or output:
-        if output:
-            _write_output(write_form(result.translation, output), output, force)
+    if output:
+        _write_output(write_form(result.translation, output), output, force)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     elif not output:
