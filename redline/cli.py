@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from .cli_common import (_progress, _warn, _workspace, _write_output, drafts_option,  # noqa: F401
+                         sources_option)
 from .errors import RedlineError, printable
 from .render import RENDERERS
 
@@ -24,63 +25,6 @@ def _author(name: str) -> str:
     if printable(name) != name or "\ufffe" in name or "\uffff" in name:
         raise click.BadParameter(f"{printable(name)!r} holds control characters", param_hint="--author")
     return name
-
-
-def _warn(message: str) -> None:
-    click.echo(printable(f"redline: warning: {message}"), err=True)
-
-
-@contextmanager
-def _progress(label: str):
-    """A progress bar on stderr for long work, only when a person is watching."""
-    if not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        # A bar moves the cursor: not where colour and cursor codes are unwanted.
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr: stdout may be a JSON or HTML file being written.
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = None
-
-        def update(done: int, total: int) -> None:
-            nonlocal task
-            if total < 200:  # small jobs finish before a bar would help
-                return
-            if task is None:
-                task = bar.add_task(label, total=total)
-            bar.update(task, completed=done)
-
-        yield update
-
-
-def _workspace(drafts, sources):
-    from .workspace.drafts import Workspace
-
-    return Workspace(drafts, sources)
-
-
-def _write_output(text: str | bytes, output: str | None, force: bool) -> None:
-    if output is None or output == "-":
-        if isinstance(text, bytes):  # a Word file
-            if sys.stdout.isatty():
-                raise RedlineError("a .docx is not for a terminal: write it with -o FILE.docx")
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-            return
-        # Text goes to a file as it is; to a terminal, without what would drive it.
-        sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
-        sys.stdout.flush()
-        return
-    from .files import atomic_write
-
-    path = Path(output)
-    linked = path.is_symlink()
-    atomic_write(path, text, force=force, make_folders=False)
-    click.echo(printable(f"wrote {os.path.realpath(path)} (the file {output} links to)" if linked
-                         else f"wrote {output}"), err=True)
 
 
 def _terminal(render, output: str | None, force: bool, color: bool | None,
@@ -124,13 +68,6 @@ class _OutputFailed(Exception):
 @click.version_option(package_name="redline")
 def cli() -> None:
     """Article-level redlines of how a law changed between its stages."""
-
-
-drafts_option = click.option("--drafts", type=click.Path(file_okay=False), default=None,
-                             help="Folder of laws (default: ./drafts, or REDLINE_DRAFTS).")
-sources_option = click.option("--sources", type=click.Path(file_okay=False), default=None,
-                              help="Root of source texts (default: REDLINE_SOURCES, or "
-                                   "../shared/corpus beside the checkout).")
 
 
 @cli.command("compare")
@@ -470,7 +407,9 @@ def verify_decision_cmd(paths, law, drafts, sources):
     sys.exit(0 if v.ok else 1)
 
 
-from . import cli_translate  # noqa: E402,F401  (registers `redline translate` on the group)
+from .cli_translate import translate_group  # noqa: E402
+
+cli.add_command(translate_group)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,6 +1,6 @@
 """``redline translate``: carry a translation to the next stage, and hold it to its text.
 
-Registered on the ``redline`` group by :mod:`redline.cli`; the work is in
+Added to the ``redline`` group by :mod:`redline.cli`; the work is in
 :mod:`redline.translate`.
 """
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
-from .cli import _progress, _warn, _workspace, _write_output, cli, drafts_option, sources_option
+from .cli_common import _progress, _warn, _workspace, _write_output, drafts_option, sources_option
 from .errors import RedlineError
 
 
-@cli.group("translate")
+@click.group("translate")
 def translate_group() -> None:
     """A translation that follows the law: carry it to the next stage, check it, stamp it."""
 
