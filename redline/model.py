@@ -53,6 +53,19 @@ def line_position(lines: list[str], k: int) -> tuple[int, int]:
     return para, item
 
 
+def division_path(div_id: str | None) -> list[str]:
+    """The ids of a division and of those around it, outermost first: what an
+    article under ``div_id`` opens, heading by heading.
+
+    >>> division_path("chp_3__sec_1"), division_path(None)
+    (['chp_3', 'chp_3__sec_1'], [])
+    """
+    if not div_id:
+        return []
+    parts = div_id.split("__")
+    return ["__".join(parts[:k]) for k in range(1, len(parts) + 1)]
+
+
 @dataclass
 class Division:
     """A heading that groups articles.

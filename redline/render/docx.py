@@ -37,6 +37,7 @@ from typing import NamedTuple, Union
 from ..compare.align import Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.parts import HeadingChange
+from ..model import division_path
 from ..numbering import DIVISION_START_RE
 from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
 from .common import (REWORDING, continued_from, entry_title, is_rewording, labelled, line_ends,
@@ -277,10 +278,10 @@ def placement(c: Comparison) -> list[Placed]:
     first_new: dict[str, int] = {}
     for e in c.entries:
         for k, n in enumerate(e.old):
-            for level_id in _levels(e.division_of("old", k)):
+            for level_id in division_path(e.division_of("old", k)):
                 first_old[level_id] = min(first_old.get(level_id, old_pos[n]), old_pos[n])
         for k, n in enumerate(e.new):
-            for level_id in _levels(e.division_of("new", k)):
+            for level_id in division_path(e.division_of("new", k)):
                 first_new[level_id] = min(first_new.get(level_id, new_pos[n]), new_pos[n])
 
     def heading_key(first: dict, div: str | None) -> Key | None:
@@ -344,13 +345,6 @@ def placement(c: Comparison) -> list[Placed]:
     out += [Placed("heading" if h.old and h.new else "heading-new" if h.new else "heading-old", h)
             for h in unplaced]
     return out
-
-
-def _levels(div: str | None) -> list[str]:
-    if not div:
-        return []
-    parts = div.split("__")
-    return ["__".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
 def _heading(doc, change: HeadingChange | None, text: str, level_id: str, marks: _Marks) -> None:

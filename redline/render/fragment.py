@@ -13,12 +13,11 @@ Everything taken from a text is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..compare.comparison import Comparison, Entry
-from ..compare.textdiff import DELETE, INSERT
-from .common import (REWORDING, Break, NoteMark, entry_title, group_lines, heading_prefix,
-                     is_mechanical, is_rewording, is_substantive, split_lines)
+from ..model import division_path
+from .common import (REWORDING, entry_title, group_lines, heading_prefix, is_mechanical,
+                     is_rewording, is_substantive, split_lines)
+from .html import _e, runs_html
 
 DEL = "text-decoration:line-through;color:#a4161a"
 INS = "text-decoration:underline;color:#1b5e20"
@@ -27,25 +26,9 @@ DEL_QUIET = "text-decoration:line-through dotted;color:#80868b"
 INS_QUIET = "text-decoration:underline dotted;color:#80868b"
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def _runs(line, quiet: bool) -> str:
     d, i = (DEL_QUIET, INS_QUIET) if quiet else (DEL, INS)
-    out = []
-    for run in line:
-        if isinstance(run, NoteMark):
-            continue
-        if isinstance(run, Break):
-            out.append(f'<del style="{d}">¶</del>' if run.side < 0 else f'<ins style="{i}">¶</ins>')
-        elif run[0] == DELETE:
-            out.append(f'<del style="{d}">{_e(run[1])}</del>')
-        elif run[0] == INSERT:
-            out.append(f'<ins style="{i}">{_e(run[1])}</ins>')
-        else:
-            out.append(_e(run[1]))
-    return "".join(out)
+    return runs_html(line, (f' style="{d}"', f' style="{i}"'), notes=False)
 
 
 def _stage_name(info) -> str:
@@ -106,9 +89,7 @@ def render_fragment(c: Comparison, show_all: bool = False) -> str:
     for e in c.entries:
         if not (show_all or is_substantive(e) or is_mechanical(e)):
             continue
-        div = e.division or ""
-        parts = div.split("__") if div else []
-        want = ["__".join(parts[:k]) for k in range(1, len(parts) + 1)]
+        want = division_path(e.division)
         for k, div_id in enumerate(want):
             if div_id not in opened and div_id in headings:
                 tag = "h3" if k == 0 else "h4"

@@ -108,19 +108,28 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _runs(line: Sequence[Run]) -> str:
+def runs_html(line: Sequence[Run], attrs: tuple[str, str] = ("", ""), notes: bool = True) -> str:
+    """A display line as HTML, text escaped. ``attrs``: what the ``<del>`` and the
+    ``<ins>`` tags carry (a fragment's inline styles); ``notes``: the footnote
+    marks of annotations, which a fragment leaves out.
+
+    >>> runs_html([(0, "甲"), (-1, "<乙>"), (1, "丙")], (' style="x"', ""))
+    '甲<del style="x">&lt;乙&gt;</del><ins>丙</ins>'
+    """
     out = []
     for run in line:
         if isinstance(run, Break):
-            tag, title = ("del", "paragraph break removed") if run.side < 0 else ("ins", "new paragraph")
-            out.append(f'<{tag} class="pilcrow" title="{title}">¶</{tag}>')
+            tag, title, at = (("del", "paragraph break removed", attrs[0]) if run.side < 0
+                              else ("ins", "new paragraph", attrs[1]))
+            out.append(f'<{tag}{at} class="pilcrow" title="{title}">¶</{tag}>')
         elif isinstance(run, NoteMark):
-            nid = safe_id(run.note.id)
-            out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{run.number}</a></sup>')
+            if notes:
+                nid = safe_id(run.note.id)
+                out.append(f'<sup class="fn"><a href="#fn-{nid}" id="fnref-{nid}">{run.number}</a></sup>')
         elif run[0] == DELETE:
-            out.append(f"<del>{_e(run[1])}</del>")
+            out.append(f"<del{attrs[0]}>{_e(run[1])}</del>")
         elif run[0] == INSERT:
-            out.append(f"<ins>{_e(run[1])}</ins>")
+            out.append(f"<ins{attrs[1]}>{_e(run[1])}</ins>")
         else:
             out.append(_e(run[1]))
     return "".join(out)
@@ -128,7 +137,7 @@ def _runs(line: Sequence[Run]) -> str:
 
 def paragraphs_html(lines: list) -> str:
     """Display lines as <p> paragraphs, marks as <del>/<ins>, text escaped."""
-    return "".join(f"<p>{_runs(line)}</p>" for line in lines)
+    return "".join(f"<p>{runs_html(line)}</p>" for line in lines)
 
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -421,7 +430,7 @@ def render_html(c: Comparison, layout: str = "inline", show_all: bool = False,
                     '<td class="muted">of the above, only references that follow the renumbering</td></tr>')
     heads = [d for d in c.divisions if c.missing_text or d.changed]
     head_items = "".join(
-        f'<li class="heading-{_e(d.kind)}">{_e(heading_prefix(d))}{_runs(d.diff)}'
+        f'<li class="heading-{_e(d.kind)}">{_e(heading_prefix(d))}{runs_html(d.diff)}'
         + (f' <span class="kind">{_e(d.kind)}</span>' if d.changed else "")
         + (f' <span class="items">item {_e("、".join(d.items))}</span>' if d.items else "")
         + "</li>" for d in heads)

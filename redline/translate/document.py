@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ParseError, RedlineError
-from ..model import Article, Division, Stage
+from ..model import Article, Division, Stage, division_path
 from ..normalise import norm_text
 from ..numbering import ArticleNumber
 
@@ -252,10 +252,7 @@ def _opening(opened: list[str], division: str | None) -> list[str]:
     >>> o = []; _opening(o, "chp_3__sec_1"), _opening(o, "chp_3__sec_2"), _opening(o, "chp_4")
     (['chp_3', 'chp_3__sec_1'], ['chp_3__sec_2'], ['chp_4'])
     """
-    if not division:
-        return []
-    parts = division.split("__")
-    want = ["__".join(parts[:k]) for k in range(1, len(parts) + 1)]
+    want = division_path(division)
     new = [d for d in want if d not in opened]
     opened[:] = want
     return new
