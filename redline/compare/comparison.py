@@ -263,17 +263,28 @@ def ref_articles(text: str, language: str = "zh") -> list[ArticleNumber]:
     return [t for r in find_references(text, language) for t in r.targets()]
 
 
+def replaced_runs(ops: list[DiffOp]) -> list[tuple[str, str]]:
+    """Each removed run with the added run that takes its place, in order; empty
+    unless the diff changes only by such replacements (as many of each).
+
+    >>> replaced_runs([DiffOp(0, "依照"), DiffOp(-1, "第二条"), DiffOp(1, "第三条"), DiffOp(0, "规定")])
+    [('第二条', '第三条')]
+    """
+    dels = [t for op, t in ops if op == DELETE]
+    ins = [t for op, t in ops if op == INSERT]
+    return list(zip(dels, ins)) if len(dels) == len(ins) else []
+
+
 def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[ArticleNumber]],
                       language: str) -> bool:
     """True when every change in ``ops`` is a reference renumbered as the law was.
 
     ``mapping`` sends each old article number to the new numbers it became.
     """
-    dels = [t for op, t in ops if op == DELETE]
-    ins = [t for op, t in ops if op == INSERT]
-    if not dels or len(dels) != len(ins):
+    pairs = replaced_runs(ops)
+    if not pairs:
         return False
-    for d, i in zip(dels, ins):
+    for d, i in pairs:
         old_refs, new_refs = ref_articles(d, language), ref_articles(i, language)
         if not old_refs or len(old_refs) != len(new_refs):
             return False

@@ -22,8 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry, ref_articles
-from ..compare.textdiff import DELETE, INSERT
+from ..compare.comparison import Comparison, Entry, ref_articles, replaced_runs
 from ..model import Division, Stage
 from ..numbering import ArticleNumber, en_article_label, int_to_roman
 from .document import TArticle, Translation, fingerprint
@@ -75,10 +74,8 @@ def renumbered_citations(e: Entry) -> dict[ArticleNumber, ArticleNumber]:
     >>> renumbered_citations(e)
     {ArticleNumber(main=21, sub=0): ArticleNumber(main=23, sub=0)}
     """
-    dels = [t for op, t in e.diff if op == DELETE]
-    ins = [t for op, t in e.diff if op == INSERT]
     out: dict[ArticleNumber, ArticleNumber] = {}
-    for d, i in zip(dels, ins):
+    for d, i in replaced_runs(e.diff):
         for a, b in zip(ref_articles(d), ref_articles(i)):
             if a != b:
                 out[a] = b
@@ -95,14 +92,13 @@ def _redline_note(e: Entry, why: str) -> str:
 
 
 class _Carrier:
-    def __init__(self, c: Comparison, old: Stage, new: Stage, tr: Translation):
+    def __init__(self, old: Stage, new: Stage, tr: Translation):
         self.old_zh = old.by_number()
         self.new_zh = new.by_number()
         self.old_en = tr.by_number()
         self.out = Translation(title=tr.title, language=tr.language, preamble=list(tr.preamble),
                                divisions=_headings(old, new, tr))
         self.records: list[Record] = []
-        self.c = c
 
     def trusted(self, n: ArticleNumber) -> tuple[TArticle | None, str]:
         """The old English of article ``n``, and why it cannot be carried as is ("" if it can)."""
@@ -187,7 +183,7 @@ def carry(c: Comparison, old: Stage, new: Stage, tr: Translation, of: str = "") 
     Articles come out in the new stage's order; headings whose Chinese did not
     change keep their English (renumbered), others show the Chinese title.
     """
-    carrier = _Carrier(c, old, new, tr)
+    carrier = _Carrier(old, new, tr)
     carrier.out.of = of
     dropped: list[ArticleNumber] = []
     for e in c.entries:
