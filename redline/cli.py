@@ -155,7 +155,6 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
             from .amend import tie
 
             tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
-        _name_stages(comparison, old, new, ws, law)
         if translations:
             comparison = _annotated(comparison, a, b, translations, rewording, langs)
     if fmt != "terminal":
@@ -170,18 +169,6 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
         _terminal(lambda console: render_terminal(comparison, console, show_all),
                   output, force, color, width)
     sys.exit(1 if comparison.has_changes else 0)
-
-
-def _name_stages(comparison, old: str, new: str, ws, law: str | None) -> None:
-    """The manifest's names of the stages compared, where they are named stages."""
-    from .workspace.drafts import names_a_stage
-
-    for info, ref in ((comparison.old, old), (comparison.new, new)):
-        if names_a_stage(ref):
-            try:
-                info.name = ws.resolve(ref, law or ws.law_of_pair(old, new))[1].name
-            except RedlineError:
-                pass
 
 
 def _annotated(comparison, a, b, paths: tuple[str, str], rewording: str, langs: str):

@@ -169,6 +169,9 @@ class Stage:
     footnotes: list[dict] = field(default_factory=list)
     #: An explanatory note (说明) published after a draft's text, as its lines.
     note: list[str] = field(default_factory=list)
+    #: The stage's name in its law's manifest ("second reading draft (二审稿)"), set
+    #: where the workspace loads it; never stored in the stage's YAML.
+    name: str | None = None
 
     def division(self, div_id: str | None) -> Division | None:
         """The division of id ``div_id`` (the first, if two share it), or None.

@@ -251,7 +251,7 @@ def _info(st: Stage) -> StageInfo:
     return StageInfo(st.law, st.stage, st.title, st.language, len(st.articles), st.date,
                      st.source, [{"id": d.id, "heading": d.heading, "kind": d.kind,
                                   **({"lines": list(d.lines)} if d.lines else {})}
-                                 for d in st.divisions], st.in_force)
+                                 for d in st.divisions], st.in_force, st.name)
 
 
 def ref_articles(text: str, language: str = "zh") -> list[ArticleNumber]:

@@ -279,8 +279,11 @@ class Workspace:
         if path.is_file():
             from ..read.yaml_io import load_stage_yaml
 
-            return load_stage_yaml(path)
-        return self.import_from_manifest(manifest, spec)
+            st = load_stage_yaml(path)
+        else:
+            st = self.import_from_manifest(manifest, spec)
+        st.name = spec.name or None
+        return st
 
     def has_text(self, manifest: Manifest, spec: StageSpec) -> bool:
         """A stage file exists, or a source it can be imported from."""
@@ -298,7 +301,7 @@ class Workspace:
         title = manifest.title_en if language == "en" and manifest.title_en else manifest.title
         return Stage(manifest.law, spec.id, title, language, spec.date,
                      {"toc": spec.toc_source} if spec.toc_source else None, divisions=divisions,
-                     in_force=spec.in_force)
+                     in_force=spec.in_force, name=spec.name or None)
 
     def missing_text_message(self, manifest: Manifest, spec: StageSpec) -> str:
         what = f"{manifest.law}@{spec.id}" + (f" ({spec.name}, {spec.date})" if spec.name else "")
