@@ -299,7 +299,50 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
     similarity = 2 * equal_chars / total if total else 1.0
     if language != "zh":  # English keeps each side's own form in its runs
         forms = []
+        ops = _shared_space(ops)
     return TextDiff(ops, round(min(similarity, 1.0), 4), timed_out, _merge_forms(forms))
+
+
+def _shared_space(ops: list[DiffOp]) -> list[DiffOp]:
+    """A space one side inserts beside a change whose other side ends in that same
+    space is the words' shared space, not an edit: "control, stamping out and" to
+    "control and" reads control[-, stamping out] and, not control{+ +}[-, stamping out -]and.
+
+    >>> _shared_space([DiffOp(0, "control"), DiffOp(1, " "), DiffOp(-1, ", stamping out "),
+    ...                DiffOp(0, "and")])
+    [DiffOp(op=0, text='control'), DiffOp(op=-1, text=', stamping out'), DiffOp(op=0, text=' and')]
+    >>> _shared_space([DiffOp(0, "paragraph"), DiffOp(1, " "), DiffOp(-1, ", and of x"), DiffOp(1, "is y")])
+    [DiffOp(op=0, text='paragraph'), DiffOp(op=-1, text=', and of x'), DiffOp(op=1, text=' is y')]
+    """
+    out: list[DiffOp] = []
+    k = 0
+    while k < len(ops):
+        op = ops[k]
+        pair = ops[k + 1] if k + 1 < len(ops) else None
+        third = ops[k + 2] if k + 2 < len(ops) else None
+        if (pair is not None and third is not None and op.text.isspace()
+                and {op.op, pair.op} == {DELETE, INSERT} and third.op == op.op):
+            # A lone space before a replaced run rides with the run: {+ +}[-x-]{+y+} -> [-x-]{+ y+}
+            ops = ops[:k] + [pair, DiffOp(op.op, op.text + third.text)] + ops[k + 3:]
+            continue
+        if (pair is not None and {op.op, pair.op} == {DELETE, INSERT}
+                and (op.text.isspace() or pair.text.isspace())):
+            space, other = (op, pair) if op.text.isspace() else (pair, op)
+            if other.text.endswith(space.text) and len(other.text) > len(space.text):
+                got = [DiffOp(other.op, other.text[:-len(space.text)]), DiffOp(EQUAL, space.text)]
+                for g in got:
+                    if out and out[-1].op == g.op:
+                        out[-1] = DiffOp(g.op, out[-1].text + g.text)
+                    else:
+                        out.append(g)
+                k += 2
+                continue
+        if out and out[-1].op == op.op:
+            out[-1] = DiffOp(op.op, out[-1].text + op.text)
+        else:
+            out.append(op)
+        k += 1
+    return out
 
 
 def _merge_forms(forms: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
