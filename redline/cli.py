@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from .cli_common import (_progress, _warn, _workspace, _write_output, drafts_option,  # noqa: F401
-                         sources_option)
+from .cli_common import (_progress, _warn, _workspace, _write_output,  # noqa: F401
+                         chapters_option, drafts_option, sources_option)
 from .errors import RedlineError, printable
 from .render import RENDERERS
 
@@ -113,11 +113,12 @@ def cli() -> None:
                    "together (terminal, html, markdown, json).")
 @click.option("--fragment", is_flag=True, help="--format html: a fragment to paste into a page "
               "(no <html>/<head>, styles inline, a one-line legend).")
+@chapters_option
 @drafts_option
 @sources_option
 def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
                 style, author, unchanged, decisions, translations, rewording, langs, fragment,
-                drafts, sources):
+                chapters, drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -125,9 +126,9 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
     from .compare.comparison import compare, compare_structure
     from .workspace.drafts import load_pair
 
-    if not translations and (rewording != "show" or langs != "en"):
-        raise RedlineError("--rewording and --lang apply to an annotated translation: give "
-                           "--translations OLD_EN NEW_EN")
+    if not translations and (rewording != "show" or langs != "en" or chapters):
+        raise RedlineError("--rewording, --lang and --chapter apply to an annotated translation: "
+                           "give --translations OLD_EN NEW_EN")
     if fragment and fmt != "html":
         raise RedlineError("--fragment applies to --format html")
     if langs == "zh+en" and fmt not in ("terminal", "html", "markdown", "json"):
@@ -156,7 +157,10 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
             tie(comparison, _read_instruments(decisions, a.title or b.title or None), a)
         if translations:
-            comparison = _annotated(comparison, a, b, translations, rewording, langs)
+            from .translate.scope import in_chapters
+
+            comparison = _annotated(comparison, in_chapters(a, chapters), in_chapters(b, chapters),
+                                    translations, rewording, langs)
     if fmt != "terminal":
         from .render import render
 

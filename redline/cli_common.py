@@ -76,3 +76,8 @@ drafts_option = click.option("--drafts", type=click.Path(file_okay=False), defau
 sources_option = click.option("--sources", type=click.Path(file_okay=False), default=None,
                               help="Root of source texts (default: REDLINE_SOURCES, or "
                                    "../shared/corpus beside the checkout).")
+
+
+chapters_option = click.option("--chapter", "chapters", type=click.IntRange(min=1), multiple=True,
+                               help="The translation covers only this chapter (repeatable): "
+                                    "only its articles are looked at.")

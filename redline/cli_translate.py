@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from .cli_common import _progress, _warn, _workspace, _write_output, drafts_option, sources_option
+from .cli_common import (_progress, _warn, _workspace, _write_output, chapters_option, drafts_option,
+                         sources_option)
 from .errors import RedlineError
 
 
@@ -42,9 +43,10 @@ def _read(path: str):
               show_default=True, help="json: each NEW article's status, sources and English, "
                                       "on stdout (the translation still goes to -o).")
 @click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
+@chapters_option
 @drafts_option
 @sources_option
-def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
+def carry_cmd(old, new, translation, output, force, fmt, law, chapters, drafts, sources):
     """Write the translation of NEW, carried from the translation of OLD.
 
     Articles whose Chinese did not change (or only in renumbered references) are
@@ -54,6 +56,7 @@ def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
     from .compare.comparison import compare
     from .translate.carry import carry
     from .translate.document import write_form
+    from .translate.scope import describe, in_chapters
     from .workspace.drafts import load_pair
 
     ws = _workspace(drafts, sources)
@@ -65,7 +68,7 @@ def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
     with _progress("aligning articles") as progress:
         c = compare(a, b, progress)
     of = f"{b.law}@{b.stage}" if b.law and b.stage else ""
-    result = carry(c, a, b, tr, of)
+    result = carry(c, in_chapters(a, chapters), in_chapters(b, chapters), tr, of)
     if output:
         _write_output(write_form(result.translation, output), output, force)
     if fmt == "json":
@@ -73,8 +76,12 @@ def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
     elif not output:
         _write_output(write_form(result.translation, None), None, force)
     n = result.counts
-    click.echo(f"{n['carried']} carried, {n['stale']} stale, {n['new']} new"
-               + (f"; {len(result.dropped)} deleted" if result.dropped else ""), err=True)
+    click.echo((f"{describe(chapters)}: " if chapters else "")
+               + f"{n['carried']} carried, {n['stale']} stale, {n['new']} new"
+               + (f"; {len(result.dropped)} deleted" if result.dropped else "")
+               + (f"; {len(result.moved_out)} moved to other chapters (Article "
+                  + ", ".join(str(x) for x in result.moved_out) + ")" if result.moved_out else ""),
+               err=True)
 
 
 @translate_group.command("status")
@@ -84,21 +91,24 @@ def carry_cmd(old, new, translation, output, force, fmt, law, drafts, sources):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--law", default=None, help="Law of a bare stage name.")
+@chapters_option
 @drafts_option
 @sources_option
-def status_cmd(stage, translation, fmt, law, drafts, sources):
+def status_cmd(stage, translation, fmt, law, chapters, drafts, sources):
     """List the articles of the translation that are stale, missing or changed.
 
     Exit 0 when it is up to date with STAGE's Chinese, 1 when anything is listed.
     """
+    from .translate.scope import describe, in_chapters
     from .translate.status import status
     from .workspace.drafts import load_stage
 
-    st = load_stage(stage, _workspace(drafts, sources), law, _warn)
+    st = in_chapters(load_stage(stage, _workspace(drafts, sources), law, _warn), chapters)
     tr = _read(translation)
     problems = status(st, tr)
     if fmt == "json":
         click.echo(json.dumps({"stage": f"{st.law}@{st.stage}", "translation": translation,
+                               "chapters": sorted(set(chapters)),
                                "up_to_date": not problems,
                                "problems": [p.to_json() for p in problems]},
                               ensure_ascii=False, indent=1))
@@ -106,7 +116,8 @@ def status_cmd(stage, translation, fmt, law, drafts, sources):
         for p in problems:
             click.echo(str(p))
         done = len(st.articles) - sum(1 for p in problems if p.number is not None and p.what != "extra")
-        click.echo(f"{translation}: {done} of {len(st.articles)} articles up to date"
+        click.echo(f"{translation}: {done} of {len(st.articles)} articles"
+                   + (f" ({describe(chapters)})" if chapters else "") + " up to date"
                    + (f"; {len(problems)} to do" if problems else ""), err=True)
     sys.exit(1 if problems else 0)
 

@@ -263,3 +263,49 @@ def test_english_the_stage_lacks_is_refused_not_dropped(stages, tmp_path):
     assert [(p.what, p.label) for p in status(old, tr)] == [("extra", "Article 9")]
     with pytest.raises(RedlineError, match=r"1 article that .* lacks \(Article 9\)"):
         annotate(compare(old, old), old, old, tr, tr)
+
+
+MOVED_OLD = "# 示例法\n## 第一章 总则\n第一条 为了规范示例活动，制定本法。\n第二条 示例单位应当建立登记簿。\n" \
+            "## 第二章 附则\n第三条 本法自公布之日起施行。\n"
+MOVED_NEW = "# 示例法\n## 第一章 总则\n第一条 为了规范示例活动，制定本法。\n" \
+            "## 第二章 附则\n第二条 示例单位应当建立登记簿。\n第三条 本法自公布之日起施行。\n"
+MOVED_EN = "# Example Law\n\n## Chapter I General Provisions\n\nArticle 1\nThis Law is enacted to " \
+           "regulate example activities.\n\nArticle 2\nExample units shall keep a register.\n"
+
+
+def test_a_chapter_scope_carries_its_chapter_and_says_what_left_it(tmp_path):
+    from redline.errors import RedlineError
+    from redline.translate.scope import in_chapters
+
+    old, _ = parse_text(MOVED_OLD)
+    new, _ = parse_text(MOVED_NEW)
+    old1, new1 = in_chapters(old, [1]), in_chapters(new, [1])
+    path, done = _stamped(MOVED_EN, old1, tmp_path)
+    tr, _ = read_translation(path)
+    assert len(done) == 2 and status(old1, tr) == []
+    assert [(p.what, p.label) for p in status(old, tr)] == [("missing", "Article 3")]
+    c = compare(old, new)
+    result = carry(c, old1, new1, tr)
+    # 第二条 went to chapter 2, which the translation does not cover: listed, not lost unseen.
+    assert result.counts == {"carried": 1, "stale": 0, "new": 0}
+    assert [str(n) for n in result.moved_out] == ["2"] and result.dropped == []
+    assert [d.heading for d in result.translation.divisions] == ["Chapter I General Provisions"]
+    # An entry reaching outside the chapters cannot be shown in English whole: refused.
+    with pytest.raises(RedlineError, match=r"reaches outside the chapters translated \(Article 2 of"):
+        annotate(c, old1, new1, tr, result.translation)
+    with pytest.raises(RedlineError, match="has no chapter 3 .its chapters run 1–2"):
+        in_chapters(old, [3])
+
+
+def test_chapter_option_on_the_command_line(tmp_path):
+    (tmp_path / "old.txt").write_text(MOVED_OLD, encoding="utf-8")
+    en = tmp_path / "old.en.md"
+    en.write_text(MOVED_EN, encoding="utf-8")
+    o = str(tmp_path / "old.txt")
+    assert invoke(["translate", "stamp", o, "--translation", str(en)])[0] == 0
+    code, out, err = invoke(["translate", "status", o, "--translation", str(en)])
+    assert code == 1 and "Article 3: no English" in out
+    code, out, err = invoke(["translate", "status", o, "--translation", str(en), "--chapter", "1"])
+    assert code == 0 and "2 of 2 articles (chapter 1) up to date" in err
+    line = one_line_error(*invoke(["compare", o, o, "--chapter", "1"]))
+    assert "--chapter" in line and "--translations" in line

@@ -66,13 +66,16 @@ def annotate(c: Comparison, old: Stage, new: Stage, old_tr: Translation, new_tr:
     """The English comparison of ``old_tr`` and ``new_tr``, entry for entry as ``c``.
 
     ``with_source``: each entry keeps the Chinese diff too (``source_diff``),
-    for outputs that show both languages.
+    for outputs that show both languages. ``old`` and ``new`` may be cut to the
+    chapters translated (:func:`.scope.in_chapters`): the entries that touch them
+    are shown, and one that also holds an article outside them is refused, as
+    its English could not be given whole.
     """
     old_en, new_en = _english(old, old_tr, "old"), _english(new, new_tr, "new")
     o_by, n_by = old_en.by_number(), new_en.by_number()
     zh_old = old.by_number()
     entries = []
-    for e in c.entries:
+    for e in _touching(c, old, new):
         olds = ["" if e.part_of(n) else o_by[n].text for n in e.old]
         news = [n_by[n].text for n in e.new]
         old_text = "\n".join(t for t in olds if t)
@@ -112,6 +115,23 @@ def annotate(c: Comparison, old: Stage, new: Stage, old_tr: Translation, new_tr:
     out = Comparison(_info(c.old, old_en), _info(c.new, new_en), entries,
                      compare_divisions(old_en.divisions, new_en.divisions, "en"))
     check_conservation(out, old_en, new_en)
+    return out
+
+
+def _touching(c: Comparison, old: Stage, new: Stage) -> list[Entry]:
+    """The entries of ``c`` over articles of ``old`` or ``new``, each whole in them."""
+    olds, news = old.by_number(), new.by_number()
+    out = []
+    for e in c.entries:
+        if not (any(n in olds for n in e.old) or any(n in news for n in e.new)):
+            continue
+        outside = ([f"{n} of {old.stage or 'the old text'}" for n in e.old if n not in olds]
+                   + [f"{n} of {new.stage or 'the new text'}" for n in e.new if n not in news])
+        if outside:
+            raise RedlineError(f"{' / '.join(e.old_labels)} → {' / '.join(e.new_labels)} "
+                               f"({e.kind}) reaches outside the chapters translated (Article "
+                               f"{', '.join(outside)}): translate those chapters too")
+        out.append(e)
     return out
 
 

@@ -53,6 +53,9 @@ class Carried:
     records: list[Record]
     #: Old articles the law deleted: their English is not carried.
     dropped: list[ArticleNumber] = field(default_factory=list)
+    #: Old articles of the translation's chapters that went on only in articles
+    #: outside them (a chapter scope): their English is not carried either.
+    moved_out: list[ArticleNumber] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -62,6 +65,7 @@ class Carried:
         arts = self.translation.by_number()
         return {"format": "redline-translation-carry", "of": self.translation.of,
                 "counts": self.counts, "dropped": [n.to_json() for n in self.dropped],
+                "moved_out": [n.to_json() for n in self.moved_out],
                 "articles": [r.to_json(arts[r.number]) for r in self.records]}
 
 
@@ -117,15 +121,18 @@ class _Carrier:
 
     def add(self, n: ArticleNumber, status: str, sources: list[ArticleNumber], lines: list[str],
             fp: str | None, note: str = "", reason: str = "") -> None:
-        zh = self.new_zh[n]
+        zh = self.new_zh.get(n)
+        if zh is None:  # outside the chapters translated
+            return
         self.out.articles.append(TArticle(n, en_article_label(n), lines, fp, note, zh.division))
         self.records.append(Record(n, en_article_label(n), status, sources, reason))
 
     def entry(self, e: Entry) -> None:
         if e.kind == Kind.INSERTED:
             for n in e.new:
-                self.add(n, NEW, [], [], None, f"new: translate this article.\n{self.new_zh[n].text}",
-                         "inserted")
+                if n in self.new_zh:
+                    self.add(n, NEW, [], [], None,
+                             f"new: translate this article.\n{self.new_zh[n].text}", "inserted")
             return
         if len(e.old) == 1 and len(e.new) == 1 and (not e.changed or e.references_only):
             self.one(e)
@@ -161,20 +168,38 @@ class _Carrier:
         self.add(n, CARRIED, [o], lines, fingerprint(self.new_zh[n]))
 
     def stale(self, e: Entry, why: str) -> None:
-        starts: list[str] = []
+        note = _redline_note(e, why)
+        went = {d.new: d.paragraphs for d in e.paragraphs_to} if len(e.old) == 1 else {}
+        for n in e.new:
+            starts, fp, here = self.start(e, went.get(n))
+            if starts:
+                self.add(n, STALE, list(e.old), starts, fp, here + note, why)
+            else:
+                self.add(n, NEW, list(e.old), [], None, f"new: {why}; translate this article.\n"
+                         + here + note, why)
+
+    def start(self, e: Entry, paragraphs: list[int] | None) -> tuple[list[str], str | None, str]:
+        """The old English a stale article starts from, its fingerprint, and a line
+        saying which part of it that is. Of a split, only the paragraphs that went
+        on in this article, when the English has the Chinese's lines one for one
+        (a translator who joined or divided paragraphs gets the whole article)."""
+        lines: list[str] = []
         fp = None
         for o in e.old:
             en = self.old_en.get(o)
             if en is not None:
-                starts.extend(en.lines)
+                lines.extend(en.lines)
                 fp = fp or en.fingerprint
-        note = _redline_note(e, why)
-        for n in e.new:
-            if starts:
-                self.add(n, STALE, list(e.old), list(starts), fp, note, why)
-            else:
-                self.add(n, NEW, list(e.old), [], None, f"new: {why}; translate this article.\n"
-                         + note, why)
+        if paragraphs is None or not lines:
+            return lines, fp, ""
+        (o,) = e.old
+        zh = self.old_zh.get(o)
+        if zh is None or len(zh.lines) != len(lines):
+            return lines, fp, (f"Of the split: the English of Article {o} is given whole, as its "
+                               "paragraphs do not match the Chinese's one for one.\n")
+        where = ", ".join(zh.locate(k, "en") for k in paragraphs)
+        return ([lines[k] for k in paragraphs], fp,
+                f"Of the split: {where} of Article {o} went on here.\n")
 
 
 def carry(c: Comparison, old: Stage, new: Stage, tr: Translation, of: str = "") -> Carried:
@@ -182,19 +207,26 @@ def carry(c: Comparison, old: Stage, new: Stage, tr: Translation, of: str = "") 
 
     Articles come out in the new stage's order; headings whose Chinese did not
     change keep their English (renumbered), others show the Chinese title.
+    ``old`` and ``new`` may be cut to the chapters translated
+    (:func:`.scope.in_chapters`) while ``c`` compares the whole stages, so an
+    article moved into those chapters is found where it came from.
     """
     carrier = _Carrier(old, new, tr)
     carrier.out.of = of
     dropped: list[ArticleNumber] = []
+    moved_out: list[ArticleNumber] = []
     for e in c.entries:
+        ours = [n for n in e.old if n in carrier.old_zh]
         if not e.new:
-            dropped.extend(e.old)
-            continue
-        carrier.entry(e)
+            dropped.extend(ours)
+        elif any(n in carrier.new_zh for n in e.new):
+            carrier.entry(e)
+        else:
+            moved_out.extend(ours)
     order = {a.number: k for k, a in enumerate(new.articles)}
     carrier.out.articles.sort(key=lambda a: order[a.number])
     carrier.records.sort(key=lambda r: order[r.number])
-    return Carried(carrier.out, carrier.records, dropped)
+    return Carried(carrier.out, carrier.records, dropped, moved_out)
 
 
 def _headings(old: Stage, new: Stage, tr: Translation) -> list[Division]:

@@ -124,6 +124,7 @@ def _check_translations(manifest, ws: Workspace, report: Report) -> None:
     """Each translation the manifest lists is up to date with its stage's Chinese
     (what ``redline translate status`` says of it)."""
     from ..translate.document import read_translation
+    from ..translate.scope import describe, in_chapters
     from ..translate.status import status
 
     for spec in manifest.stages:
@@ -132,7 +133,8 @@ def _check_translations(manifest, ws: Workspace, report: Report) -> None:
             where = f"{path} ({manifest.law}@{spec.id})"
             try:
                 tr, _ = read_translation(path)
-                problems = status(ws.load(manifest, spec), tr)
+                chapters = entry.get("chapters", [])
+                problems = status(in_chapters(ws.load(manifest, spec), chapters), tr)
             except RedlineError as e:
                 report.failed.append(f"{where}: {e}")
                 continue
@@ -141,7 +143,8 @@ def _check_translations(manifest, ws: Workspace, report: Report) -> None:
                 report.failed.append(f"{where}: {len(problems)} not up to date "
                                      f"(`redline translate status`): {shown}")
             else:
-                report.ok.append(f"{where}: every one of {len(tr.articles)} articles up to date")
+                report.ok.append(f"{where}: every one of {len(tr.articles)} articles"
+                                 + (f" ({describe(chapters)})" if chapters else "") + " up to date")
 
 
 def check(drafts: Path, sources: Path | None = None) -> Report:

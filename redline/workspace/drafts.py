@@ -48,7 +48,8 @@ class StageSpec:
     #: The amendment decision that produced this stage: {"path": …, "sha256": …}
     decision: dict | None = None
     #: Translations of this stage: [{"path": "translations/final.en.md" (under the
-    #: law's folder), "language": "en", "translator": …, "licence": …}]
+    #: law's folder), "language": "en", "translator": …, "licence": …}], and
+    #: "chapters": [1] for one that covers only those chapters.
     translations: list[dict] = field(default_factory=list)
 
 
@@ -135,6 +136,11 @@ def _check_spec(spec: StageSpec, path: Path) -> None:
         if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
             raise RedlineError(f"{path}: stage {spec.id}: a translation needs a 'path' inside "
                                "the law's folder (relative, without '..')")
+        chapters = tr.get("chapters", [])
+        if not (isinstance(chapters, list)
+                and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in chapters)):
+            raise RedlineError(f"{path}: stage {spec.id}: translation {rel}: 'chapters' is a list "
+                               "of chapter numbers (chapters: [1, 2])")
 
 
 def source_file(root: Path, rel: str) -> Path:
