@@ -114,3 +114,66 @@ def test_the_fragment_has_the_legend_and_survives_as_a_paste(csl, tmp_path):
     assert "<strong>Article 3:</strong> <ins style=" in frag
     assert '<del style="text-decoration:line-through' in frag
     assert frag.count("<strong>Article ") == len(n.articles)
+
+
+AEPL = ROOT / "drafts" / "animal-epidemic-prevention-law" / "translations"
+
+
+@pytest.fixture(scope="module")
+def aepl(workspace_module):
+    from redline.translate.scope import in_chapters
+    from redline.workspace.drafts import load_stage
+
+    old = load_stage("draft1", workspace_module, "animal-epidemic-prevention-law")
+    new = load_stage("draft2", workspace_module, "animal-epidemic-prevention-law")
+    return old, new, compare(old, new), in_chapters(old, [1]), in_chapters(new, [1])
+
+
+def test_aepl_chapter_1_carries_from_the_first_to_the_second_reading_draft(aepl):
+    """Real drafts, text from PDF: chapter 1 of our translation of the first
+    reading draft, carried to the second, agrees with the Chinese comparison."""
+    old, new, c, old1, new1 = aepl
+    assert [a.number.main for a in old1.articles] == list(range(1, 13))
+    assert [a.number.main for a in new1.articles] == list(range(1, 14))
+    tr, warnings = read_translation(AEPL / "draft1.ch1.en.md")
+    assert warnings == [] and status(old1, tr) == []
+    # Whole, the same file is 101 articles short: the scope is what makes it clean.
+    assert sum(p.what == "missing" for p in status(old, tr)) == 101
+    result = carry(c, old1, new1, tr)
+    mine = [e for e in c.entries if any(n in new1.by_number() for n in e.new)]
+    carried = {e.new[0] for e in mine if not e.changed}
+    assert {r.number for r in result.records if r.status == "carried"} == carried == {new1.articles[1].number}
+    assert result.counts == {"carried": 1, "stale": 12, "new": 0}
+    assert result.dropped == [] and result.moved_out == []
+    # 第十一条 was split: 第二款 went on in 第六条, 第一、三款 in 第十二条; each starts from its own English.
+    old_en, out = tr.by_number(), result.translation.by_number()
+    eleven = old_en[old1.articles[10].number].lines
+    assert out[new1.articles[5].number].lines == [eleven[1]]
+    assert out[new1.articles[11].number].lines == [eleven[0], eleven[2]]
+    assert "Paragraph 2 of Article 11 went on here" in out[new1.articles[5].number].note
+
+
+def test_aepl_chapter_1_annotated_translation_reads_back(aepl, tmp_path):
+    from redline.render.html import render_html
+    from redline.render.plain import render_plain
+    from redline.workspace.verify_redline import verify_redline
+
+    old, new, c, old1, new1 = aepl
+    o, _ = read_translation(AEPL / "draft1.ch1.en.md")
+    n, _ = read_translation(AEPL / "draft2.ch1.en.md")
+    assert status(new1, n) == []
+    en = annotate(c, old1, new1, o, n)
+    assert [e.kind for e in en.entries].count("split") == 1 and len(en.entries) == 12
+    # Every entry of chapter 1 changed the Chinese but 第二条; the English changed with it.
+    assert [e.source_changed for e in en.entries].count(False) == 1
+    assert all(e.changed == e.source_changed for e in en.entries)
+    for name, text in (("x.txt", render_plain(en)), ("x.html", render_html(en, show_all=True))):
+        f = tmp_path / name
+        f.write_text(text, encoding="utf-8")
+        ok, failed = verify_redline(f, o.stage(), n.stage())
+        assert failed == [] and ok, name
+    # The whole drafts against chapter 1's English: refused, naming what is missing.
+    from redline.errors import RedlineError
+
+    with pytest.raises(RedlineError, match="no English for 101 articles"):
+        annotate(c, old, new, o, n)
