@@ -2,6 +2,8 @@
 
     python bench/quality.py                # every corpus pair
     python bench/quality.py 公司法          # the pairs whose paths contain this
+    python bench/quality.py judged         # the judged development set, scored
+                                           # (bench/judged.py: three rates, every disagreement)
 
 For each pair of consecutive texts in ``../shared/corpus`` it prints:
 
@@ -132,6 +134,12 @@ def generated_report(path: Path, seed: int) -> str:
 
 def main() -> None:
     want = sys.argv[1] if len(sys.argv) > 1 else ""
+    if want == "judged":
+        from bench import judged
+
+        sys.argv = sys.argv[1:]
+        judged.main()
+        return
     for a, b in pairs():
         if want in str(a):
             print("\n".join(report(a, b)))
