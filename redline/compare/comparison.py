@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
-from .align import KINDS, Kind, Link, align
+from .align import KINDS, AlignSettings, Kind, Link, align
 from ..errors import RedlineError
 from .parts import DecisionTies, Destination, HeadingChange, Note, Part, ReferenceIssue, TextChange
 from ..model import Stage, line_position
@@ -297,13 +297,14 @@ def references_follow(ops: list[DiffOp], mapping: dict[ArticleNumber, set[Articl
 
 
 def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None,
-            annotations: list | None = None) -> Comparison:
+            annotations: list | None = None, settings: AlignSettings | None = None) -> Comparison:
     """Align two stages and diff every aligned entry.
 
     ``annotations`` (:class:`~redline.compare.annotations.Annotation`) of either stage
-    are anchored in the entries that show their articles.
+    are anchored in the entries that show their articles. ``settings``: the
+    alignment's thresholds, if not the defaults (``bench/judged.py`` sweeps them).
     """
-    links = align(old, new, progress)
+    links = align(old, new, progress, settings)
     mapping: dict[ArticleNumber, set[ArticleNumber]] = {}
     for link in links:
         for i in link.old:
@@ -436,9 +437,20 @@ def side_label(labels: list[str], parts: list[Part] | None = None, numbers=None)
 
 
 def entry_title(e: Entry) -> str:
-    """``第十八条 → 第十九条``; ``— → 第三条`` for an inserted article."""
+    """``第十八条 → 第十九条``; ``— → 第三条`` for an inserted article; a
+    continuation names the articles its content went on in, held or not:
+    ``第九十四条 → 第一百零五条``."""
     old = side_label(e.old_labels, e.parts, e.old)
-    return f"{old} → {side_label(e.new_labels)}"
+    new = list(e.new_labels)
+    if e.kind == Kind.CONTINUED:
+        from ..numbering import cn_article_label, en_article_label
+
+        chinese = any(lb.startswith("第") for lb in e.old_labels + e.new_labels)
+        for d in e.paragraphs_to:
+            label = cn_article_label(d.new) if chinese else en_article_label(d.new)
+            if d.new not in e.new and label not in new:
+                new.append(label)
+    return f"{old} → {side_label(new)}"
 
 
 def is_number_only(e: Entry) -> bool:
@@ -540,6 +552,11 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
         ops, sim = [DiffOp(INSERT, new_text)], None
     elif kind == Kind.DELETED:
         ops, sim = [DiffOp(DELETE, old_text)], None
+    elif kind == Kind.CONTINUED:
+        # Reworded past a character diff's use: both texts whole, the old one
+        # removed and the new one added; the similarity says how much carried over.
+        ops = [DiffOp(DELETE, old_text)] * bool(old_text) + [DiffOp(INSERT, new_text)] * bool(new_text)
+        sim = link.score
     elif kind == Kind.UNCHANGED or (kind == Kind.RENUMBERED and not link.parts
                                  and norm_text([old_text], lang) == norm_text([new_text], lang)):
         # Same text once width and spacing are set aside: nothing to diff, but
@@ -565,6 +582,9 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
                               for p in link.parts], timed_out, segments)
     if kind == Kind.SPLIT and len(olds) == 1:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
+    for i, j, lines in link.went:
+        entry.paragraphs_to.append(Destination(new.articles[j].number, list(lines),
+                                               [old.articles[i].locate(k, lang) for k in lines]))
     entry.old_forms = forms
     if olds and olds[0].division != division:
         entry.old_division = olds[0].division

@@ -214,8 +214,9 @@ def _references_follow(e: Entry, mapping: dict[ArticleNumber, set[ArticleNumber]
 
 
 def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording = ZH,
-             mapping: dict[ArticleNumber, set[ArticleNumber]] | None = None) -> str | None:
-    """The item text for one entry, or None when the closing sentence covers it.
+             mapping: dict[ArticleNumber, set[ArticleNumber]] | None = None) -> str | list[str] | None:
+    """The item text for one entry (a list, of a continuation: each article
+    deleted and added), or None when the closing sentence covers it.
     ``mapping`` (:func:`renumbering`) tells a reference the renumbering changed
     from one an item must change."""
     if is_number_only(e) or e.kind == Kind.UNCHANGED:
@@ -226,6 +227,14 @@ def describe(e: Entry, merged_away: dict[ArticleNumber, set[str]], w: ZhWording 
         return w.inserted(e.new_labels[0], _quote(_side(e, "new")))
     if e.kind == Kind.DELETED:
         return w.deleted(e.old_labels[0])
+    if e.kind == Kind.CONTINUED:
+        # Content that goes on reworded is, to an instrument, an article deleted
+        # and one added: the items say so, one article each (the link is the
+        # redline's reading, not a change the instrument could make).
+        items = [w.deleted(label) for n, label in zip(e.old, e.old_labels) if not e.part_of(n)]
+        groups = group_lines(_side(e, "new"), (e.segments or {}).get("new", [1] * len(e.new)))
+        items += [w.inserted(label, _quote(lines)) for label, lines in zip(e.new_labels, groups)]
+        return items or None
     if e.kind == Kind.MERGED:
         sources = []
         groups = group_lines(_side(e, "old"), (e.segments or {}).get("old", [1] * len(e.old)))
@@ -344,7 +353,7 @@ def heading_item(d: HeadingChange, c: Comparison | None = None, w: ZhWording = Z
 _SURVIVES = (Kind.UNCHANGED, Kind.RENUMBERED, Kind.MODIFIED, Kind.MOVED)
 
 
-def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
+def _out_of_sequence(c: Comparison, texts: dict[int, str | list[str] | None]) -> set[int]:
     """Entries whose new number the closing clause would not give them.
 
     An article no item numbers takes the next number left free (as
@@ -359,7 +368,7 @@ def _out_of_sequence(c: Comparison, texts: dict[int, str | None]) -> set[int]:
     named = {id(e) for e in survivors if texts[id(e)] and e.old[0] != e.new[0]}
     new = [n for e in c.entries if e.kind not in _SURVIVES or len(e.old) != 1 for n in e.new]
     renumbers = any(e.old[0] != e.new[0] for e in survivors) or any(
-        e.kind in (Kind.DELETED, Kind.MERGED, Kind.SPLIT) for e in c.entries)
+        e.kind in (Kind.DELETED, Kind.MERGED, Kind.SPLIT, Kind.CONTINUED) for e in c.entries)
     out: set[int] = set()
     for _ in range(len(survivors)):
         finals = fill_numbers([(e.old[0], e.new[0] if id(e) in named | out else None)
@@ -409,11 +418,11 @@ def change_items(c: Comparison, style: str = "decision") -> list[str]:
             for level_id, _, _ in division_levels(e.division):  # a chapter before its sections
                 if (text := headings.pop(level_id, None)):
                     items.append(text)
-        text = texts[id(e)]
-        if text is None and id(e) in to_name:
-            text = w.moved(e.old_labels[0], e.new_labels[0])
-        if text:
-            items.append(text)
+        said = texts[id(e)]
+        if said is None and id(e) in to_name:
+            said = w.moved(e.old_labels[0], e.new_labels[0])
+        if said:
+            items.extend(said if isinstance(said, list) else [said])
     items += headings.values()  # headings with no article under them
     items += [text for d in c.divisions
               if d.kind == "deleted" and (text := heading_item(d, c, w))]
