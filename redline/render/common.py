@@ -26,7 +26,7 @@ def continued_from(e: Entry) -> list[tuple[str, ArticleNumber]]:
     """
     from ..numbering import cn_article_label, en_article_label
 
-    if e.kind != Kind.INSERTED or not e.parts:
+    if e.kind not in (Kind.INSERTED, Kind.CONTINUED) or not e.parts:
         return []
     chinese = not e.new_labels or e.new_labels[0].startswith("第")
     out = []
@@ -66,6 +66,8 @@ def split_destinations(e: Entry) -> str:
 
 #: How every format names an entry where only a translation's wording changed.
 REWORDING = "translation's wording only: the law did not change"
+#: How every format names a continuation: weaker than a modification.
+CONTINUES = "content continues, reworded"
 
 
 def kind_word(e: Entry) -> str:
@@ -80,6 +82,8 @@ def kind_word(e: Entry) -> str:
         return REWORDING
     if is_mechanical(e):
         return "references only"
+    if e.kind == Kind.CONTINUED:
+        return CONTINUES
     return str(e.kind)
 
 
@@ -179,6 +183,25 @@ def split_lines(ops, side: str | None = None) -> list[list[Run]]:
     if side is None:
         _mark_one_sided_breaks(lines, origins)
     return [ln for ln in lines if ln] or [[]]
+
+
+def entry_lines(e: Entry, ops=None) -> list[list[Run]]:
+    """An entry's display lines (``split_lines``), ``ops`` its diff with any note
+    marks; a continuation's old text and new text each on lines of their own,
+    whole, since neither is an edit of the other.
+
+    >>> from redline.numbering import ArticleNumber as N
+    >>> e = Entry(Kind.CONTINUED, [N(5)], [N(6)], ["第五条"], ["第六条"], 0.3,
+    ...           [DiffOp(-1, "甲。\\n乙。"), DiffOp(1, "丙。")])
+    >>> [[tuple(r) for r in line] for line in entry_lines(e)]
+    [[(-1, '甲。')], [(-1, '乙。')], [(1, '丙。')]]
+    """
+    ops = e.diff if ops is None else ops
+    if e.kind != Kind.CONTINUED:
+        return split_lines(ops)
+    first_new = next((k for k, r in enumerate(ops) if r[0] == 1), len(ops))
+    old, new = ops[:first_new], ops[first_new:]
+    return [ln for part in (old, new) if part for ln in split_lines(part)] or [[]]
 
 
 def _display_lines(ops, side: str | None) -> tuple[list[list[Run]], list[int]]:

@@ -499,6 +499,9 @@ def _entry(doc, e: Entry, marks: _Marks) -> None:
         notes.insert(0, f"Split: {where}" if e.kind == Kind.SPLIT else f"Part of it went on elsewhere: {where}")
     if (went := continued_from(e)):
         notes.insert(0, "Continues " + "、".join(label for label, _ in went))
+    if e.kind == Kind.CONTINUED:
+        notes.insert(0, f"Content continues, reworded: {entry_title(e)} (a weaker link than a "
+                        "modification; the old text is shown deleted and the new inserted, whole)")
     if notes and paragraphs:
         _comment(doc, paragraphs[0], notes, marks)
 
@@ -537,7 +540,9 @@ def _one_side(doc, e: Entry, k: int, where: str, marks: _Marks, name: str) -> No
                     name, marks)
     title = entry_title(e)
     went = split_destinations(e)
-    notes = [f"{'Moved' if moved else e.kind.capitalize()}: {title}" + (f" ({went})" if went else "")
+    kind = "Moved" if moved else "Content continues, reworded" if e.kind == Kind.CONTINUED \
+        else e.kind.capitalize()
+    notes = [f"{kind}: {title}" + (f" ({went})" if went else "")
              + ("" if moved else " (shown deleted where the old text had it and inserted "
                                  "where the new text has it)")]
     if where == "new" and k == 0:

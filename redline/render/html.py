@@ -21,8 +21,8 @@ from html import escape
 from ..compare.align import KINDS, Kind
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, INSERT
-from .common import (REWORDING, Break, NoteMark, Run, continued_from, entry_title, group_lines,
-                     heading_prefix, is_mechanical, is_rewording, is_substantive,
+from .common import (REWORDING, Break, NoteMark, Run, continued_from, entry_lines, entry_title, group_lines,
+                     heading_prefix, is_mechanical, kind_word, is_rewording, is_substantive,
                      split_destinations, split_lines, stage_line, text_place, with_notes)
 
 LANG = {"zh": "zh-Hans", "en": "en"}
@@ -200,7 +200,14 @@ def _from_line(e: Entry) -> str:
                 + (f': {_e(where)}' if where else "") + '.</p>')
     if (went := continued_from(e)):  # a paragraph of an old article goes on here
         links = ", ".join(f'<a href="#{anchor("old", n)}">{_e(label)}</a>' for label, n in went)
+        if e.kind == Kind.CONTINUED:
+            return (f'<p class="from">Its content continues {links}, reworded: a weaker link than '
+                    'a modification; both texts are shown whole.</p>')
         return f'<p class="from">New article; it continues {links}.</p>'
+    if e.kind == Kind.CONTINUED:
+        where = split_destinations(e)
+        return ('<p class="from">Content continues, reworded: a weaker link than a modification; '
+                'both texts are shown whole' + (f' ({_e(where)})' if where else "") + '.</p>')
     if (where := split_destinations(e)):  # part of this article went on elsewhere
         return f'<p class="from">Part of it went on elsewhere: {_e(where)}.</p>'
     return ""
@@ -263,13 +270,14 @@ def _entry(e: Entry, layout: str, lang: str, place: tuple[int, int, str | None, 
                 + (f' <a href="#{next_id}" aria-label="next change">›</a>' if next_id else "")
                 + "</span>")
     head = (f'<h3><a href="#{main_id}">{_e(entry_title(e))}</a>'
-            f'<span class="kind">{_e(e.kind)}</span>{note}{items}{sim}{walk}</h3>')
+            f'<span class="kind">{_e(e.kind if e.kind != Kind.CONTINUED else kind_word(e))}</span>'
+            f'{note}{items}{sim}{walk}</h3>')
     if layout == "side-by-side":
         body = (f'<div class="sbs"><div class="col old"><h4>old</h4>{_side(e, "old")}</div>'
                 f'<div class="col new"><h4>new</h4>{_side(e, "new")}</div></div>')
     else:
         body = (f'<div class="text">'
-                f'{paragraphs_html(split_lines(with_notes(e.diff, e.annotations)))}</div>')
+                f'{paragraphs_html(entry_lines(e, with_notes(e.diff, e.annotations)))}</div>')
     if e.source_diff is not None:  # --lang zh+en: the law's own redline first
         body = (f'<div class="text source" lang="zh-Hans">{paragraphs_html(split_lines(e.source_diff))}'
                 f'</div>{body}')

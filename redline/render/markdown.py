@@ -18,7 +18,7 @@ import re
 
 from ..compare.comparison import Comparison, Entry
 from ..compare.parts import Note
-from .common import (Break, NoteMark, Run, continued_from, entry_title, is_mechanical,
+from .common import (Break, NoteMark, Run, continued_from, entry_lines, entry_title, is_mechanical,
                      is_number_only, is_rewording, is_substantive, kind_word, split_destinations,
                      split_lines, stage_line, text_place, with_notes)
 
@@ -93,7 +93,7 @@ def render_markdown(c: Comparison, show_all: bool = False) -> str:
         if e.source_diff is not None:  # --lang zh+en: the law's own redline first
             for line in split_lines(e.source_diff):
                 out += [_line(line), ""]
-        for line in split_lines(with_notes(e.diff, e.annotations)):
+        for line in entry_lines(e, with_notes(e.diff, e.annotations)):
             out += [_line(line, is_rewording(e)), ""]
     only = [e for e in c.entries if is_number_only(e) and not show_all]
     if only:

@@ -28,7 +28,8 @@ from .common import (REWORDING, continued_from, group_lines, is_mechanical, is_n
 from .html import paragraphs_html
 
 KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
-           Kind.INSERTED: "新增", Kind.DELETED: "删除", Kind.RENUMBERED: "序号调整", Kind.UNCHANGED: "未修改"}
+           Kind.INSERTED: "新增", Kind.DELETED: "删除", Kind.RENUMBERED: "序号调整", Kind.UNCHANGED: "未修改",
+           Kind.CONTINUED: "内容延续（改写较大，两文全文照录）"}
 Runs = list[tuple[int, str]]  # (op, text): EQUAL, DELETE or INSERT
 
 

@@ -21,7 +21,7 @@ from ..compare.align import KINDS
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
-from .common import (REWORDING, NoteMark, continued_from, entry_title, heading_prefix,
+from .common import (REWORDING, NoteMark, continued_from, entry_title, heading_prefix, kind_word,
                      is_mechanical, is_rewording,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
                      with_notes)
@@ -65,7 +65,15 @@ def _runs(ops, plain: bool, style: str = "") -> Text:
 
 
 def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
-    return _runs(with_notes(e.diff, e.annotations), plain, "redline.mechanical" if dim else "")
+    ops = with_notes(e.diff, e.annotations)
+    style = "redline.mechanical" if dim else ""
+    first_new = next((k for k, r in enumerate(ops) if r[0] == INSERT), 0)
+    if e.kind == Kind.CONTINUED and first_new:  # the old text whole, then the new on its own lines
+        text = _runs(ops[:first_new], plain, style)
+        text.append("\n")
+        text.append_text(_runs(ops[first_new:], plain, style))
+        return text
+    return _runs(ops, plain, style)
 
 
 def notes_text(e: Entry) -> list[Wrapped]:
@@ -83,7 +91,7 @@ def notes_text(e: Entry) -> list[Wrapped]:
 
 def _header(e: Entry) -> Text:
     t = Text(entry_title(e), style="redline.title")
-    t.append(f"  {e.kind}" if not is_rewording(e) else f"  {REWORDING}", style="redline.kind")
+    t.append(f"  {kind_word(e)}", style="redline.kind")
     if (went := continued_from(e)):
         t.append(f"  (continues {'; '.join(label for label, _ in went)})", style="redline.dim")
     if (where := split_destinations(e)):
