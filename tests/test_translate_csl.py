@@ -145,6 +145,9 @@ def test_aepl_chapter_1_carries_from_the_first_to_the_second_reading_draft(aepl)
     assert {r.number for r in result.records if r.status == "carried"} == carried == {new1.articles[1].number}
     assert result.counts == {"carried": 1, "stale": 12, "new": 0}
     assert result.dropped == [] and result.moved_out == []
+    # The carried article is the old English exactly (第二条 kept its number and words).
+    two = new1.articles[1].number
+    assert result.translation.by_number()[two].lines == tr.by_number()[old1.articles[1].number].lines
     # 第十一条 was split: 第二款 went on in 第六条, 第一、三款 in 第十二条; each starts from its own English.
     old_en, out = tr.by_number(), result.translation.by_number()
     eleven = old_en[old1.articles[10].number].lines
