@@ -6,7 +6,9 @@ Exit codes follow diff: 0 no differences (or all checks pass), 1 differences
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -204,22 +206,36 @@ def _annotated(comparison, a, b, paths: tuple[str, str], rewording: str, langs: 
 
 @cli.command("import")
 @click.argument("source")
-@click.option("--law", required=True, help="Law id, the folder under drafts/.")
+@click.option("--law", required=True, help="Law id, the folder under drafts/ (made if new).")
 @click.option("--stage", "stage_id", required=True, help="Stage id (e.g. draft2).")
+@click.option("--name", default="", help="The stage's name, for a stage new to the manifest "
+              "(e.g. '二审稿').")
+@click.option("--date", default=None, help="The stage's date, for a stage new to the manifest "
+              "(2020-08, 2020-08-08).")
+@click.option("--in-force", "in_force", default=None, help="When the text took effect, for a "
+              "stage new to the manifest.")
 @click.option("--force", is_flag=True, help="Overwrite a stage file that differs.")
 @drafts_option
-def import_cmd(source, law, stage_id, force, drafts):
-    """Parse SOURCE into drafts/LAW/STAGE.yaml.
+@sources_option
+def import_cmd(source, law, stage_id, name, date, in_force, force, drafts, sources):
+    """Parse SOURCE into drafts/LAW/STAGE.yaml; a new LAW or STAGE is added to
+    its manifest (made if the law is new), so compare and check know it.
 
     SOURCE is a file (.md, .txt, .html, .pdf, .docx) or an https:// address.
     """
     from .read.fetch import is_url
 
-    ws = _workspace(drafts, None)
-    st, path, changed, warnings = ws.import_file(source if is_url(source) else Path(source),
-                                                 law, stage_id, force=force)
+    for what, value in (("--date", date), ("--in-force", in_force)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise RedlineError(f"{what} {value!r}: write a date as 2020, 2020-08 or 2020-08-28")
+    ws = _workspace(drafts, sources)
+    st, path, changed, warnings, made = ws.import_file(
+        source if is_url(source) else Path(source), law, stage_id, force=force, name=name,
+        date=date, in_force=in_force)
     for w in warnings:
         _warn(w)
+    if made:
+        click.echo(made)
     state = "wrote" if changed else "unchanged"
     click.echo(f"{state} {path} ({len(st.articles)} articles, {len(st.divisions)} divisions)")
 
@@ -256,6 +272,34 @@ def history_cmd(law, article, stage, fmt, output, force, color, width, drafts, s
         from .render.terminal import render_history_terminal
 
         _terminal(lambda console: render_history_terminal(h, console), output, force, color, width)
+
+
+@cli.command("laws")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@drafts_option
+@sources_option
+def laws_cmd(fmt, drafts, sources):
+    """The laws in the drafts folder, and their stages: names, dates, and whether
+    each has text to compare."""
+    ws = _workspace(drafts, sources)
+    manifests = ws.manifests()
+    rows = [{"law": m.law, "title": m.title, "manifest": str(m.path),
+             "stages": [{"id": s.id, "name": s.name, "date": s.date, "in_force": s.in_force,
+                         "available": ws.availability(m, s)} for s in m.stages]}
+            for m in manifests]
+    if fmt == "json":
+        click.echo(json.dumps({"drafts": str(ws.drafts), "laws": rows}, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        click.echo(f"no laws in {ws.drafts}: add one with `redline import FILE --law LAW --stage ID`")
+        return
+    for k, law in enumerate(rows):
+        click.echo(("\n" if k else "") + f"{law['law']}  {law['title']}".rstrip())
+        width = max(len(s["id"]) for s in law["stages"]) if law["stages"] else 0
+        for st in law["stages"]:
+            when = st["date"] or ""
+            click.echo(f"  {st['id']:<{width}}  {when:<10}  {st['available']:<22}  {st['name']}".rstrip())
 
 
 @cli.command("check")

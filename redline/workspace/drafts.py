@@ -214,28 +214,35 @@ class Workspace:
         return [load_manifest(p) for p in sorted(self.drafts.glob(f"*/{MANIFEST}"))]
 
     def manifest(self, law: str) -> Manifest:
+        from .manifest_edit import did_you_mean
+
         path = self.drafts / law / MANIFEST
         if not path.is_file():
-            known = ", ".join(m.law for m in self.manifests()) or "none"
-            raise RedlineError(f"no law {law!r} in {self.drafts} (laws there: {known})")
+            laws = [m.law for m in self.manifests()]
+            raise RedlineError(f"no law {law!r} in {self.drafts}{did_you_mean(law, laws)}; laws "
+                               f"there: {', '.join(laws) or 'none'} (`redline laws` lists them)")
         return load_manifest(path)
 
     def resolve(self, ref: str, law: str | None = None) -> tuple[Manifest, StageSpec]:
         """``law@stage`` or a bare ``stage`` -> its manifest and stage entry."""
+        from .manifest_edit import did_you_mean
+
         if "@" in ref:
             law, stage_id = ref.split("@", 1)
             m = self.manifest(law)
             spec = m.stage(stage_id)
             if spec is None:
-                raise RedlineError(f"{law} has no stage {stage_id!r} (stages: "
-                                   f"{', '.join(s.id for s in m.stages)})")
+                ids = [s.id for s in m.stages]
+                raise RedlineError(f"{law} has no stage {stage_id!r}{did_you_mean(stage_id, ids)}; "
+                                   f"its stages: {', '.join(ids)}")
             return m, spec
         if law:
             return self.resolve(f"{law}@{ref}")
         hits = [(m, m.stage(ref)) for m in self.manifests() if m.stage(ref)]
         if not hits:
             raise RedlineError(f"{ref!r} is neither a file nor a stage of any law in "
-                               f"{self.drafts}; give a path, or LAW@STAGE")
+                               f"{self.drafts}{did_you_mean(ref, self.stage_ids())}; give a "
+                               "path, or LAW@STAGE (`redline laws` lists them)")
         if len(hits) > 1:
             raise RedlineError(f"stage {ref!r} exists in several laws "
                                f"({', '.join(m.law for m, _ in hits)}); write LAW@{ref}")
@@ -298,6 +305,13 @@ class Workspace:
         return bool(spec.sources and self.sources is not None
                     and (self.sources / spec.sources[0]["path"]).is_file())
 
+    def availability(self, manifest: Manifest, spec: StageSpec) -> str:
+        """Whether the stage can be compared, in words: ``text``, ``table of
+        contents only``, or ``no text``."""
+        if self.has_text(manifest, spec):
+            return "text"
+        return "table of contents only" if spec.toc else "no text"
+
     def toc_stage(self, manifest: Manifest, spec: StageSpec) -> Stage:
         """A stage known only by its table of contents: headings, no articles."""
         from ..read.text import parse_headings
@@ -343,39 +357,95 @@ class Workspace:
         atomic_write(self.stage_path(manifest.law, spec.id), stage_to_yaml(st))
         return st
 
-    def import_file(self, source: Path | str, law: str, stage_id: str, *,
-                    force: bool = False) -> tuple[Stage, Path, bool, list[str]]:
+    def import_file(self, source: Path | str, law: str, stage_id: str, *, force: bool = False,
+                    name: str = "", date: str | None = None, in_force: str | None = None
+                    ) -> tuple[Stage, Path, bool, list[str], str]:
         """``redline import``: parse ``source``, write drafts/LAW/STAGE.yaml.
 
-        Returns (stage, path written, whether it changed, warnings).
+        A law with no manifest gets one (its title read from the text), and a
+        stage the manifest lacks is added to it, with the source and its sha256
+        when the source lies under the sources root (else its name and sha256 in
+        the description: a path outside is not the project's to pin).
+        ``name``, ``date`` and ``in_force`` go into the manifest's entry.
+
+        Returns (stage, path written, whether it changed, warnings, what was
+        made or added to the manifest: "" if nothing).
         """
         from ..files import atomic_write  # tempfile: only when a stage is written
         from ..read.yaml_io import stage_to_yaml
-
         from ..read.fetch import fetch, is_url
+        from .manifest_edit import new_manifest, stage_entry, titles_differ, with_stage
 
+        check_id("law", law)
+        check_id("stage", stage_id)
+        sources: list[dict] | None = None
         if is_url(str(source)):
             from ..read import parse_bytes
 
-            data, name, final = fetch(str(source))
-            st, warnings = parse_bytes(data, name, law=law, stage=stage_id)
+            data, file_name, final = fetch(str(source))
+            st, warnings = parse_bytes(data, file_name, law=law, stage=stage_id)
             st.source = {"url": final, "sha256": hashlib.sha256(data).hexdigest()}
             if final != str(source):
                 warnings.append(f"{source} redirected to {final}: recorded as the source")
+            description = f"imported from {final}"
         else:
             st, warnings = parse_file(source, law=law, stage=stage_id)
+            digest = sha256_file(Path(source))
+            rel = self._under_sources(Path(source))
+            sources = [{"path": rel, "sha256": digest}] if rel else None
+            description = "" if rel else f"imported from {Path(source).name} (sha256 {digest})"
+        entry = stage_entry(stage_id, name=name, date=date, in_force=in_force,
+                            description=description, sources=sources)
         manifest_path = self.drafts / law / MANIFEST
+        made = ""
         if manifest_path.is_file():
             manifest = load_manifest(manifest_path)
+            if titles_differ(st.title, manifest.title):
+                warnings.append(f"the text's title is {st.title}, but {law} is {manifest.title} "
+                                f"({manifest_path}): is --law {law} the right law?")
             spec = manifest.stage(stage_id)
             if spec is None:
-                warnings.append(f"stage {stage_id!r} is not in {manifest_path}; add it there")
-            else:
+                text, _ = read_source(manifest_path)
+                added = with_stage(text, entry)
+                if added is None:
+                    warnings.append(f"stage {stage_id!r} is not in {manifest_path}, and its "
+                                    "stages are not its last key: add it there")
+                else:
+                    atomic_write(manifest_path, added, force=True)
+                    made = f"added stage {stage_id} to {manifest_path}"
+                    manifest = load_manifest(manifest_path)
+                    spec = manifest.stage(stage_id)
+            elif name or date or in_force:
+                warnings.append(f"stage {stage_id} is already in {manifest_path}: --name, --date "
+                                "and --in-force are not written over it; edit it there")
+            if spec is not None:
                 st.date, st.in_force = spec.date, spec.in_force
-                st.title = st.title or manifest.title
+            st.title = st.title or manifest.title
+        else:
+            atomic_write(manifest_path, new_manifest(law, st.title, entry))
+            made = (f"made law {law} ({st.title or 'no title in the text'}): {manifest_path}, "
+                    f"with stage {stage_id}")
+            st.date, st.in_force = date, in_force
         path = self.stage_path(law, stage_id)
         changed = atomic_write(path, stage_to_yaml(st), force=force)
-        return st, path, changed, warnings
+        return st, path, changed, warnings, made
+
+    def _under_sources(self, path: Path) -> str | None:
+        """``path`` relative to the sources root, if it lies there."""
+        if self.sources is None:
+            return None
+        try:
+            rel = path.resolve().relative_to(self.sources.resolve())
+        except ValueError:
+            return None
+        return rel.as_posix()
+
+    def stage_ids(self) -> list[str]:
+        """Every stage id of every law, and each as LAW@STAGE (for "did you mean")."""
+        out: list[str] = []
+        for m in self.manifests():
+            out += [s.id for s in m.stages] + [f"{m.law}@{s.id}" for s in m.stages]
+        return list(dict.fromkeys(out))
 
 
 def load_stage(ref: str, workspace: Workspace | None = None, law: str | None = None,
@@ -429,6 +499,9 @@ def load_pair(old_ref: str, new_ref: str, workspace: Workspace | None = None,
     """
     ws = workspace or Workspace()
     if law is None:
+        for ref in (old_ref, new_ref):  # a name no law has is the word at fault: say so first
+            if names_a_stage(ref) and "@" not in ref and not any(m.stage(ref) for m in ws.manifests()):
+                ws.resolve(ref)
         law = ws.law_of_pair(old_ref, new_ref)
     specs: list[tuple[Manifest, StageSpec] | None] = []
     for ref in (old_ref, new_ref):
