@@ -69,8 +69,11 @@ def test_a_split_says_which_paragraphs_went_where_in_json_and_on_screen():
     c = compare(old, new)
     data = json.loads(render_json(c))
     (row,) = [r for r in data["alignment"] if r["kind"] == "split"]
-    assert row["paragraphs_to"] == [{"new": 110, "paragraphs": [0, 1], "where": ["第一款", "第二款"]},
-                                    {"new": 111, "paragraphs": [2], "where": ["第三款"]}]
+    assert [{k: v for k, v in d.items() if k != "diff"} for d in row["paragraphs_to"]] == [
+        {"new": 110, "paragraphs": [0, 1], "where": ["第一款", "第二款"]},
+        {"new": 111, "paragraphs": [2], "where": ["第三款"]}]
+    # Each destination's own diff: those paragraphs against the new article alone.
+    assert row["paragraphs_to"][0]["diff"][0] == [0, "国务院、中央军事委员会、"]
     again = Comparison.from_json(data)
     assert json.loads(render_json(again)) == data  # typed parts read back to the same JSON
     code, out, _ = invoke(["compare", str(CORPUS / "revisions/立法法/2015-03-15.md"),

@@ -582,6 +582,10 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
                               for p in link.parts], timed_out, segments)
     if kind == Kind.SPLIT and len(olds) == 1:
         entry.paragraphs_to = destinations(olds[0], news, lang, rarity(new))
+        by_number = {b.number: b for b in news}
+        for d in entry.paragraphs_to:
+            went = "\n".join(olds[0].lines[k] for k in d.paragraphs)
+            d.diff = diff_texts(went, by_number[d.new].text, lang).ops
     for i, j, lines in link.went:
         entry.paragraphs_to.append(Destination(new.articles[j].number, list(lines),
                                                [old.articles[i].locate(k, lang) for k in lines]))

@@ -59,14 +59,22 @@ class Destination:
     new: ArticleNumber
     paragraphs: list[int]
     where: list[str]
+    #: Of a split: those paragraphs diffed against the new article alone, so a
+    #: paragraph that went on there reads as kept, not as new words (the 对照表
+    #: shows each new article in its own row with this).
+    diff: list[DiffOp] | None = None
 
     def to_json(self) -> dict:
-        return {"new": self.new.to_json(), "paragraphs": self.paragraphs, "where": self.where}
+        d: dict = {"new": self.new.to_json(), "paragraphs": self.paragraphs, "where": self.where}
+        if self.diff is not None:
+            d["diff"] = [[op, text] for op, text in self.diff]
+        return d
 
     @classmethod
     def from_json(cls, d: dict) -> "Destination":
         return cls(ArticleNumber.from_json(d["new"]), list(d.get("paragraphs", [])),
-                   list(d.get("where", [])))
+                   list(d.get("where", [])),
+                   [DiffOp(op, t) for op, t in d["diff"]] if d.get("diff") is not None else None)
 
 
 @dataclass
