@@ -30,20 +30,71 @@ def _author(name: str) -> str:
 
 
 def _terminal(render, output: str | None, force: bool, color: bool | None,
-              width: int | None) -> None:
-    """Terminal output to the screen, or (without colour unless asked) to a file."""
+              width: int | None, pager: bool = True) -> None:
+    """Terminal output to the screen, or (without colour unless asked) to a file.
+
+    On a terminal, output taller than the screen goes through a pager, as git's
+    does: REDLINE_PAGER, else PAGER, else ``less -R`` (with LESS=FRX unless set:
+    one screen or less is printed and the pager quits); ``--no-pager``, or a
+    pager of "" or ``cat``, prints it all."""
+    import io
+
     from .render.terminal import make_console
 
     if output:
-        import io
-
         buf = io.StringIO()
         render(make_console(buf, color=bool(color), width=width or 100))
         _write_output(buf.getvalue(), output, force)
         return
     if color is None and os.environ.get("NO_COLOR"):
         color = False
-    render(make_console(None, color=color, width=width))
+    command = _pager_command() if pager and sys.stdout.isatty() else None
+    if not command:
+        render(make_console(None, color=color, width=width))
+        return
+    import shutil
+
+    size = shutil.get_terminal_size()
+    buf = io.StringIO()
+    render(make_console(buf, color=color is not False, width=width or size.columns))
+    text = buf.getvalue()
+    if text.count("\n") < size.lines:
+        sys.stdout.write(text)
+        return
+    page(text, command)
+
+
+def _pager_command() -> list[str] | None:
+    """The pager to use, as words; None for none."""
+    import shlex
+
+    raw = os.environ.get("REDLINE_PAGER", os.environ.get("PAGER", "less -R"))
+    words = shlex.split(raw) if raw.strip() else []
+    return None if not words or words == ["cat"] else words
+
+
+def page(text: str, command: list[str]) -> None:
+    """``text`` through the pager ``command``; printed as it is if the pager
+    cannot be started."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8"))
+        proc.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: nothing lost, nothing to say
+        pass
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        proc.wait()
 
 
 class _Group(click.Group):
@@ -86,7 +137,10 @@ def cli() -> None:
                    "changes marked (terminal, html, pdf, markdown, table; plain, docx and "
                    "json always hold every article).")
 @click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline",
-              show_default=True, help="HTML layout.")
+              show_default=True, help="Terminal, HTML and PDF: changes marked inline, or the "
+                                      "old text beside the new.")
+@click.option("--pager/--no-pager", default=True, help="On a terminal, page output taller "
+              "than the screen (REDLINE_PAGER, PAGER, or less -R).")
 @click.option("--law", default=None, help="Law of bare stage names (e.g. cybersecurity-law).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
 @click.option("--width", type=click.IntRange(min=0), default=None,
@@ -115,12 +169,19 @@ def cli() -> None:
                    "together (terminal, html, markdown, json).")
 @click.option("--fragment", is_flag=True, help="--format html: a fragment to paste into a page "
               "(no <html>/<head>, styles inline, a one-line legend).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Word (--format docx, or table -o FILE.docx): the paper size [default: a4].")
+@click.option("--title", default=None, help="Word and the 对照表: the title line, in place of "
+              "the law's title.")
+@click.option("--notes", "notes_column", type=click.Choice(["none", "short", "full"]), default=None,
+              help="--format table: the 说明 column: left out, what happened to each article, "
+                   "or that and the annotations [default: short].")
 @chapters_option
 @drafts_option
 @sources_option
-def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, width, annotate,
+def compare_cmd(old, new, fmt, output, force, show_all, layout, pager, law, color, width, annotate,
                 style, author, unchanged, decisions, translations, rewording, langs, fragment,
-                chapters, drafts, sources):
+                paper, title, notes_column, chapters, drafts, sources):
     """Redline OLD against NEW (stage names like `final`, LAW@STAGE, or files).
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
@@ -133,6 +194,14 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
                            "give --translations OLD_EN NEW_EN")
     if fragment and fmt != "html":
         raise RedlineError("--fragment applies to --format html")
+    word = fmt == "docx" or (fmt == "table" and (output or "").lower().endswith(".docx"))
+    if paper and not word:
+        raise RedlineError("--paper applies to Word: --format docx, or --format table -o FILE.docx")
+    if title is not None and fmt not in ("docx", "table"):
+        raise RedlineError("--title applies to --format docx and --format table")
+    if notes_column and fmt != "table":
+        raise RedlineError("--notes applies to --format table (the 说明 column)")
+    _only_where_it_applies(click.get_current_context(), fmt)
     if langs == "zh+en" and fmt not in ("terminal", "html", "markdown", "json"):
         raise RedlineError(f"--lang zh+en shows both languages in terminal, html, markdown and "
                            f"json output, not {fmt}")
@@ -168,13 +237,32 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, law, color, widt
 
         _write_output(render(fmt, comparison, layout=layout, style=style, output=output,
                              unchanged=unchanged, author=author, show_all=show_all,
-                             fragment=fragment), output, force)
+                             fragment=fragment, paper=paper or "a4", title=title,
+                             notes=notes_column or "short"), output, force)
     else:
         from .render.terminal import render_terminal
 
-        _terminal(lambda console: render_terminal(comparison, console, show_all),
-                  output, force, color, width)
+        _terminal(lambda console: render_terminal(comparison, console, show_all, layout),
+                  output, force, color, width, pager)
     sys.exit(1 if comparison.has_changes else 0)
+
+
+#: Options with a default that only some formats use: given for another, an error.
+_APPLIES = {"layout": ("--layout", ("terminal", "html", "pdf")),
+            "pager": ("--pager/--no-pager", ("terminal",)), "style": ("--style", ("changes",)),
+            "author": ("--author", ("docx",)), "unchanged": ("--unchanged", ("table",)),
+            "width": ("--width", ("terminal",)), "color": ("--color/--no-color", ("terminal",))}
+
+
+def _only_where_it_applies(ctx: click.Context, fmt: str) -> None:
+    """An option given for a format that does not use it is refused, never ignored."""
+    from click.core import ParameterSource
+
+    for name, (flag, formats) in _APPLIES.items():
+        if ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT) \
+                and fmt not in formats:
+            names = ", ".join(formats[:-1]) + " and " + formats[-1] if len(formats) > 1 else formats[0]
+            raise RedlineError(f"{flag} applies to --format {names}, not {fmt}")
 
 
 def _annotated(comparison, a, b, paths: tuple[str, str], rewording: str, langs: str):

@@ -183,8 +183,8 @@ def word_text(stage):
 def word_read(c, data, choice):
     """The Word file after Accept All or Reject All, its title block left out."""
     from redline.normalise import norm_key
-    from redline.render.common import stage_line
     from redline.render.docx import read_back
+    from redline.render.word_page import title_block
 
-    top = {norm_key(c.new.title or c.old.title or c.new.law), norm_key(stage_line(c))}
+    top = {norm_key(x) for x in title_block(c)}
     return [k for x in read_back(data, choice) if (k := norm_key(x)) not in top]

@@ -18,17 +18,23 @@ def test_rows_of_the_csl():
     table = rows(_csl())
     kinds = [r.kind for r in table]
     assert kinds.count("heading") == 7  # the seven chapters
-    assert kinds.count("entry") == 19  # 15 changed in substance, 4 in references only
+    # 15 changed in substance, 4 in references only; the merge into 第七十一条
+    # takes a row per old article (2 more); 第六十九条's one, as the second
+    # article merged there comes only in part (its own row holds it).
+    assert kinds.count("entry") == 21
     summaries = [r.text for r in table if r.kind == "summary"]
     assert summaries[0] == "第一条至第二条：未作修改"
     assert "第三条至第十四条 → 第四条至第十五条：条文未作修改，序号调整" in summaries
     inserted = next(r for r in table if r.kind == "entry" and r.new and r.new[0][0][1].startswith("第三条"))
     assert inserted.old == [] and inserted.note.startswith("新增")
-    merged = next(r for r in table if r.kind == "entry" and r.new and r.new[0][0][1].startswith("第七十一条"))
-    # Each merged article opens with its own label where its words begin, so no
-    # article's paragraph reads as part of another's.
-    labels = [p[0][1] for p in merged.old if p[0][1].startswith("第")]
-    assert merged.note.startswith("合并") and labels == ["第六十四条　", "第六十六条　", "第七十条　"]
+    at = next(k for k, r in enumerate(table) if r.kind == "entry" and r.new
+              and r.new[0][0][1].startswith("第七十一条"))
+    # A merge takes a row per old article, the new article beside the first, so
+    # no article's paragraph reads as part of another's.
+    merged = table[at:at + 3]
+    assert [r.old[0][0][1] for r in merged] == ["第六十四条　", "第六十六条　", "第七十条　"]
+    assert merged[0].note.startswith("合并") and [r.new for r in merged[1:]] == [[], []]
+    assert [r.note for r in merged[1:]] == ["并入第七十一条"] * 2
 
 
 def test_unchanged_articles_each_with_the_same_mark():
@@ -77,3 +83,23 @@ def test_the_command_writes_each_container(workspace, tmp_path):
         assert code == 1, err
     assert (tmp_path / "t.docx").read_bytes()[:2] == b"PK"
     assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_split_gives_each_new_article_its_own_row_diffed_against_its_paragraphs():
+    """AEPL first → second reading draft: 第十三条's third paragraph went on in
+    第四十五条. It is not new text inside 第十四条's cell, nor all new in its own:
+    第四十五条 has a row, diffed against that paragraph alone."""
+    from redline.workspace.drafts import load_pair
+
+    a, b, _ = load_pair("draft1", "draft2", None, "animal-epidemic-prevention-law")
+    table = rows(compare(a, b))
+    at = next(k for k, r in enumerate(table) if r.kind == "entry" and r.old
+              and r.old[0][0][1] == "第十三条　")
+    first, second = table[at], table[at + 1]
+    assert first.new[0][0][1] == "第十四条　" and "第四十五条" not in str(first.new)
+    assert second.old == [] and second.note == "由第十三条第三款拆分而来"
+    assert second.new[0][0][1] == "第四十五条　"
+    assert [t for op, t in second.new[0] if op == 1] == ["发生重大动物疫情时,"]
+    # The old article whole beside the first: its third paragraph kept, as it went on.
+    third = first.old[2]
+    assert all(op != -1 for op, t in third if "划定动物疫病风险区" in t)

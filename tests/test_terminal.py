@@ -68,3 +68,47 @@ def test_control_characters_from_a_stage_file_or_a_name_reach_no_terminal(tmp_pa
     assert "\x1b[" in out  # rich's own colours stay
     code, out, err = invoke(["compare", str(tmp_path / ("missing" + osc52 + ".md")), str(stages[1])])
     assert code == 2 and "\x1b" not in err and "\x07" not in err
+
+
+def test_side_by_side_puts_each_paragraph_beside_its_own(workspace):
+    from conftest import invoke
+
+    code, out, err = invoke(["compare", "final", "amended", "--layout", "side-by-side",
+                             "--width", "120", "--drafts", str(workspace.drafts),
+                             "--sources", str(workspace.sources)])
+    assert code == 1, err
+    line = next(ln for ln in out.splitlines() if "[-第二十一条、第二十五条-]" in ln)
+    left, right = line[:len(line) // 2], line[len(line) // 2:]
+    assert "网络运营者不履行本法[-第二十一条、第二十五条-]" in left
+    assert "网络运营者不履行本法{+第二十三条、第二十七条+}" in right
+
+
+def test_the_pager_gets_the_whole_output(tmp_path, monkeypatch):
+    import sys
+
+    from redline.cli import _pager_command, page
+
+    got = tmp_path / "paged.txt"
+    script = tmp_path / "pager.py"
+    script.write_text(f"import sys; open({str(got)!r}, 'w', encoding='utf-8').write(sys.stdin.read())",
+                      encoding="utf-8")
+    monkeypatch.setenv("REDLINE_PAGER", f"{sys.executable} {script}")
+    command = _pager_command()
+    text = "第一条 甲。\n" * 500
+    page(text, command)
+    assert got.read_text(encoding="utf-8") == text
+    monkeypatch.setenv("REDLINE_PAGER", "cat")
+    assert _pager_command() is None  # cat, or nothing: printed as it is
+    monkeypatch.setenv("REDLINE_PAGER", "")
+    assert _pager_command() is None
+    monkeypatch.delenv("REDLINE_PAGER")
+    monkeypatch.delenv("PAGER", raising=False)
+    assert _pager_command() == ["less", "-R"]
+    # A pager that cannot start: the text is printed, not lost.
+    import io
+    import contextlib
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        page("甲\n", ["/no/such/pager"])
+    assert buf.getvalue() == "甲\n"

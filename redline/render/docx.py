@@ -41,7 +41,7 @@ from ..model import division_path
 from ..numbering import DIVISION_START_RE
 from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
 from .common import (REWORDING, continued_from, entry_title, is_rewording, labelled, line_ends,
-                     split_destinations, split_lines, stage_line)
+                     split_destinations, split_lines)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -129,23 +129,15 @@ def _move_range(first, last, side: str, name: str, marks: _Marks) -> None:
     last._p.append(end)
 
 
-def render_docx(c: Comparison, author: str = "redline") -> bytes:
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+def render_docx(c: Comparison, author: str = "redline", paper: str = "a4",
+                title: str | None = None) -> bytes:
+    """Word with tracked changes, on ``paper`` (a4 or letter), under a title block
+    (``title`` in place of the law's title, if given): see :mod:`.word_page`."""
+    from .word_page import add_title, new_document
 
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
-    for level in (1, 2, 3):
-        doc.styles[f"Heading {level}"].element.get_or_add_rPr().get_or_add_rFonts().set(
-            qn("w:eastAsia"), "SimHei")
+    doc = new_document(c, paper=paper)
     marks = _Marks(author, _date(c))
-    title = c.new.title or c.old.title or c.new.law
-    doc.add_heading(title, level=1)
-    doc.add_paragraph(stage_line(c))
+    add_title(doc, c, title)
     moves: dict[int, str] = {}  # id(entry) -> the name its two move ranges share
     # An annex whose own text changed: that text, tracked, under its heading.
     annexes = {t.where: t for t in c.other_text if t.where not in ("footnotes", "outside")}

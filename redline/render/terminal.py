@@ -21,20 +21,23 @@ from ..compare.align import KINDS
 from ..compare.comparison import Comparison, Entry
 from ..compare.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
-from .common import (REWORDING, NoteMark, continued_from, entry_title, heading_prefix, kind_word,
+from .common import (Break, NoteMark, continued_from, entry_title, heading_prefix, kind_word,
                      is_mechanical, is_rewording,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
                      with_notes)
 from .wrap import NO_WRAP, Wrapped
 
 THEME = Theme({
+    # Red and green read on dark and on light backgrounds; the rest is set off
+    # by weight and slant, not by a colour one of them washes out (dim magenta
+    # on black, cyan on white).
     "redline.del": "red strike",
     "redline.ins": "green underline",
     "redline.title": "bold",
-    "redline.kind": "cyan",
-    "redline.dim": "dim",
-    "redline.mechanical": "dim",
-    "redline.note": "magenta",
+    "redline.kind": "bold",
+    "redline.dim": "italic",
+    "redline.mechanical": "italic",
+    "redline.note": "bold italic",
 })
 
 
@@ -105,7 +108,8 @@ def _header(e: Entry) -> Text:
     return t
 
 
-def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> list:
+def renderables(c: Comparison, show_all: bool = False, plain: bool = False,
+                layout: str = "inline") -> list:
     out: list = []
     title = c.new.title or c.old.title or c.new.law
     out.append(Text(title, style="redline.title"))
@@ -146,7 +150,10 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False) -> l
             out.append(Wrapped(_header(e)))
             if e.source_diff is not None:  # --lang zh+en: the law's own redline first
                 out.append(Wrapped(_runs(e.source_diff, plain)))
-            out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e) or is_rewording(e))))
+            if layout == "side-by-side" and e.old and e.new:
+                out.append(side_by_side(e, plain))
+            else:
+                out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e) or is_rewording(e))))
             out.extend(notes_text(e))
             out.append(Text(""))
     if not show_all:
@@ -266,9 +273,39 @@ def make_console(file=None, color: bool | None = None, width: int | None = None)
     return console
 
 
-def render_terminal(c: Comparison, console: Console, show_all: bool = False) -> None:
+def render_terminal(c: Comparison, console: Console, show_all: bool = False,
+                    layout: str = "inline") -> None:
     plain = console.no_color or console.color_system is None
-    console.print(Group(*renderables(c, show_all, plain)))
+    console.print(Group(*renderables(c, show_all, plain, layout)))
+
+
+def side_by_side(e: Entry, plain: bool) -> Table:
+    """The old text (removals marked) beside the new (additions marked), in two
+    columns of half the width each, as ``diff -y`` draws them.
+
+    >>> from rich.console import Console
+    >>> from redline.compare.textdiff import DiffOp
+    >>> e = Entry("modified", [1], [1], ["第一条"], ["第一条"], 0.8,
+    ...           [DiffOp(0, "处"), DiffOp(-1, "一万元"), DiffOp(1, "五万元"), DiffOp(0, "以下罚款。")])
+    >>> con = Console(width=60, color_system=None)
+    >>> with con.capture() as cap:
+    ...     con.print(side_by_side(e, True))
+    >>> print(" | ".join(cap.get().split()))
+    处[-一万元-]以下罚款。 | 处{+五万元+}以下罚款。
+    """
+    from .common import split_lines
+
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    # A row per display line of the redline, so each paragraph stands beside its
+    # own: the old side keeps what is kept and removed, the new what is kept and added.
+    for line in split_lines(with_notes(e.diff, e.annotations)):
+        runs = [r for r in line if not isinstance(r, Break)]
+        old = [r for r in runs if (r.note.side == "old" if isinstance(r, NoteMark) else r[0] != INSERT)]
+        new = [r for r in runs if (r.note.side == "new" if isinstance(r, NoteMark) else r[0] != DELETE)]
+        grid.add_row(_runs(old, plain), _runs(new, plain))
+    return grid
 
 
 def render_history_terminal(h, console: Console) -> None:
