@@ -2,7 +2,6 @@
 
     python bench/run.py                 # all cases, writes bench/RESULTS.md
     python bench/run.py --quick         # fewer repeats
-    python bench/run.py --update-readme # also refresh the table in README.md
 
 Every tool runs as a whole process (interpreter start-up included), each run in
 a fresh process whose peak resident memory is read from ``wait4``, after one
@@ -278,7 +277,6 @@ def read_pdf_row(workdir: Path, repeats: int) -> tuple[int, float, float] | None
 def main() -> int:
     ap = argparse.ArgumentParser(description="redline benchmark")
     ap.add_argument("--quick", action="store_true", help="3 runs each instead of 7")
-    ap.add_argument("--update-readme", action="store_true")
     args = ap.parse_args()
     repeats = 3 if args.quick else 7
     workdir = Path(tempfile.mkdtemp(prefix="redline-bench-"))
@@ -381,13 +379,6 @@ def main() -> int:
             + "\n\n" + "\n".join(split) + "\n")
     (ROOT / "bench" / "RESULTS.md").write_text("# Benchmark results\n\n" + text, encoding="utf-8")
     print("\n" + "\n".join(targets))
-    if args.update_readme:
-        readme = ROOT / "README.md"
-        s = readme.read_text(encoding="utf-8")
-        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-        if start in s and end in s:
-            s = s[:s.index(start) + len(start)] + "\n" + text + s[s.index(end):]
-            readme.write_text(s, encoding="utf-8")
     return 0
 
 
