@@ -15,6 +15,10 @@ def test_the_wheel_carries_manifests_and_annotations_and_no_stage_text(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "redline_drafts/cybersecurity-law/manifest.yaml" in names
     assert "redline_drafts/cybersecurity-law/annotations/amendment-2025.yaml" in names
+    # The translations a manifest lists, and every package of the code.
+    assert "redline_drafts/cybersecurity-law/translations/final.en.md" in names
+    for init in (ROOT / "redline").rglob("__init__.py"):
+        assert init.relative_to(ROOT).as_posix() in names, init
     # Texts and stages made from them are never shipped (data rules).
     assert not [n for n in names if n.startswith("redline_drafts/") and n.count("/") == 2
                 and not n.endswith("manifest.yaml")]
