@@ -5,6 +5,7 @@ The public API reads as the data flow::
     old, new = load_stage("old.md"), load_stage("new.md")   # read -> Stage
     comparison = compare(old, new)                           # align + diff -> Comparison
     comparison.to_json()                                     # or a renderer in redline.render
+    book("snapshot-2023/", "snapshot-2024/", jobs=4)          # a statute book, law by law
 
 Names are imported on first use, so the command line starts fast.
 """
@@ -14,7 +15,8 @@ __version__ = "0.1.0"
 from ._lazy import lazy_exports
 
 _EXPORTS = {"compare": "compare.comparison", "parse_text": "read", "parse_file": "read",
-            "load_stage": "workspace.drafts", "Comparison": "compare.comparison", "Stage": "model"}
+            "load_stage": "workspace.drafts", "Comparison": "compare.comparison", "Stage": "model",
+            "book": "statute_book.run"}
 
 __all__ = [*_EXPORTS, "__version__"]
 

@@ -530,9 +530,11 @@ def verify_decision_cmd(paths, law, drafts, sources):
     sys.exit(0 if v.ok else 1)
 
 
+from .cli_book import book_cmd  # noqa: E402
 from .cli_translate import translate_group  # noqa: E402
 
 cli.add_command(translate_group)
+cli.add_command(book_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,8 +19,9 @@ def _warn(message: str) -> None:
 
 
 @contextmanager
-def _progress(label: str):
-    """A progress bar on stderr for long work, only when a person is watching."""
+def _progress(label: str, minimum: int = 200):
+    """A progress bar on stderr for long work, only when a person is watching and
+    there are at least ``minimum`` steps (fewer finish before a bar would help)."""
     if not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         # A bar moves the cursor: not where colour and cursor codes are unwanted.
         yield None
@@ -34,7 +35,7 @@ def _progress(label: str):
 
         def update(done: int, total: int) -> None:
             nonlocal task
-            if total < 200:  # small jobs finish before a bar would help
+            if total < minimum:
                 return
             if task is None:
                 task = bar.add_task(label, total=total)
