@@ -82,19 +82,26 @@ def _atoms(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans]
 
 
+#: Cells of each piece measured so far.
+_WIDTHS: dict[str, int] = {}
+
+
 def break_points(text: str, width: int, indent: int = 0) -> list[int]:
     """Offsets in ``text`` where lines end, for lines of ``width`` cells; lines
     after the first are ``indent`` cells narrower. Spaces at a break are dropped
     by :func:`lines`.
     """
-    if width <= 0:
+    if width <= 0 or cell_len(text) <= width:
         return []
     out: list[int] = []
     used = 0
     room = width
+    widths = _WIDTHS
     for s, e in _atoms(text):
         piece = text[s:e]
-        w = cell_len(piece)
+        w = widths.get(piece)
+        if w is None:  # pieces repeat (one character, mostly): measured once
+            w = widths[piece] = cell_len(piece)
         if used and used + w > room and not piece.isspace():
             out.append(s)
             used = 0
