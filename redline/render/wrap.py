@@ -41,6 +41,8 @@ _OPENERS = ("[-", "{+")
 #: A console this wide does not wrap (``--width 0``).
 NO_WRAP = 10 ** 6
 _CLOSERS = ("-]", "+}")
+#: Characters that may start an atom longer than themselves (a reference, a mark).
+_SPECIAL = frozenset("第[{-+")
 
 
 def _atoms(text: str) -> list[tuple[int, int]]:
@@ -54,6 +56,16 @@ def _atoms(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     glue_next = False
     while i < n:
+        ch = text[i]
+        if ch not in _SPECIAL and not ch.isascii() and not ch.isspace():
+            # One character of text, most of a Chinese paragraph: no pattern to try.
+            if spans and (ch in NO_LINE_START or glue_next):
+                spans[-1][1] = i + 1
+            else:
+                spans.append([i, i + 1])
+            glue_next = ch in NO_LINE_END
+            i += 1
+            continue
         if text.startswith(_OPENERS, i):  # an opening mark joins the next atom
             m = _ATOM.match(text, i + 2)
             end = m.end() if m else i + 2
@@ -130,19 +142,38 @@ class Wrapped:
         self.first = first  # cells before the first line (a note's "  [1] ")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Each paragraph is rendered to styled segments once and the segments are
+        # cut at the break points (a Text per line, copied and divided, cost the
+        # terminal record most of its time).
+        from rich.segment import Segment
+
         width = options.max_width
+        newline = Segment.line()
+        pad = Segment(" " * self.indent)
         for para in self.text.split("\n"):
             plain = para.plain
             cuts = break_points(plain, width - self.first, self.indent - self.first) \
                 if width < NO_WRAP else []
-            pieces = para.divide(cuts) if cuts else [para]
-            for k, piece in enumerate(pieces):
-                line = piece.copy()
+            segments = [seg for seg in para.render(console, end="") if seg.text]
+            bounds = [0, *cuts, len(plain)]
+            at, pos = 0, 0  # the segment at hand, and the offset where it starts
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+                if k:  # a continuation line drops the spaces it would open with
+                    while a < b and plain[a].isspace():
+                        a += 1
+                while b > a and plain[b - 1].isspace():  # and every line its trailing ones
+                    b -= 1
                 if k:
-                    stripped = len(line.plain) - len(line.plain.lstrip())
-                    line = line[stripped:]
-                    line = Text(" " * self.indent) + line
-                line.rstrip()
-                line.no_wrap = True
-                line.overflow = "ignore"
-                yield line
+                    yield pad
+                while at < len(segments) and pos + len(segments[at].text) <= a:
+                    pos += len(segments[at].text)
+                    at += 1
+                j, p = at, pos
+                while j < len(segments) and p < b:
+                    seg = segments[j]
+                    lo, hi = max(a, p) - p, min(b, p + len(seg.text)) - p
+                    if hi > lo:
+                        yield Segment(seg.text[lo:hi], seg.style) if (lo, hi) != (0, len(seg.text)) else seg
+                    p += len(seg.text)
+                    j += 1
+                yield newline
