@@ -41,6 +41,7 @@ writes the state they share (one-to-one links, then groups):
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -174,6 +175,11 @@ class AlignSettings:
     #: set: 10 such articles in 3 laws, every one read so by the readers (26
     #: continuations found without it).
     fold_liability: bool = True
+    #: A left-over article looks for its continuation through this many of its
+    #: rarest character pairs (the words a continuation keeps), not all of them:
+    #: all of them cost a long law's every pair's posting list (judged set: 24 to
+    #: all give the same links).
+    continued_query: int = 32
 
     @property
     def line_explained(self) -> float:
@@ -610,13 +616,17 @@ class _Aligner:
                         best, at = d, oi
             return best, at
 
+        seeking_old, seeking_new = set(deleted), set(inserted)
         chosen: dict[tuple[bool, int], tuple[int, float, int, bool]] = {}  # best, clear of the rest?
         for x_old, seekers in ((True, deleted), (False, inserted)):
             x, y = (a, b) if x_old else (b, a)
             for k in seekers:
                 scored = []
-                for t in y.index.candidates(x.sh[k]):
+                for t in y.index.candidates(_rarest(x.sh[k], y.index.postings, cfg.continued_query)):
                     own = counterpart(y, t, 0 if x_old else 1)
+                    both = x.sh[k] & y.sh[t]
+                    if len(both) < cfg.continued_shared or len(both - own) < cfg.continued_shared:
+                        continue  # no paragraph pair can share enough: the whole articles do not
                     i, j = (k, t) if x_old else (t, k)
                     d, at = best_pair(i, j, own)
                     if d and _crosses(self.old, self.new, chapter_map, i, j):
@@ -644,7 +654,7 @@ class _Aligner:
             # borrows may have gone on elsewhere (民用航空法 第三十四条), or to
             # another new article nearly as alike (体育法 第五十二条).
             back = chosen.get((not x_old, t))
-            if back is not None and (back[0] != k or not back[3]):
+            if t in (seeking_new if x_old else seeking_old) and (back is None or back[0] != k or not back[3]):
                 continue
             i, j = (k, t) if x_old else (t, k)
             found.append((i, j, round(d, 4), [at] if at >= 0 else []))
@@ -786,6 +796,19 @@ def _gathers_liability(key: str) -> bool:
     """
     return (key.startswith("违反本法规定") and "构成犯罪的" in key and "追究刑事责任" in key
             and len(key) <= 200 and not any(p in key for p in _PENALTY))
+
+
+def _rarest(query: Shingles, postings: dict, k: int) -> Shingles:
+    """The ``k`` pairs of ``query`` fewest articles of the other side hold (those
+    it holds at all), ties by value.
+
+    >>> sorted(_rarest(frozenset({1, 2, 3}), {1: [0, 1, 2], 2: [5], 3: [4, 6]}, 2))
+    [2, 3]
+    """
+    held = [g for g in query if g in postings]
+    if len(held) <= k:
+        return frozenset(held)
+    return frozenset(heapq.nsmallest(k, held, key=lambda g: (len(postings[g]), g)))
 
 
 def _beyond_one_phrase(x: str, y: str) -> int:

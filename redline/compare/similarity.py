@@ -21,6 +21,7 @@ so an article whose only change is 本法第二十一条 -> 本法第二十三�
 from __future__ import annotations
 
 import re
+import heapq
 from collections import Counter, defaultdict
 from itertools import chain
 
@@ -132,6 +133,9 @@ class Index:
         # every article left over after the first pass, and more in pass 3.
         counts = Counter(chain.from_iterable(filter(None, map(self.postings.get, query))))
         keys = counts.keys() if allowed is None else counts.keys() & allowed
-        # Sorted by index first, so the stable sort by count breaks ties by
-        # index, not by the order in which the counting met the articles.
-        return sorted(sorted(keys), key=counts.__getitem__, reverse=True)[:limit]
+        # The most shared first, ties to the lower index; only ``limit`` are
+        # kept, so they are picked, not all sorted (in a long law most articles
+        # share a pair or two with the query).
+        if len(keys) <= limit:
+            return sorted(sorted(keys), key=counts.__getitem__, reverse=True)
+        return heapq.nlargest(limit, keys, key=lambda j: (counts[j], -j))
