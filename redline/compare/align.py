@@ -679,11 +679,12 @@ class _Aligner:
             key = self.a.keys[i]
             if "刑事责任" in key or ("治安管理处罚" in key and "治安管理处罚" in self.b.keys[j]):
                 d, at = best_pair(i, j, frozenset())
-                out.append((i, j, round(d, 4), [at] if at >= 0 else []))
+                # The article goes on there whole, as the gathered liability.
+                out.append((i, j, round(d, 4), list(range(len(self.a.lines[i])))))
         return out
 
     def links(self, parts: dict[int, list[Part]], continues: dict[int, list[Part]],
-              continued: list[tuple[int, int, float, list[int]]] = ()) -> list[Link]:  # type: ignore[assignment]
+              continued: list[tuple[int, int, float, list[int]]] | None = None) -> list[Link]:
         """5. Kinds and order: one link per group, deleted and inserted articles
         (or continued: 4b), in the new text's order."""
         a, b, old, new = self.a, self.b, self.old, self.new
@@ -717,7 +718,7 @@ class _Aligner:
         # still deleted here, whole: its entry is where each of its lines is
         # accounted for (the part shown removed, and where it went).
         taken: set[tuple[str, int]] = set()
-        links += _continued_links(continued, a.group_of, b.group_of, continues, taken)
+        links += _continued_links(continued or [], a.group_of, b.group_of, continues, taken)
         for i in range(self.n):
             if i not in a.group_of and ("old", i) not in taken:
                 links.append(Link(Kind.DELETED, [i], []))

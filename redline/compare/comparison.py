@@ -556,7 +556,7 @@ def _entry(link: Link, old: Stage, new: Stage, mapping, lang: str) -> Entry:
         # Reworded past a character diff's use: both texts whole, the old one
         # removed and the new one added; the similarity says how much carried over.
         ops = [DiffOp(DELETE, old_text)] * bool(old_text) + [DiffOp(INSERT, new_text)] * bool(new_text)
-        sim = link.score
+        sim = link.score or None  # none measured (a crime folded into the gathered liability)
     elif kind == Kind.UNCHANGED or (kind == Kind.RENUMBERED and not link.parts
                                  and norm_text([old_text], lang) == norm_text([new_text], lang)):
         # Same text once width and spacing are set aside: nothing to diff, but
