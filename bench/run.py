@@ -325,7 +325,7 @@ def main() -> int:
 
     csl = "Cybersecurity Law 2016→2025"
     company = next(name for name, *_ in rows if name.startswith("公司法"))
-    civil = rows[-1][0]
+    civil = next(name for name, *_ in rows if name.startswith("Civil Code"))
     targets = []
 
     def check(label: str, ok: bool, detail: str) -> None:
