@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from redline.model import Stage  # noqa: E402
 from redline.numbering import ArticleNumber, cn_article_label, cn_to_int, int_to_cn  # noqa: E402
 from redline.read import parse_file  # noqa: E402
-from redline.compare.references import find_references  # noqa: E402
+from redline.diff.references import find_references  # noqa: E402
 
 REF = re.compile(r"第([零一二三四五六七八九十百千]+)条")
 

@@ -138,7 +138,7 @@ def revisions(want: str = "") -> list[tuple[str, Path, Path]]:
 
 def score(want: str = "", settings=None) -> Scores:
     """The three rates over the judged revisions whose names contain ``want``."""
-    from redline.compare.comparison import compare
+    from redline.diff.comparison import compare
     from redline.read import parse_file
 
     judgements = json.loads((JUDGED / "judged-links.json").read_text(encoding="utf-8"))

@@ -34,10 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
 
-from redline.compare.comparison import compare  # noqa: E402
+from redline.diff.comparison import compare  # noqa: E402
 from redline.normalise import mask_refs, norm_text  # noqa: E402
 from redline.read import parse_file  # noqa: E402
-from redline.compare.similarity import dice, shingles  # noqa: E402
+from redline.diff.similarity import dice, shingles  # noqa: E402
 
 LOW = 0.3
 ACROSS = 0.5

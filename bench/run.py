@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
 
 from bench.generate import generate  # noqa: E402
-from redline.compare.comparison import Comparison  # noqa: E402
+from redline.diff.comparison import Comparison  # noqa: E402
 from redline.amend.decision import account, parse_decision  # noqa: E402
 from redline.read import parse_file  # noqa: E402
 
@@ -56,7 +56,7 @@ SPLIT_REDLINE = """
 import os, sys, time
 t0 = time.perf_counter()
 from redline.cli import main
-import redline.compare.comparison, redline.workspace.drafts, redline.read, redline.render.html
+import redline.diff.comparison, redline.workspace.drafts, redline.read, redline.render.html
 t1 = time.perf_counter()
 out, sys.stdout = sys.stdout, open(os.devnull, "w")
 try:
@@ -292,7 +292,7 @@ def main() -> int:
             if git:
                 tools["git diff --word-diff"] = [git, "diff", "--no-index", "--word-diff",
                                                  "--no-color", str(old), str(new)]
-            from redline.compare.comparison import compare
+            from redline.diff.comparison import compare
             a, _ = parse_file(old)
             b, _ = parse_file(new)
             comparison = compare(a, b)

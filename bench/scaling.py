@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 CORPUS = Path(os.environ.get("REDLINE_SOURCES", ROOT.parent / "shared" / "corpus"))
 
 from bench.generate import generate  # noqa: E402
-from redline.compare.align import align  # noqa: E402
+from redline.diff.align import align  # noqa: E402
 from redline.model import Stage  # noqa: E402
 from redline.read import parse_file, parse_text  # noqa: E402
 

@@ -14,8 +14,8 @@ __version__ = "0.1.0"
 
 from ._lazy import lazy_exports
 
-_EXPORTS = {"compare": "compare.comparison", "parse_text": "read", "parse_file": "read",
-            "load_stage": "workspace.drafts", "Comparison": "compare.comparison", "Stage": "model",
+_EXPORTS = {"compare": "diff.comparison", "parse_text": "read", "parse_file": "read",
+            "load_stage": "workspace.drafts", "Comparison": "diff.comparison", "Stage": "model",
             "book": "statute_book.run"}
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -186,7 +186,7 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, pager, law, colo
 
     Exit 0 when the two are the same, 1 when they differ, 2 on trouble.
     """
-    from .compare.comparison import compare, compare_structure
+    from .diff.comparison import compare, compare_structure
     from .workspace.drafts import load_pair
 
     if not translations and (rewording != "show" or langs != "en" or chapters):

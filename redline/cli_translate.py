@@ -53,7 +53,7 @@ def carry_cmd(old, new, translation, output, force, fmt, law, chapters, drafts, 
     carried, references renumbered; changed ones are marked stale, with the
     Chinese redline in a note; inserted ones are new. Exit 0.
     """
-    from .compare.comparison import compare
+    from .diff.comparison import compare
     from .translate.carry import carry
     from .translate.document import write_form
     from .translate.scope import describe, in_chapters

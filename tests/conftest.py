@@ -133,7 +133,7 @@ def csl_pair():
 
 @pytest.fixture(scope="session")
 def csl_comparison(csl_pair):
-    from redline.compare.comparison import compare
+    from redline.diff.comparison import compare
 
     return compare(*csl_pair)
 

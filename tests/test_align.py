@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 
 from conftest import CORPUS
-from redline.compare.align import align
-from redline.compare.comparison import compare
+from redline.diff.align import align
+from redline.diff.comparison import compare
 from redline.amend.decision import account, parse_decision
 from redline.read import parse_file, parse_text
 
@@ -161,7 +161,7 @@ def test_alignment_does_not_depend_on_string_hashing():
     import subprocess
     import sys
 
-    script = ("import json, sys\nfrom redline.read import parse_file\nfrom redline.compare.align import align\n"
+    script = ("import json, sys\nfrom redline.read import parse_file\nfrom redline.diff.align import align\n"
               "o, _ = parse_file(sys.argv[1]); n, _ = parse_file(sys.argv[2])\n"
               "print(json.dumps([(l.kind, l.old, l.new, l.score) for l in align(o, n)]))")
     old, new = (str(CORPUS / p) for p in PAIRS[1])  # the Company Law: many close calls

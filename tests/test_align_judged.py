@@ -9,7 +9,7 @@ or in another chapter, where shared boilerplate or a list's shape can mislead.
 import pytest
 
 from conftest import CORPUS
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file
 
 COMPANY = ("revisions/公司法/2018-10-26.md", "revisions/公司法/2023-12-29.md")

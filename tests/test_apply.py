@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke
 from redline.amend.execute import apply_all, apply_decision
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.amend.decision import parse_decision
 from redline.errors import RedlineError
 from redline.normalise import norm_key
@@ -372,7 +372,7 @@ def test_compare_with_the_decision_names_the_items_of_each_change(tmp_path):
     code, text, _ = invoke(["compare", str(CSL / "2016-11-07.md"), str(CSL / "2025-10-28.md"),
                             "--no-color", "--width", "200", "--decision", str(decision)])
     assert code == 1 and "Every change is made by an item of the decision" in text and "(14 items)" in text
-    from redline.compare.comparison import Comparison
+    from redline.diff.comparison import Comparison
 
     assert Comparison.from_json(d).to_json()["decision"] == d["decision"]
     # Without item 14, its change is listed apart; the terminal says so too.

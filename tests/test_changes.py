@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import CORPUS
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.amend.decision import account, parse_decision
 from redline.read import parse_text
 from redline.render.changes import change_items, render_changes

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from conftest import CORPUS, ROOT, invoke, one_line_error
-from redline.compare.annotations import load_annotations
+from redline.diff.annotations import load_annotations
 from redline.workspace.check import check
 from redline.render.html import render_html
 from redline.workspace.verify_redline import verify_redline
@@ -145,7 +145,7 @@ def _marked(comparison) -> str:
 
 
 def test_text_redline_with_marks(tmp_path):
-    from redline.compare.comparison import compare
+    from redline.diff.comparison import compare
     from redline.read import parse_file
 
     old, _ = parse_file(CORPUS / "cybersecurity-law/2016-11-07.md")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from redline.compare.comparison import Comparison, compare, ref_articles
+from redline.diff.comparison import Comparison, compare, ref_articles
 from redline.read import parse_text
 from redline.render.json import render_json
 

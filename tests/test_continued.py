@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from conftest import CORPUS, ROOT
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file
 
 sys.path.insert(0, str(ROOT))
@@ -38,7 +38,7 @@ def company():
 
 
 def _entry(c, title):
-    from redline.compare.comparison import entry_title
+    from redline.diff.comparison import entry_title
 
     return next(e for e in c.entries if entry_title(e) == title)
 
@@ -114,7 +114,7 @@ def test_the_terminal_shows_both_texts_on_lines_of_their_own(company):
 
 
 def test_settings_turn_it_off_and_the_articles_are_deleted_and_inserted_again(company):
-    from redline.compare.align import AlignSettings
+    from redline.diff.align import AlignSettings
 
     old, new, c = company
     off = compare(old, new, settings=AlignSettings(continued=99))

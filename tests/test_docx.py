@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke, word_read, word_text
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.normalise import norm_key
 from redline.read import parse_file
 from redline.render.docx import read_back, render_docx
@@ -89,7 +89,7 @@ def test_a_moved_article_is_a_word_move():
     assert len(names_from) == len(moved) and sorted(names_from) == sorted(names_to)
     assert xml.count("<w:moveFrom ") and xml.count("<w:moveTo ")
     # A note on a moved article is a comment where the article now stands.
-    from redline.compare.parts import Note
+    from redline.diff.parts import Note
 
     moved[0].annotations.append(Note("n1", "new", 0, 2, "国家", "A note on the moved article."))
     comments = zipfile.ZipFile(io.BytesIO(render_docx(c))).read("word/comments.xml").decode("utf-8")

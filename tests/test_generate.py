@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from conftest import CORPUS
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, parse_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

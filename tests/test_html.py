@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_text
 from redline.render.html import render_html
 

@@ -1,4 +1,4 @@
-"""The tree shows the pipeline: read -> compare -> render, and parse instrument ->
+"""The tree shows the pipeline: read -> diff (compare) -> render, and parse instrument ->
 apply -> verify in amend/. What holds it that way."""
 
 import re
@@ -9,20 +9,20 @@ import pytest
 
 import redline
 import redline.amend
-import redline.compare
+import redline.diff
 
 ROOT = Path(__file__).resolve().parent.parent / "redline"
 
 
-@pytest.mark.parametrize("package", [redline, redline.amend, redline.compare],
-                         ids=["redline", "redline.amend", "redline.compare"])
+@pytest.mark.parametrize("package", [redline, redline.amend, redline.diff],
+                         ids=["redline", "redline.amend", "redline.diff"])
 def test_public_names_are_what_they_say_never_a_submodule(package):
     # redline.amend.verify once gave the module verify.py, not the function.
     import importlib
 
     for name in package.__all__:
-        if name == "__version__" or (package is redline and name == "compare"):
-            continue  # `from redline import compare` gives the package today: issue 23
+        if name == "__version__":
+            continue
         for sub in ("verify_decision", "execute", "ties", "comparison", "align"):
             try:
                 importlib.import_module(f"{package.__name__}.{sub}")
@@ -44,10 +44,10 @@ def test_no_module_outside_amend_imports_its_internals():
 
 
 def test_the_comparison_and_readers_import_nothing_of_the_later_stages():
-    """read/ knows nothing of compare/, render/, amend/ or the workspace; compare/
+    """read/ knows nothing of diff/, render/, amend/ or the workspace; diff/
     nothing of render/, amend/ or the workspace; render/ nothing of amend/."""
-    later = {"read": ("compare", "render", "amend", "workspace", "cli"),
-             "compare": ("render", "amend", "workspace", "cli"),
+    later = {"read": ("diff", "render", "amend", "workspace", "cli"),
+             "diff": ("render", "amend", "workspace", "cli"),
              "render": ("amend", "workspace", "cli")}
     found = []
     for package, banned in later.items():
@@ -57,3 +57,13 @@ def test_the_comparison_and_readers_import_nothing_of_the_later_stages():
                 if m and m.group(1) in banned:
                     found.append(f"{package}/{path.name}:{k}: {line.strip()}")
     assert found == []
+
+
+def test_from_redline_import_compare_gives_the_function():
+    """The package that compares is ``redline.diff``: no subpackage shadows the
+    function, whatever was imported before."""
+    import redline.diff.comparison  # noqa: F401
+    from redline import book, compare
+
+    assert callable(compare) and compare.__module__ == "redline.diff.comparison"
+    assert callable(book) and book.__module__ == "redline.statute_book.run"

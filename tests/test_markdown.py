@@ -1,7 +1,7 @@
 """--format markdown: a redline for a blog; everything from the text escaped."""
 
 from conftest import CORPUS, invoke
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, parse_text
 from redline.render.markdown import render_markdown
 

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file
 from redline.render.plain import render_plain
 from redline.workspace.verify_redline import verify_redline

@@ -5,11 +5,11 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.model import Article, Stage
 from redline.normalise import nfkc, norm_key
 from redline.numbering import ArticleNumber, cn_article_label, parse_cn_article
-from redline.compare.textdiff import DELETE, INSERT, diff_texts
+from redline.diff.textdiff import DELETE, INSERT, diff_texts
 from redline.read.yaml_io import data_to_stage, load_yaml_text, stage_to_yaml
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
@@ -77,7 +77,7 @@ def test_token_pattern_fast_branch_changes_nothing(text):
     shortcut: without it, the same tokens come out."""
     import re
 
-    from redline.compare import textdiff
+    from redline.diff import textdiff
 
     fast = textdiff._CN_TOKEN
     first, rest = fast.pattern.split("|", 1)

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, CORPUS_PAIRS, invoke, word_read, word_text
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.amend.decision import parse_decision
 from redline.amend.execute import apply_decision
 from redline.normalise import norm_key

@@ -14,7 +14,7 @@ import pytest
 
 from bench.printpdf import CHROMIUM, blocks, print_pdf
 from conftest import CORPUS, invoke
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, reader_for
 
 LAWS = ["cybersecurity-law/2016-11-07.md", "revisions/公司法/2023-12-29.md"]

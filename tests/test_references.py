@@ -3,9 +3,9 @@
 import pytest
 
 from conftest import CORPUS
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, parse_text
-from redline.compare.references import find_references
+from redline.diff.references import find_references
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.normalise import norm_key
 from redline.numbering import ArticleNumber
 from redline.read import parse_file, parse_text
 from redline.read.reflow import reflow
-from redline.compare.textdiff import EQUAL
+from redline.diff.textdiff import EQUAL
 
 HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "？": "?", "！": "!",
                       "“": '"', "”": '"'})

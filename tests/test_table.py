@@ -3,7 +3,7 @@
 import io
 
 from conftest import CORPUS, invoke
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, parse_text
 from redline.render.table import render_table, rows
 

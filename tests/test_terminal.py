@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file, parse_text
 from redline.render.terminal import make_console, render_terminal
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from redline.compare.textdiff import (DELETE, EQUAL, INSERT, DiffOp, diff_texts, marked_chars,
+from redline.diff.textdiff import (DELETE, EQUAL, INSERT, DiffOp, diff_texts, marked_chars,
                               minimal_edit, tokenize)
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import invoke, one_line_error
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_text
 from redline.translate.annotated import annotate, hide_rewording
 from redline.translate.carry import carry

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, ROOT
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.translate.annotated import annotate
 from redline.translate.carry import carry
 from redline.translate.document import read_translation

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import CORPUS, invoke
-from redline.compare.comparison import compare
+from redline.diff.comparison import compare
 from redline.read import parse_file
 from redline.render.terminal import make_console, render_terminal
 from redline.render.wrap import NO_LINE_END, NO_LINE_START, lines

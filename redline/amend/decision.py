@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..compare.align import Kind
+from ..diff.align import Kind
 from ..errors import RedlineError
 from .instrument import HEADING_ACTIONS, Action, ActionKind, Decision, Item
 from .quotes import UNCLOSED, mask_quotes, opens_paragraph

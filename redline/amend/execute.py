@@ -52,7 +52,7 @@ from .instrument import Action, ActionKind, Decision, Item, Ref
 from .rules import SOURCE_DEFECT, quoted_articles
 from ..model import ITEM_RE, Article, Stage, line_position
 from ..numbering import DIVISION_START_RE, ArticleNumber, cn_article_label, int_to_cn
-from ..compare.structure import division_label
+from ..diff.structure import division_label
 
 
 @dataclass

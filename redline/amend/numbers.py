@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .text import Work
 from ..numbering import ArticleNumber, cn_article_label, fill_numbers, int_to_cn
-from ..compare.references import find_references
+from ..diff.references import find_references
 
 if TYPE_CHECKING:
     from .execute import _Amending
@@ -93,7 +93,7 @@ def _renumbered(ref, moved: dict[ArticleNumber, Work], text: str) -> str | None:
     """A reference's text with its article (and paragraph) numbers as amended.
 
     >>> w = Work(ArticleNumber(18), [], None, final=ArticleNumber(19), para_map={1: 1, 2: None, 3: 2})
-    >>> from redline.compare.references import find_references
+    >>> from redline.diff.references import find_references
     >>> _renumbered(find_references("第十八条第三款")[0], {ArticleNumber(18): w}, "第十八条第三款")
     '第十九条第二款'
     """

@@ -39,7 +39,7 @@ from typing import Callable
 from .instrument import N, R, Action, ActionKind, Ref, parse_ref, refs_in
 from .quotes import SPACED_ARTICLE, UNCLOSED, mask_quotes
 from ..numbering import ARTICLE_START_RE, CN_NUM_RE, DIVISION_START_RE, ArticleNumber, cn_to_int
-from ..compare.structure import DIVISION_REF, division_id
+from ..diff.structure import DIVISION_REF, division_id
 
 #: Law names written before a reference (刑法第X条, 《A法》第X条): dropped, as
 #: every reference of an item is to the law being amended.

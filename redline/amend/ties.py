@@ -11,7 +11,7 @@ items that made none of the changes found.
 
 >>> from redline.read import parse_text
 >>> from redline.amend.decision import parse_decision
->>> from redline.compare.comparison import compare
+>>> from redline.diff.comparison import compare
 >>> old, _ = parse_text("第一条 甲。\\n第二条 示例活动应当遵守本法。\\n")
 >>> new, _ = parse_text("第一条 甲。\\n第二条 示例活动应当遵守法律。\\n")
 >>> c = compare(old, new)
@@ -23,11 +23,11 @@ items that made none of the changes found.
 from __future__ import annotations
 
 from .execute import apply_all
-from ..compare.comparison import Comparison
-from ..compare.parts import DecisionTies, ItemOutcome
+from ..diff.comparison import Comparison
+from ..diff.parts import DecisionTies, ItemOutcome
 from .instrument import Decision
 from ..model import Stage
-from ..compare.comparison import entry_title, is_substantive
+from ..diff.comparison import entry_title, is_substantive
 
 
 def tie(c: Comparison, decisions: list[Decision], old: Stage) -> None:

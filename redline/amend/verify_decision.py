@@ -163,6 +163,6 @@ def _check_item(r: ItemResult, got: dict, want: dict, result: Stage, new: Stage)
 
 
 def _div_label(div: str) -> str:
-    from ..compare.structure import division_label
+    from ..diff.structure import division_label
 
     return division_label(div)

@@ -1,4 +1,4 @@
-"""Renderers: each consumes a :class:`~redline.compare.comparison.Comparison` and nothing else.
+"""Renderers: each consumes a :class:`~redline.diff.comparison.Comparison` and nothing else.
 
 They are registered in one table, :data:`RENDERERS` (name -> module and function),
 so a new format is one row, and the command line offers exactly what is there.

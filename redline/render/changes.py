@@ -32,15 +32,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry
-from ..compare.parts import HeadingChange
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry
+from ..diff.parts import HeadingChange
 from ..errors import RedlineError
 from ..model import line_position
 from ..normalise import line_key, mask_refs, norm_key
 from ..numbering import ArticleNumber
-from ..compare.structure import division_levels
-from ..compare.textdiff import DELETE, EQUAL, INSERT
+from ..diff.structure import division_levels
+from ..diff.textdiff import DELETE, EQUAL, INSERT
 from .common import group_lines, is_mechanical, is_number_only, side_lines, split_lines
 from .wording import ZH, Place, ZhAmendmentWording, ZhWording, wording
 
@@ -162,12 +162,12 @@ def _only_article_numbers(e: Entry) -> bool:
     numbers: only then does the closing clause cover them, as renumbering the
     articles makes the change and nothing else does.
 
-    >>> from redline.compare.comparison import Entry
+    >>> from redline.diff.comparison import Entry
     >>> e = Entry("renumbered", [], [], [], [], 1.0, [(0, "依照第"), (-1, "七十二条第二"), (1, "八十一条第一"), (0, "款")])
     >>> _only_article_numbers(e)
     False
     """
-    from ..compare.references import find_references
+    from ..diff.references import find_references
 
     def places(side: str) -> list[tuple]:
         return [(r.paragraph, r.item) for t in _side(e, side) for r in find_references(t)]
@@ -191,13 +191,13 @@ def _references_follow(e: Entry, mapping: dict[ArticleNumber, set[ArticleNumber]
     of it (第一百二十八条 -> 第一百三十六条 where 128 became 136); one that now cites
     another article (-> 第一百三十四条) is a change an item must make.
 
-    >>> from redline.compare.comparison import Entry
+    >>> from redline.diff.comparison import Entry
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("modified", [], [], [], [], 0.9, [(0, "依照本法"), (-1, "第一百二十八条"), (1, "第一百三十四条")])
     >>> _references_follow(e, {N(128): {N(136)}}), _references_follow(e, {N(128): {N(134)}})
     (False, True)
     """
-    from ..compare.comparison import ref_articles
+    from ..diff.comparison import ref_articles
 
     if mapping is None:
         return True

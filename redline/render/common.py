@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple, Union
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry
 # Facts of an entry and its title live with the Comparison; renderers take them here.
-from ..compare.comparison import (entry_title, is_mechanical, is_number_only,  # noqa: F401
+from ..diff.comparison import (entry_title, is_mechanical, is_number_only,  # noqa: F401
                                   is_rewording, is_substantive, side_label)
-from ..compare.parts import HeadingChange, Note, Part
-from ..compare.textdiff import DiffOp
+from ..diff.parts import HeadingChange, Note, Part
+from ..diff.textdiff import DiffOp
 from ..numbering import ArticleNumber
 
 
@@ -18,7 +18,7 @@ def continued_from(e: Entry) -> list[tuple[str, ArticleNumber]]:
     """Where an inserted article's words came from, when a paragraph of an old
     article goes on in it: [("第十八条第二款", ArticleNumber(18))].
 
-    >>> from redline.compare.comparison import Entry
+    >>> from redline.diff.comparison import Entry
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("inserted", [], [], [], ["第二十条"], None, [], parts=[Part(N(18), [1], ["第二款"])])
     >>> [label for label, _ in continued_from(e)]
@@ -43,7 +43,7 @@ def split_destinations(e: Entry) -> str:
     """Which paragraphs of a split article went where, as the header says it:
     ``第一款、第二款 → 第一百一十条; 第三款 → 第一百一十一条`` ("" if none is known).
 
-    >>> from redline.compare.parts import Destination
+    >>> from redline.diff.parts import Destination
     >>> from redline.numbering import ArticleNumber as N
     >>> e = Entry("split", [N(99)], [N(110), N(111)], ["第九十九条"], ["第一百一十条", "第一百一十一条"],
     ...           0.76, [], paragraphs_to=[Destination(N(110), [0, 1], ["第一款", "第二款"]),
@@ -73,7 +73,7 @@ CONTINUES = "content continues, reworded"
 def kind_word(e: Entry) -> str:
     """What an entry's header calls its kind.
 
-    >>> from redline.compare.textdiff import DiffOp
+    >>> from redline.diff.textdiff import DiffOp
     >>> e = Entry(Kind.UNCHANGED, [], [], [], [], 0.9, [DiffOp(1, "better ")], source_changed=False)
     >>> kind_word(e)
     "translation's wording only: the law did not change"

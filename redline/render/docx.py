@@ -34,12 +34,12 @@ import io
 import itertools
 from typing import NamedTuple, Union
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry
-from ..compare.parts import HeadingChange
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry
+from ..diff.parts import HeadingChange
 from ..model import division_path
 from ..numbering import DIVISION_START_RE
-from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
+from ..diff.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
 from .common import (REWORDING, continued_from, entry_title, is_rewording, labelled, line_ends,
                      split_destinations, split_lines)
 

@@ -13,7 +13,7 @@ Everything taken from a text is escaped.
 
 from __future__ import annotations
 
-from ..compare.comparison import Comparison, Entry
+from ..diff.comparison import Comparison, Entry
 from ..model import division_path
 from .common import (REWORDING, entry_title, group_lines, heading_prefix, is_mechanical,
                      is_rewording, is_substantive, split_lines)
@@ -39,7 +39,7 @@ def _stage_name(info) -> str:
 def legend(c: Comparison) -> str:
     """The one line a reader needs: what the marks mean, since which stage.
 
-    >>> from redline.compare.comparison import StageInfo
+    >>> from redline.diff.comparison import StageInfo
     >>> c = Comparison(StageInfo("l", "draft2", "", "en", 0, name="second reading draft"),
     ...                StageInfo("l", "draft3", "", "en", 0), [])
     >>> legend(c)

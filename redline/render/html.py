@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from ..compare.align import KINDS, Kind
-from ..compare.comparison import Comparison, Entry
-from ..compare.textdiff import DELETE, INSERT
+from ..diff.align import KINDS, Kind
+from ..diff.comparison import Comparison, Entry
+from ..diff.textdiff import DELETE, INSERT
 from .common import (REWORDING, Break, NoteMark, Run, continued_from, entry_lines, entry_title, group_lines,
                      heading_prefix, is_mechanical, kind_word, is_rewording, is_substantive,
                      split_destinations, split_lines, stage_line, text_place, with_notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..compare.comparison import Comparison
+from ..diff.comparison import Comparison
 
 
 def render_json(comparison: Comparison) -> str:

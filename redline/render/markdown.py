@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..compare.comparison import Comparison, Entry
-from ..compare.parts import Note
+from ..diff.comparison import Comparison, Entry
+from ..diff.parts import Note
 from .common import (Break, NoteMark, Run, continued_from, entry_lines, entry_title, is_mechanical,
                      is_number_only, is_rewording, is_substantive, kind_word, split_destinations,
                      split_lines, stage_line, text_place, with_notes)

@@ -31,7 +31,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..compare.comparison import Comparison
+from ..diff.comparison import Comparison
 from ..errors import RedlineError
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -18,8 +18,8 @@ left out: this is the text, whole, and ``redline check --redline FILE --old A
 
 from __future__ import annotations
 
-from ..compare.comparison import Comparison
-from ..compare.textdiff import DELETE, INSERT
+from ..diff.comparison import Comparison
+from ..diff.textdiff import DELETE, INSERT
 from .common import entry_title, split_destinations
 
 #: The first line's opening: what tells this record from other marked text.

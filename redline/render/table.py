@@ -20,9 +20,9 @@ import html
 import io
 from dataclasses import dataclass, field
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry
-from ..compare.textdiff import DELETE, EQUAL, INSERT
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry
+from ..diff.textdiff import DELETE, EQUAL, INSERT
 from .common import (REWORDING, continued_from, group_lines, is_mechanical, is_number_only,
                      is_rewording, labelled, side_lines, split_destinations)
 from .html import paragraphs_html

@@ -16,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from ..compare.align import Kind
-from ..compare.align import KINDS
-from ..compare.comparison import Comparison, Entry
-from ..compare.textdiff import DELETE, EQUAL, INSERT
+from ..diff.align import Kind
+from ..diff.align import KINDS
+from ..diff.comparison import Comparison, Entry
+from ..diff.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
 from .common import (Break, NoteMark, continued_from, entry_title, heading_prefix, kind_word,
                      is_mechanical, is_rewording,
@@ -284,7 +284,7 @@ def side_by_side(e: Entry, plain: bool) -> Table:
     columns of half the width each, as ``diff -y`` draws them.
 
     >>> from rich.console import Console
-    >>> from redline.compare.textdiff import DiffOp
+    >>> from redline.diff.textdiff import DiffOp
     >>> e = Entry("modified", [1], [1], ["第一条"], ["第一条"], 0.8,
     ...           [DiffOp(0, "处"), DiffOp(-1, "一万元"), DiffOp(1, "五万元"), DiffOp(0, "以下罚款。")])
     >>> con = Console(width=60, color_system=None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..compare.comparison import Comparison, StageInfo
+from ..diff.comparison import Comparison, StageInfo
 
 #: Paper sizes in twentieths of a point (Word's unit): A4 and US Letter.
 PAPERS = {"a4": (11906, 16838), "letter": (12240, 15840)}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..numbering import cn_to_int, int_to_cn
-from ..compare.structure import division_label, division_levels, division_word
+from ..diff.structure import division_label, division_levels, division_word
 
 Place = tuple[str, int]  # ("paragraph", 2) or ("item", 1)
 

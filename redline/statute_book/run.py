@@ -145,7 +145,7 @@ def compare_pair(old_path: str, old_data: bytes, new_path: str, new_data: bytes,
                  page: bool = False) -> LawRecord:
     """One law: read both texts, compare, count (and render its page). Runs in a
     worker process; anything it raises becomes the law's one-line error."""
-    from ..compare.comparison import compare
+    from ..diff.comparison import compare
     from ..normalise import norm_text
     from ..read import parse_bytes
 

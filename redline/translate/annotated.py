@@ -6,18 +6,18 @@ new ones, diffed by words. The entry says whether the law changed
 (``source_changed``: the Chinese text changed, or the article was inserted,
 deleted, merged or split) or only the translation's wording; a translator's
 better word must never read as an amendment. The result is a
-:class:`~redline.compare.comparison.Comparison` like any other, so every
+:class:`~redline.diff.comparison.Comparison` like any other, so every
 renderer shows it, and it is checked the same way: every word of both English
 texts in exactly one entry.
 """
 
 from __future__ import annotations
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry, StageInfo, check_conservation
-from ..compare.parts import Destination, Part
-from ..compare.structure import compare_divisions
-from ..compare.textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry, StageInfo, check_conservation
+from ..diff.parts import Destination, Part
+from ..diff.structure import compare_divisions
+from ..diff.textdiff import DELETE, EQUAL, INSERT, DiffOp, diff_texts, side_text
 from ..errors import RedlineError
 from ..model import Stage
 from ..numbering import ArticleNumber, en_article_label

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..compare.align import Kind
-from ..compare.comparison import Comparison, Entry, ref_articles, replaced_runs
+from ..diff.align import Kind
+from ..diff.comparison import Comparison, Entry, ref_articles, replaced_runs
 from ..model import Division, Stage
 from ..numbering import ArticleNumber, en_article_label, int_to_roman
 from .document import TArticle, Translation, fingerprint
@@ -72,7 +72,7 @@ class Carried:
 def renumbered_citations(e: Entry) -> dict[ArticleNumber, ArticleNumber]:
     """Old number -> new number of each citation the Chinese renumbered in ``e``.
 
-    >>> from redline.compare.textdiff import DiffOp
+    >>> from redline.diff.textdiff import DiffOp
     >>> e = Entry(Kind.RENUMBERED, [], [], [], [], 0.9, [DiffOp(0, "依照本法"), DiffOp(-1, "第二十一条"),
     ...           DiffOp(1, "第二十三条"), DiffOp(0, "规定")])
     >>> renumbered_citations(e)
@@ -87,7 +87,7 @@ def renumbered_citations(e: Entry) -> dict[ArticleNumber, ArticleNumber]:
 
 
 def _redline_note(e: Entry, why: str) -> str:
-    from ..compare.comparison import entry_title
+    from ..diff.comparison import entry_title
     from ..render.plain import marked
 
     return (f"stale: {why}. {entry_title(e)} ({e.kind}). Revise the English below, "

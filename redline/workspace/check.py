@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..compare.annotations import Annotation, anchor, load_annotations, relocate
+from ..diff.annotations import Annotation, anchor, load_annotations, relocate
 from .drafts import MANIFEST, Workspace, load_manifest, packaged_drafts
 from ..errors import RedlineError
 from ..model import Stage

@@ -265,7 +265,7 @@ class Workspace:
     def annotations(self, law: str, warn: Callable[[str], None] | None = None) -> list:
         """Every annotation of ``law`` that parses; each one that does not (a broken
         file, a note with a key missing) is said to ``warn``, not dropped in silence."""
-        from ..compare.annotations import load_annotations
+        from ..diff.annotations import load_annotations
 
         out = []
         for path in sorted((self.drafts / law / "annotations").glob("*.yaml")):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..compare.comparison import Comparison, compare
+from ..diff.comparison import Comparison, compare
 from .drafts import Workspace
 from ..errors import RedlineError
 from ..numbering import ArticleNumber

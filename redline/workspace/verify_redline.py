@@ -26,7 +26,7 @@ from ..numbering import ARTICLE_LABEL, ArticleNumber, parse_cn_article
 from ..read import parse_text, read_source
 from ..read.html import BLOCKS, defuse_html
 from ..render.plain import HEADER as PLAIN_HEADER
-from ..compare.textdiff import side_text
+from ..diff.textdiff import side_text
 
 DEL_TAGS = {"del", "s", "strike"}
 INS_TAGS = {"ins", "u"}

@@ -12,7 +12,7 @@ writes the state they share (one-to-one links, then groups):
    are masked (:func:`~redline.normalise.mask_refs`) are paired in order. This
    settles most articles of most revisions, and the pairs become anchors.
 2. **Similar text** (``similar_text``). Each remaining old article gets
-   candidates from an inverted index of rare bigrams (:mod:`redline.compare.similarity`),
+   candidates from an inverted index of rare bigrams (:mod:`redline.diff.similarity`),
    scored by Dice. A pair near where the anchors predict may be less alike than
    one far away. Pairs are taken greedily, best first. Then ``forced_slots``:
    one old and one new article of the same number between two anchors.

@@ -1,4 +1,5 @@
-"""Compare: two stages in, one :class:`Comparison` out.
+"""Diff: two stages in, one :class:`Comparison` out (the compare step of the
+pipeline; named ``diff`` so that ``from redline import compare`` is the function).
 
     Stage, Stage -> align (which article became which: :mod:`.align`)
                  -> textdiff (what changed inside each: :mod:`.textdiff`)
@@ -11,9 +12,9 @@ The Comparison is the one form every renderer reads (:mod:`redline.render`);
 it is checked where it is built: every character of both texts is in it once.
 Names here are loaded on first use, so a command that needs none starts fast.
 
->>> from redline.compare import compare, Comparison
+>>> from redline.diff import compare, Comparison
 >>> compare.__module__
-'redline.compare.comparison'
+'redline.diff.comparison'
 """
 
 from .._lazy import lazy_exports

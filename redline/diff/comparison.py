@@ -4,7 +4,7 @@ Contents
     StageInfo    what a renderer needs to know of each side
     Entry        one alignment entry with its diff (a row of ``alignment`` in JSON);
                  its typed pieces (Part, HeadingChange, ReferenceIssue, Note) are
-                 in :mod:`redline.compare.parts`
+                 in :mod:`redline.diff.parts`
     Comparison   both sides, the entries in the new text's order, counts per kind
     compare      builds it
 
@@ -106,7 +106,7 @@ class Entry:
     old_division: str | None = None
     #: Where the old text's own characters differ from what the diff's equal runs
     #: show (width, spacing: not counted as change): [position on the old side,
-    #: length there, the old characters]; :func:`~redline.compare.textdiff.with_old_forms`
+    #: length there, the old characters]; :func:`~redline.diff.textdiff.with_old_forms`
     #: puts them back, for an output that must give the old text exactly (Word).
     old_forms: list[tuple[int, int, str]] = field(default_factory=list)
     #: Of a merge or split whose articles sit under more than one heading on a
@@ -300,7 +300,7 @@ def compare(old: Stage, new: Stage, progress: Callable[[int, int], None] | None 
             annotations: list | None = None, settings: AlignSettings | None = None) -> Comparison:
     """Align two stages and diff every aligned entry.
 
-    ``annotations`` (:class:`~redline.compare.annotations.Annotation`) of either stage
+    ``annotations`` (:class:`~redline.diff.annotations.Annotation`) of either stage
     are anchored in the entries that show their articles. ``settings``: the
     alignment's thresholds, if not the defaults (``bench/judged.py`` sweeps them).
     """
@@ -377,7 +377,7 @@ def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
     >>> check_conservation(c, a, b)
     Traceback (most recent call last):
     ...
-    redline.compare.comparison.ConservationError: redline lost or repeated text, a defect to report: entry 第一条、第二条（部分） → 第一条: new 第一条 reads '为了规范示例活动，制定本法。\\n从事示例活动的单位。', not '为了规范示例活动，制定本法。\\n从事示例活动的单位应当接受社会监督。'
+    redline.diff.comparison.ConservationError: redline lost or repeated text, a defect to report: entry 第一条、第二条（部分） → 第一条: new 第一条 reads '为了规范示例活动，制定本法。\\n从事示例活动的单位。', not '为了规范示例活动，制定本法。\\n从事示例活动的单位应当接受社会监督。'
     """
     lang = new.language
     for side, stage in (("old", old), ("new", new)):
