@@ -106,9 +106,9 @@ def test_the_fragment_has_the_legend_and_survives_as_a_paste(csl, tmp_path):
     n, _ = read_translation(TRANSLATIONS / "amended.en.md")
     en = annotate(c, old, new, o, n)
     en.old.name = "adopted law"
-    from redline.render.html import render_html
+    from redline.render.fragment import render_fragment
 
-    frag = render_html(en, show_all=True, fragment=True)
+    frag = render_fragment(en, show_all=True)
     assert not any(tag in frag for tag in ("<html", "<head", "<style", "<script", "<body"))
     assert "Struck through: removed since the adopted law (2016-11-07); underlined: added." in frag
     assert "<strong>Article 3:</strong> <ins style=" in frag

@@ -30,7 +30,9 @@ def render(name: str, comparison, **options) -> str | bytes:
     """The comparison in format ``name``; options a renderer does not take are ignored."""
     import inspect
 
-    module, function = RENDERERS[name]
+    # HTML to paste into a page (``--fragment``) is a form of html, made apart.
+    module, function = ("fragment", "render_fragment") if name == "html" and options.get("fragment") \
+        else RENDERERS[name]
     fn = getattr(import_module(f"{__name__}.{module}"), function)
     accepted = inspect.signature(fn).parameters
     return fn(comparison, **{k: v for k, v in options.items() if k in accepted})

@@ -392,16 +392,11 @@ def _per_chapter(c: Comparison, headings: dict[str, str]) -> str:
             f'<thead><tr><th scope="col">chapter</th>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def render_html(c: Comparison, layout: str = "inline", show_all: bool = False,
-                fragment: bool = False) -> str:
+def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -> str:
     """The redline page. ``show_all``: every article in full, unchanged ones
     included (a published redline: the whole new text with its changes marked);
-    otherwise those only renumbered or unchanged are listed by number.
-    ``fragment``: a piece to paste into a page (:mod:`.fragment`)."""
-    if fragment:
-        from .fragment import render_fragment
-
-        return render_fragment(c, show_all)
+    otherwise those only renumbered or unchanged are listed by number. A piece
+    to paste into a page is :mod:`.fragment`'s."""
     lang = safe_lang(c.new.language)
     title = c.new.title or c.old.title or c.new.law
     headings: dict[str, str] = {}
