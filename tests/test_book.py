@@ -37,6 +37,9 @@ def _build(tmp_path):
     # Instruments: the decision that made the 2025 CSL, and a 修正案 of the Criminal Law.
     shutil.copy(CORPUS / "cybersecurity-law/decision-2025-10-28.md", new / "关于修改网络安全法的决定.md")
     shutil.copy(CORPUS / "instruments/刑法修正案/11-2020-12-26.md", new / "刑法修正案十一.md")
+    # A decision that amends nothing (items, not articles), written for the test.
+    (new / "决定.txt").write_text("全国人民代表大会常务委员会关于加强示例工作的决定\n\n"
+                                 "一、国家加强示例工作。\n二、本决定自公布之日起施行。\n", encoding="utf-8")
     # A law only in the new snapshot, and one only in the old.
     shutil.copy(CORPUS / "judged/监狱法/NEW-2026-04-30.md", new / "监狱法.md")
     shutil.copy(CORPUS / "judged/渔业法/OLD-2013-12-28.md", old / "渔业法.md")
@@ -55,9 +58,11 @@ def _check(result):
     assert by["中华人民共和国网络安全法"].counts == {"unchanged": 2, "renumbered": 64, "modified": 9,
                                                      "inserted": 4, "merged": 2}
     instruments = {i["file"]: i for i in result.instruments}
-    assert set(instruments) == {"关于修改网络安全法的决定.md", "刑法修正案十一.md"}
+    assert set(instruments) == {"关于修改网络安全法的决定.md", "刑法修正案十一.md", "决定.txt"}
     assert instruments["刑法修正案十一.md"]["amends"] == "中华人民共和国刑法"
-    assert all(i["amends_in_book"] for i in instruments.values())
+    assert instruments["决定.txt"]["amends"] is None  # listed, never "no articles found"
+    assert {f for f, i in instruments.items() if i["amends_in_book"]} == {
+        "关于修改网络安全法的决定.md", "刑法修正案十一.md"}
     assert len(result.notes) == 1 and "刑法-旧.md" in result.notes[0] and "刑法.md is used" in result.notes[0]
 
 

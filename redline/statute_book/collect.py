@@ -21,8 +21,10 @@ from pathlib import Path
 from ..errors import RedlineError
 from ..normalise import norm_key
 
-#: Titles of amendment instruments: a 修正案, or a decision to amend (修改…的决定).
-_INSTRUMENT = re.compile(r"修正案|关于修改.*决定|关于.*部法律的决定")
+#: Titles of instruments, which have items (一、二、…), not articles: a 修正案, a
+#: decision to amend (修改…的决定), or any other decision of the Standing Committee
+#: (关于加强网络信息保护的决定): listed, never compared as laws.
+_INSTRUMENT = re.compile(r"修正案|决定[)）]?$|关于修改.*决定")
 _QUOTED = re.compile(r"《([^》]+)》")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NAME_DATE = re.compile(r"[（(\[]?\d{4}(?:[-年._]\d{1,2}(?:[-月._]\d{1,2}日?)?)?[)）\]]?")
@@ -146,6 +148,8 @@ def amended_title(title: str) -> str:
     '中华人民共和国网络安全法'
     >>> amended_title("中华人民共和国刑法修正案（十一）")
     '中华人民共和国刑法'
+    >>> amended_title("全国人民代表大会常务委员会关于加强网络信息保护的决定")
+    ''
     """
     quoted = _QUOTED.findall(title)
     if quoted:
