@@ -379,7 +379,6 @@ def check_conservation(c: Comparison, old: Stage, new: Stage) -> None:
     ...
     redline.diff.comparison.ConservationError: redline lost or repeated text, a defect to report: entry 第一条、第二条（部分） → 第一条: new 第一条 reads '为了规范示例活动，制定本法。\\n从事示例活动的单位。', not '为了规范示例活动，制定本法。\\n从事示例活动的单位应当接受社会监督。'
     """
-    lang = new.language
     for side, stage in (("old", old), ("new", new)):
         want = {a.number: a for a in stage.articles}
         held: dict[ArticleNumber, Entry] = {}
