@@ -329,6 +329,23 @@ class _Aligner:
         self.free_new: set[int] = set()
         self.forced: set[int] = set()
         self.groups: dict[int, tuple[set[int], set[int]]] = {}  # group id -> (olds, news)
+        self._df: Counter | None = None
+        self._chapters: dict | None = None
+
+    def df(self) -> Counter:
+        """How many articles of both texts hold each pair (counted once, for the
+        passes that weigh pairs by rarity)."""
+        if self._df is None:
+            self._df = Counter(chain.from_iterable(self.a.sh + self.b.sh))
+        return self._df
+
+    def chapter_map(self) -> dict:
+        """Each old chapter's successor by the firm links (``match`` and above),
+        which no later pass undoes: made once."""
+        if self._chapters is None:
+            self._chapters = _chapter_map(self.old, self.new, [
+                (i, j) for i, j in self.match.items() if self.score.get(i, 0) >= self.cfg.match])
+        return self._chapters
 
     def same_text(self) -> None:
         """1. Same text, references masked: texts found once on each side first;
@@ -484,7 +501,7 @@ class _Aligner:
         undone: deleted and inserted, both shown."""
         cfg, match, score, a_sh, b_sh = self.cfg, self.match, self.score, self.a.sh, self.b.sh
         old, new, groups = self.old, self.new, self.groups
-        chapter_map = _chapter_map(old, new, [(i, j) for i, j in match.items() if score[i] >= cfg.match])
+        chapter_map = self.chapter_map()
         weak = {gid: (min(o), min(nw)) for gid, (o, nw) in groups.items()
                 if len(o) == 1 and len(nw) == 1}
         in_order = _lis(list(weak.values()))
@@ -499,7 +516,7 @@ class _Aligner:
             if d >= cfg.match_in_place and not (_crosses(old, new, chapter_map, i, j)
                                                 or (i, j) not in in_order):
                 continue
-            rare = rare or _rare_bigrams(a_sh, b_sh, cfg.rare_share)
+            rare = rare or _rare_bigrams(a_sh, b_sh, cfg.rare_share, self.df())
             if dice(rare(a_sh[i]), rare(b_sh[j])) < cfg.distinct and \
                     _best_line_pair(self.a.lines[i], self.b.lines[j], cfg.line_min) < cfg.paragraph_goes_on:
                 del groups[gid], self.a.group_of[i], self.b.group_of[j]
@@ -568,7 +585,7 @@ class _Aligner:
         inserted = [j for j in range(self.m) if j not in b.group_of and j not in continues]
         if not deleted and not inserted:
             return []
-        df = Counter(chain.from_iterable(a.sh + b.sh))
+        df = self.df()
         total = len(a.sh) + len(b.sh)
         log_n = math.log(total)
         weight = {g: log_n - math.log(k) for g, k in df.items()}
@@ -576,8 +593,7 @@ class _Aligner:
         def w(s: Shingles) -> float:
             return sum(weight.get(g, log_n) for g in s)
 
-        firm = [(i, j) for i, j in self.match.items() if self.score.get(i, 0) >= cfg.match]
-        chapter_map = _chapter_map(self.old, self.new, firm)
+        chapter_map = self.chapter_map()
 
         def counterpart(side: _Side, k: int, mine: int) -> Shingles:
             # What the other article's own predecessor (or successor) already holds.
@@ -849,11 +865,12 @@ def _best_line_pair(x_lines: list[tuple[str, Shingles]], y_lines: list[tuple[str
 
 
 def _rare_bigrams(a_sh: list[Shingles], b_sh: list[Shingles],
-                  share: float = DEFAULTS.rare_share) -> Callable[[Shingles], Shingles]:
+                  share: float = DEFAULTS.rare_share, df: Counter | None = None
+                  ) -> Callable[[Shingles], Shingles]:
     """A filter keeping the bigrams that few articles of the two texts hold
     (at most ``share`` of them, and at least 4): what two articles share of
     these is what they say, not the formulas every penalty article repeats."""
-    df = Counter(chain.from_iterable(a_sh + b_sh))
+    df = df if df is not None else Counter(chain.from_iterable(a_sh + b_sh))
     limit = max(4, round(share * (len(a_sh) + len(b_sh))))
     return lambda s: frozenset(g for g in s if df[g] <= limit)
 
