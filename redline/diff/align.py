@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 from enum import Enum
@@ -588,10 +588,10 @@ class _Aligner:
         df = self.df()
         total = len(a.sh) + len(b.sh)
         log_n = math.log(total)
-        weight = {g: log_n - math.log(k) for g, k in df.items()}
+        weight: defaultdict = defaultdict(lambda: log_n, ((g, log_n - math.log(k)) for g, k in df.items()))
 
         def w(s: Shingles) -> float:
-            return sum(weight.get(g, log_n) for g in s)
+            return sum(map(weight.__getitem__, s))
 
         chapter_map = self.chapter_map()
 
@@ -600,13 +600,15 @@ class _Aligner:
             gid = side.group_of.get(k)
             return _union((a if mine == 0 else b).sh, groups[gid][mine]) if gid is not None else frozenset()
 
-        line_weights: dict[tuple[bool, int], list[float]] = {}
+        long_lines: dict[tuple[bool, int], list[tuple[int, str, Shingles, float]]] = {}
 
-        def weights(old_side: bool, k: int) -> list[float]:
+        def lines_of(old_side: bool, k: int) -> list[tuple[int, str, Shingles, float]]:
+            """An article's lines long enough to say something, with their weights."""
             key = (old_side, k)
-            if key not in line_weights:
-                line_weights[key] = [w(s) for _, s in (a if old_side else b).lines[k]]
-            return line_weights[key]
+            if key not in long_lines:
+                long_lines[key] = [(n, ln, sh, w(sh)) for n, (ln, sh) in enumerate((a if old_side else b).lines[k])
+                                   if len(ln) >= cfg.line_min]
+            return long_lines[key]
 
         # A pair less alike than this cannot be a link nor stand in one's way
         # (the next candidate counts only above the best's share of the margin).
@@ -616,18 +618,13 @@ class _Aligner:
             """The most alike paragraphs of old ``i`` and new ``j``: their score and
             the old one's line."""
             best, at = 0.0, -1
-            old_lines, new_lines = a.lines[i], b.lines[j]
-            old_w, new_w = weights(True, i), weights(False, j)
-            for oi, (ol, os_) in enumerate(old_lines):
-                if len(ol) < cfg.line_min:
-                    continue
-                for ni, (nl, ns) in enumerate(new_lines):
-                    if len(nl) < cfg.line_min:
-                        continue
-                    shared = (os_ & ns) - own
+            news = lines_of(False, j)
+            for oi, ol, os_, ow in lines_of(True, i):
+                for _, nl, ns, nw in news:
+                    shared = (os_ & ns) - own if own else os_ & ns
                     if len(shared) < cfg.continued_shared:
                         continue
-                    d = 2 * w(shared) / (old_w[oi] + new_w[ni])
+                    d = 2 * w(shared) / (ow + nw)
                     if d > best and d >= floor and _beyond_one_phrase(ol, nl) >= cfg.continued_spread:
                         best, at = d, oi
             return best, at
@@ -835,12 +832,27 @@ def _beyond_one_phrase(x: str, y: str) -> int:
     >>> _beyond_one_phrase("公司的合法权益受法律保护，不受侵犯。", "公司的名称权受法律保护。")
     2
     """
-    from difflib import SequenceMatcher
-
-    m = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
-    longest = {x[k:k + 2] for k in range(m.a, m.a + m.size - 1)}
-    pairs = {x[k:k + 2] for k in range(len(x) - 1)} & {y[k:k + 2] for k in range(len(y) - 1)}
-    return len(pairs - longest)
+    y_pairs = {y[k:k + 2] for k in range(len(y) - 1)}
+    x_pairs = [x[k:k + 2] for k in range(len(x) - 1)]
+    shared = set(x_pairs) & y_pairs
+    # The longest run of x whose every pair y holds, found where it also stands
+    # whole in y: that is the longest common phrase (checked against y itself,
+    # since the pairs of a run may be scattered there).
+    best: set[str] = set()
+    size = 0  # pairs in the longest phrase found so far
+    run_start = 0
+    for k in range(len(x_pairs) + 1):
+        if k < len(x_pairs) and x_pairs[k] in shared:
+            continue
+        for a in range(run_start, k):  # the run x[run_start:k + 1], its longest piece in y
+            if k - a <= size:
+                break
+            for b in range(k, a + size, -1):
+                if x[a:b + 1] in y:
+                    best, size = set(x_pairs[a:b]), b - a
+                    break
+        run_start = k + 1
+    return len(shared - best)
 
 
 def _union(sets: list[Shingles], members: set[int]) -> Shingles:
