@@ -235,3 +235,13 @@ def test_article_ten_thousand_and_on_are_articles():
     st, _ = parse_text(text, "text")
     assert [a.label for a in st.articles][-3:] == ["第一万条", "第一万零一条", "第一万零二条"]
     assert [a.lines for a in st.articles][-1] == ["条文10002。"]
+
+
+def test_a_title_a_page_width_cut_is_joined_and_a_whole_one_is_not():
+    """A PDF printed in a narrow column wraps the title (中华人民共和国公 / 司法):
+    the next line, with no date, finishes it; a title that ends as a law's does
+    is left alone, and the date line after it stays history."""
+    st, _ = parse_text("中华人民共和国公\n司法\n1993年12月29日通过\n第一条 为了规范公司，制定本法。", "text")
+    assert st.title == "中华人民共和国公司法" and st.history == ["1993年12月29日通过"]
+    st, _ = parse_text("中华人民共和国公司法\n（2023年修订）\n第一条 为了规范公司，制定本法。", "text")
+    assert st.title == "中华人民共和国公司法" and st.history == ["（2023年修订）"]

@@ -195,9 +195,13 @@ def parse_lines(text: str, language: str | None = None, *, law: str = "",
         elif current is not None:
             current.lines.append(line)
         elif in_header and not st.articles and not st.divisions:
-            # Plain text: the first line is the title, then the history lines.
+            # Plain text: the first line is the title, then the history lines; a
+            # title a page's width cut before its last word (中华人民共和国公 / 司法)
+            # takes the next line, which carries no date.
             if not st.title:
                 st.title = bare
+            elif not st.history and not TITLE_END.search(st.title) and not re.search(r"\d", bare):
+                st.title += bare
             else:
                 st.history.append(line)
         else:
@@ -264,6 +268,10 @@ def _article_or_heading_next(rows: list[tuple[int, str]], k: int) -> bool:
 #: and the first line this long at least (a title of 总则 is never cut in two).
 HEADING_WRAP_MAX = 40
 HEADING_WRAPPED_MIN = 10
+
+
+#: How a law's title ends (法, 条例, 规定, 办法, 决定, …, or a bracket: （草案）).
+TITLE_END = re.compile(r"(?:法|法典|条例|规定|办法|决定|细则|规则|章程|修正案|[)）])$")
 
 
 def _heading_wraps(rows: list[tuple[int, str]], k: int) -> bool:
