@@ -299,13 +299,23 @@ def parse_bytes(data: bytes, name: str, *, law: str = "", stage: str = "",
                 language: str | None = None) -> tuple[Stage, list[str]]:
     """Parse a source held as bytes; ``name`` gives the extension and the messages."""
     reader = reader_for(name, data)
-    text = reader.read(data, name)
+    st, warnings = parse_read(reader.read(data, name), reader.name, name, law=law, stage=stage,
+                              language=language)
+    st.source = {"path": name, "sha256": hashlib.sha256(data).hexdigest()}
+    return st, warnings
+
+
+def parse_read(text: str, fmt: str, name: str, *, law: str = "", stage: str = "",
+               language: str | None = None) -> tuple[Stage, list[str]]:
+    """Parse the text the reader ``fmt`` gave for the file ``name`` (what
+    ``parse_bytes`` does once it has read): for a caller that read a file
+    already, for its title (``redline book``), and must not read it twice."""
+    reader = READERS[fmt]
     try:
         st, warnings = _parse(text, reader.layout, reader.name == "markdown", language, law,
                               stage)
     except ParseError as e:
         raise ParseError(f"{name}: {e}") from None
-    st.source = {"path": name, "sha256": hashlib.sha256(data).hexdigest()}
     return st, [f"{name}: {w}" for w in warnings]
 
 
@@ -315,5 +325,5 @@ def parse_file(path: str | Path, *, law: str = "", stage: str = "") -> tuple[Sta
     return parse_bytes(read_bytes(path), str(path), law=law, stage=stage or path.stem)
 
 
-__all__ = ["parse_text", "parse_file", "parse_bytes", "decode", "read_source", "read_document",
+__all__ = ["parse_text", "parse_file", "parse_bytes", "parse_read", "decode", "read_source", "read_document",
            "reader_for", "register_reader", "READERS", "Reader", "detect_language", "FORMATS"]

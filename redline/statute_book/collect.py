@@ -41,7 +41,10 @@ class Doc:
     amends: str = ""  # of an instrument: the title of the law it amends
     date: str = ""  # the latest date in its header (its version), YYYY-MM-DD
     error: str = ""
-    data: bytes = field(default=b"", repr=False)
+    #: Its text as its reader gives it, and that reader's name: read once here,
+    #: parsed where the pair is compared (a PDF's text layer is the slow part).
+    text: str = field(default="", repr=False)
+    fmt: str = ""
 
     @property
     def key(self) -> str:
@@ -121,18 +124,31 @@ _ARTICLE_OR_HEADING = re.compile(r"^第[零〇一二三四五六七八九十百�
 
 def classify(path: str, data: bytes) -> Doc:
     """Read one file's head: its title, whether it is an instrument, its date. The
-    text is only decoded here (the pairs are parsed where they are compared); a
-    file no reader can decode is unreadable, with the reason."""
+    text is read here once, and kept; a text file is parsed only where its pair is
+    compared, a PDF here too, for its title. A file no reader can take is
+    unreadable, with the reason."""
     from ..read import reader_for
 
-    doc = Doc(path, hashlib.sha256(data).hexdigest(), data=data)
+    doc = Doc(path, hashlib.sha256(data).hexdigest())
     try:
-        text = reader_for(path, data).read(data, path)
+        reader = reader_for(path, data)
+        text = reader.read(data, path)
     except RedlineError as e:
         doc.kind, doc.error = "unreadable", str(e).split("\n")[0]
         return doc
+    doc.text, doc.fmt = text, reader.name
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:40] if ln.strip()]
     head = lines[0] if lines else ""
+    if reader.name == "pdf" and head:
+        # A PDF's lines are its layout's (a title wrapped, radicals for 人 and 民):
+        # the parser's title, which reflows and folds them; reading was the cost.
+        from ..read import parse_read
+
+        try:
+            st, _ = parse_read(text, reader.name, path)
+            head, lines = st.title, [st.title, *st.history]
+        except RedlineError:
+            pass  # an instrument, or no law: its head line as it stands
     # A text whose first line is already an article has no title: named by its file.
     doc.title = "" if not head or _ARTICLE_OR_HEADING.match(head) else head
     doc.date = latest_date(lines[1:12])

@@ -90,7 +90,7 @@ def book(old: str | Path, new: str | Path, *, jobs: int | None = None, git: str 
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and total > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-            futures = {pool.submit(compare_pair, o.path, o.data, n.path, n.data,
+            futures = {pool.submit(compare_pair, o.path, o.text, o.fmt, n.path, n.text, n.fmt,
                                    n.title or o.title or n.key, pages): k for k, (o, n) in enumerate(work)}
             try:
                 results: dict[int, LawRecord] = {}
@@ -105,7 +105,8 @@ def book(old: str | Path, new: str | Path, *, jobs: int | None = None, git: str 
         laws += [results[k] for k in range(total)]
     else:
         for o, n in work:
-            laws.append(compare_pair(o.path, o.data, n.path, n.data, n.title or o.title or n.key, pages))
+            laws.append(compare_pair(o.path, o.text, o.fmt, n.path, n.text, n.fmt,
+                                     n.title or o.title or n.key, pages))
             done += 1
             if progress:
                 progress(done, total)
@@ -141,17 +142,18 @@ def _instruments(pairing: Pairing) -> list[dict]:
             for side, d in pairing.instruments]
 
 
-def compare_pair(old_path: str, old_data: bytes, new_path: str, new_data: bytes, title: str,
-                 page: bool = False) -> LawRecord:
-    """One law: read both texts, compare, count (and render its page). Runs in a
-    worker process; anything it raises becomes the law's one-line error."""
+def compare_pair(old_path: str, old_text: str, old_fmt: str, new_path: str, new_text: str,
+                 new_fmt: str, title: str, page: bool = False) -> LawRecord:
+    """One law: parse both texts (as their readers gave them, ``fmt`` the reader's
+    name), compare, count (and render its page). Runs in a worker process;
+    anything it raises becomes the law's one-line error."""
     from ..diff.comparison import compare
     from ..normalise import norm_text
-    from ..read import parse_bytes
+    from ..read import parse_read
 
     try:
-        a, _ = parse_bytes(old_data, old_path)
-        b, _ = parse_bytes(new_data, new_path)
+        a, _ = parse_read(old_text, old_fmt, old_path)
+        b, _ = parse_read(new_text, new_fmt, new_path)
         if [norm_text(x.lines) for x in a.articles] == [norm_text(x.lines) for x in b.articles] \
                 and [x.number for x in a.articles] == [x.number for x in b.articles]:
             return LawRecord(b.title or title, UNCHANGED, old_path, new_path)
