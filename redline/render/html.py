@@ -324,7 +324,10 @@ def _chapter_of(e: Entry) -> str | None:
     return e.division.split("__")[0] if e.division else None
 
 
-def _page(title: str, lang: str, body: str) -> str:
+def page_html(title: str, lang: str, body: str, css: str = CSS) -> str:
+    """A self-contained page: the one skeleton of the redline, the 对照表 and a
+    statute book's index (each with its own ``css``); ``title`` is escaped,
+    ``body`` is HTML already."""
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -332,7 +335,7 @@ def _page(title: str, lang: str, body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="redline">
 <title>{_e(title)}</title>
-<style>{CSS}</style>
+<style>{css}</style>
 </head>
 <body>
 {body}
@@ -355,7 +358,7 @@ def render_history_html(h, layout: str = "inline") -> str:
                if h.missing_text else "")
     body = (f"<header><h1>{_e(title)}</h1><p>History of article {_e(str(h.article))}, as numbered "
             f"in {_e(h.stage)}</p>{missing}</header><main>{''.join(sections)}</main>")
-    return _page(f"{title}: article {h.article}", lang, body)
+    return page_html(f"{title}: article {h.article}", lang, body)
 
 
 def _decision_html(c: Comparison) -> str:
@@ -474,4 +477,4 @@ def render_html(c: Comparison, layout: str = "inline", show_all: bool = False) -
 {"".join(sections)}
 {compact_html}
 </main>"""
-    return _page(f"{title}: {c.old.stage} → {c.new.stage}", lang, body)
+    return page_html(f"{title}: {c.old.stage} → {c.new.stage}", lang, body)

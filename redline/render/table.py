@@ -25,7 +25,7 @@ from ..diff.comparison import Comparison, Entry
 from ..diff.textdiff import DELETE, EQUAL, INSERT
 from .common import (REWORDING, continued_from, group_lines, is_mechanical, is_number_only,
                      is_rewording, labelled, side_lines, split_destinations)
-from .html import paragraphs_html
+from .html import page_html, paragraphs_html
 
 KIND_ZH = {Kind.MODIFIED: "修改", Kind.MOVED: "移动并修改", Kind.MERGED: "合并", Kind.SPLIT: "拆分",
            Kind.INSERTED: "新增", Kind.DELETED: "删除", Kind.RENUMBERED: "序号调整", Kind.UNCHANGED: "未修改",
@@ -240,29 +240,9 @@ def _html(c: Comparison, table: list[Row], with_notes: bool = True, title: str |
         else:
             body.append(f"<tr><td>{paragraphs_html(r.old)}</td><td>{paragraphs_html(r.new)}</td>{note}</tr>")
     lang = "zh-Hans" if c.new.language == "zh" else "en"
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="redline">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(heading)}</title>
-<style>
-body {{ font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; margin: 1.5rem; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ border: 1px solid #888; padding: .4rem .6rem; vertical-align: top; text-align: left; }}
-col.text {{ width: {45 if with_notes else 50}%; }} col.note {{ width: 10%; }}
-td p {{ margin: 0 0 .4rem; }}
-del {{ color: #b00; text-decoration: line-through; }}
-ins {{ color: #b00; text-decoration: underline; }}
-tr.heading th {{ background: #f2f2f2; text-align: center; }}
-tr.summary td {{ color: #555; }}
-.note {{ font-size: .9em; color: #333; }}
-@media print {{ tr {{ page-break-inside: avoid; }} }}
-</style>
-</head>
-<body>
-<main>
+    # The text columns share what 说明 leaves: 45% each beside it, half without it.
+    css = _TABLE_CSS + f"col.text {{ width: {45 if with_notes else 50}%; }} col.note {{ width: 10%; }}\n"
+    return page_html(heading, lang, f"""<main>
 <h1>{_e(heading)}</h1>
 <p>{_e(stages)}</p>
 <p>修改前的文字中删去的部分以<del>删除线</del>标出，修改后的文字中增加的部分以<ins>下划线</ins>标出。</p>
@@ -273,9 +253,20 @@ tr.summary td {{ color: #555; }}
 {chr(10).join(body)}
 </tbody>
 </table>
-</main>
-</body>
-</html>
+</main>""", css) + "\n"
+
+
+_TABLE_CSS = """
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; margin: 1.5rem; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #888; padding: .4rem .6rem; vertical-align: top; text-align: left; }
+td p { margin: 0 0 .4rem; }
+del { color: #b00; text-decoration: line-through; }
+ins { color: #b00; text-decoration: underline; }
+tr.heading th { background: #f2f2f2; text-align: center; }
+tr.summary td { color: #555; }
+.note { font-size: .9em; color: #333; }
+@media print { tr { page-break-inside: avoid; } }
 """
 
 

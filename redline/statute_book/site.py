@@ -115,17 +115,9 @@ def _index(result: Book, title: str, links: dict[int, str]) -> str:
         + (f" amends {_e(i['amends'])}" + ("" if i["amends_in_book"] else ", which is not in the book")
            if i["amends"] else "") + "</li>" for i in result.instruments)
     notes = "".join(f"<li>{_e(n)}</li>" for n in result.notes)
-    return f"""<!DOCTYPE html>
-<html lang="zh-Hans">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="redline">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(title)}</title>
-<style>{_STYLE}</style>
-</head>
-<body>
-<main>
+    from ..render.html import page_html
+
+    return page_html(title, "zh-Hans", f"""<main>
 <h1>{_e(title)}</h1>
 <p>{summary}</p>
 <label for="filter">Filter the laws</label>
@@ -140,7 +132,4 @@ def _index(result: Book, title: str, links: dict[int, str]) -> str:
 {f"<h2>Amendment instruments</h2><ul>{instruments}</ul>" if instruments else ""}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
 </main>
-<script>{_SCRIPT}</script>
-</body>
-</html>
-"""
+<script>{_SCRIPT}</script>""", _STYLE) + "\n"
