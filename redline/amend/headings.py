@@ -9,6 +9,7 @@ import re
 from .text import DIVISION_WORD, Div, Work, under
 from ..model import Division
 from ..numbering import cn_article_label, int_to_cn
+from ..order import longest_increasing
 
 if TYPE_CHECKING:
     from .execute import _Amending
@@ -80,27 +81,7 @@ def _longest_run(indexes: list[int], keys: list) -> set[int]:
     >>> sorted(_longest_run([0, 1, 2, 3, 4], [0, 2, 1, 1, 3]))
     [0, 2, 3, 4]
     """
-    tails: list[int] = []  # last index of the best run of each length
-    prev: dict[int, int | None] = {}
-    for i in indexes:
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if keys[tails[mid]] <= keys[i]:
-                lo = mid + 1
-            else:
-                hi = mid
-        prev[i] = tails[lo - 1] if lo else None
-        if lo == len(tails):
-            tails.append(i)
-        else:
-            tails[lo] = i
-    out: set[int] = set()
-    at: int | None = tails[-1] if tails else None
-    while at is not None:
-        out.add(at)
-        at = prev[at]
-    return out
+    return {indexes[k] for k in longest_increasing([keys[i] for i in indexes], strict=False)}
 
 
 def _ancestor(d: Div, kind: str | None) -> Div | None:

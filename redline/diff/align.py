@@ -50,6 +50,7 @@ from enum import Enum
 from typing import Callable
 
 from ..model import Stage
+from ..order import longest_increasing
 from ..normalise import mask_refs, norm_text
 from .similarity import Index, Shingles, containment, dice, length_bound, shingles, shingles_for
 
@@ -254,26 +255,13 @@ class _Anchors:
 
 
 def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Longest run of pairs increasing in both old and new order."""
+    """Longest run of pairs increasing in both old and new order.
+
+    >>> sorted(_lis([(0, 0), (1, 5), (2, 1), (3, 2)]))
+    [(0, 0), (2, 1), (3, 2)]
+    """
     pairs = sorted(pairs)
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    keep: set[tuple[int, int]] = set()
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        keep.add(pairs[k])
-        k = prev[k]
-    return keep
+    return {pairs[k] for k in longest_increasing([j for _, j in pairs])}
 
 
 def align(old: Stage, new: Stage, progress: Callable[[int, int], None] | None = None,

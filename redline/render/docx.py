@@ -39,6 +39,7 @@ from ..diff.comparison import Comparison, Entry
 from ..diff.parts import HeadingChange
 from ..model import division_path
 from ..numbering import DIVISION_START_RE
+from ..order import longest_increasing
 from ..diff.textdiff import DELETE, EQUAL, INSERT, DiffOp, with_old_forms
 from .common import (REWORDING, continued_from, entry_title, is_rewording, labelled, line_ends,
                      split_destinations, split_lines)
@@ -199,30 +200,6 @@ def steady_zip(data: bytes, date: str | None) -> bytes:
     return out.getvalue()
 
 
-def _longest_increasing(keys: list) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of ``keys``.
-
-    >>> sorted(_longest_increasing([1, 5, 2, 3, 0, 4]))
-    [0, 2, 3, 5]
-    """
-    import bisect
-
-    tails: list[int] = []  # tails[L]: index ending the best run of length L + 1
-    before: list[int | None] = []
-    for i, key in enumerate(keys):
-        at = bisect.bisect_left([keys[t] for t in tails], key)
-        before.append(tails[at - 1] if at else None)
-        if at == len(tails):
-            tails.append(i)
-        else:
-            tails[at] = i
-    out: set[int] = set()
-    at_end: int | None = tails[-1] if tails else None
-    while at_end is not None:
-        out.add(at_end)
-        at_end = before[at_end]
-    return out
-
 
 #: Where a thing stands in a text: (article position, 0 heading / 1 article, depth).
 Key = tuple[int, int, int]
@@ -308,7 +285,7 @@ def placement(c: Comparison) -> list[Placed]:
         elif old_key is not None:
             old_pool.append((old_key, Placed("heading-old", h)))
     items.sort(key=lambda x: x[0])
-    chain = _longest_increasing([old for _, old, _ in items])
+    chain = longest_increasing([old for _, old, _ in items])
     anchors: list[tuple[Key, Key, Placed]] = []
     for k, (new_key, old_key, item) in enumerate(items):
         if k in chain:
