@@ -34,17 +34,19 @@ def text_width(paper: str, landscape: bool = False) -> int:
     return (h if landscape else w) - 2 * MARGIN
 
 
+#: A manifest's date: 2016-11-07, 2020-04 or 2021.
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
 def zh_date(date: str | None) -> str:
     """A date as Chinese texts write it.
 
     >>> zh_date("2016-11-07"), zh_date("2020-04"), zh_date("2021"), zh_date(None)
     ('2016年11月7日', '2020年4月', '2021年', '')
     """
-    if not date:
-        return ""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
+    m = _DATE.fullmatch(date or "")
     if not m:
-        return date
+        return date or ""
     y, mo, d = m.groups()
     return f"{y}年" + (f"{int(mo)}月" if mo else "") + (f"{int(d)}日" if d else "")
 
@@ -116,7 +118,7 @@ def _datetime(date: str | None):
     """``2016-11-07`` (or ``2020-04``, ``2021``) as a datetime, else None."""
     from datetime import datetime
 
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date or "")
+    m = _DATE.fullmatch(date or "")
     if not m:
         return None
     y, mo, d = m.groups()
