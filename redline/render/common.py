@@ -197,11 +197,16 @@ def entry_lines(e: Entry, ops=None) -> list[list[Run]]:
     [[(-1, '甲。')], [(-1, '乙。')], [(1, '丙。')]]
     """
     ops = e.diff if ops is None else ops
+    return [ln for block in text_blocks(e, ops) for ln in split_lines(block)] or [[]]
+
+
+def text_blocks(e: Entry, ops: list) -> list[list]:
+    """The runs of ``ops`` in the blocks an entry is shown in: one, or of a
+    continuation the old text and the new apart (where both are there)."""
     if e.kind != Kind.CONTINUED:
-        return split_lines(ops)
+        return [ops]
     first_new = next((k for k, r in enumerate(ops) if r[0] == 1), len(ops))
-    old, new = ops[:first_new], ops[first_new:]
-    return [ln for part in (old, new) if part for ln in split_lines(part)] or [[]]
+    return [part for part in (ops[:first_new], ops[first_new:]) if part] or [ops]
 
 
 def _display_lines(ops, side: str | None) -> tuple[list[list[Run]], list[int]]:

@@ -21,7 +21,7 @@ from ..diff.align import KINDS
 from ..diff.comparison import Comparison, Entry
 from ..diff.textdiff import DELETE, EQUAL, INSERT
 from ..errors import printable
-from .common import (Break, NoteMark, continued_from, entry_title, heading_prefix, kind_word,
+from .common import (Break, NoteMark, continued_from, entry_title, heading_prefix, kind_word, text_blocks,
                      is_mechanical, is_rewording,
                      is_number_only, is_substantive, split_destinations, stage_line, text_place,
                      with_notes)
@@ -68,15 +68,10 @@ def _runs(ops, plain: bool, style: str = "") -> Text:
 
 
 def diff_text(e: Entry, plain: bool, dim: bool = False) -> Text:
-    ops = with_notes(e.diff, e.annotations)
     style = "redline.mechanical" if dim else ""
-    first_new = next((k for k, r in enumerate(ops) if r[0] == INSERT), 0)
-    if e.kind == Kind.CONTINUED and first_new:  # the old text whole, then the new on its own lines
-        text = _runs(ops[:first_new], plain, style)
-        text.append("\n")
-        text.append_text(_runs(ops[first_new:], plain, style))
-        return text
-    return _runs(ops, plain, style)
+    # A continuation's old text whole, then the new on lines of its own.
+    return Text("\n").join(_runs(block, plain, style)
+                           for block in text_blocks(e, with_notes(e.diff, e.annotations)))
 
 
 def notes_text(e: Entry) -> list[Wrapped]:
