@@ -21,15 +21,22 @@ so an article whose only change is 本法第二十一条 -> 本法第二十三�
 from __future__ import annotations
 
 import re
-import heapq
 from collections import Counter, defaultdict
 from itertools import chain
+from operator import itemgetter
 
 #: An article's bigrams (see :func:`shingles`).
 Shingles = frozenset[int]
 #: A bigram in more than this share of all articles says nothing about which
 #: article matches which (网络, 规定): the index leaves it out.
 COMMON_SHARE = 0.15
+#: ... nor one in more than this many articles, however long the texts: every
+#: query pays for the length of each of its pairs' lists, so a limit that grew
+#: with the law made the index's work grow as its square (8× the Civil Code took
+#: 14-21× the 1× time; 7× with this). Of the corpus it binds only the Civil
+#: Code (0.15 × 2,520 articles = 378), with every link the same
+#: (tests/test_links_stable.py; 100, which binds the Criminal Law's 147 too, the same).
+COMMON_MAX = 150
 #: Candidates scored exactly per article, best by shared rare bigrams first.
 CANDIDATES = 12
 
@@ -98,8 +105,8 @@ class Index:
     @classmethod
     def pair(cls, old: list[Shingles], new: list[Shingles]) -> tuple[Index, Index]:
         """Indexes of both sides, without the shingles found in more than
-        COMMON_SHARE of all articles (at least 3 of them): 网络, 规定 say nothing
-        about which article matches which.
+        COMMON_SHARE of all articles (at least 3 of them, at most COMMON_MAX):
+        网络, 规定 say nothing about which article matches which.
 
         >>> a, b = Index.pair([frozenset({1, 2})] + [frozenset({1})] * 3, [frozenset({1, 3})])
         >>> a.postings, b.postings  # 1 is in all five articles
@@ -112,7 +119,7 @@ class Index:
                 for g in s:
                     postings[g].append(i)
             sides.append(postings)
-        limit = max(3, COMMON_SHARE * (len(old) + len(new)))
+        limit = max(3, min(COMMON_SHARE * (len(old) + len(new)), COMMON_MAX))
         a, b = sides
         for g in [g for g, ids in a.items() if len(ids) + len(b.get(g, ())) > limit]:
             del a[g]
@@ -132,10 +139,13 @@ class Index:
         # Counting, filtering and ranking all run in C: this is called for
         # every article left over after the first pass, and more in pass 3.
         counts = Counter(chain.from_iterable(filter(None, map(self.postings.get, query))))
-        keys = counts.keys() if allowed is None else counts.keys() & allowed
-        # The most shared first, ties to the lower index; only ``limit`` are
-        # kept, so they are picked, not all sorted (in a long law most articles
-        # share a pair or two with the query).
-        if len(keys) <= limit:
-            return sorted(sorted(keys), key=counts.__getitem__, reverse=True)
-        return heapq.nlargest(limit, keys, key=lambda j: (counts[j], -j))
+        if allowed is None:
+            items = sorted(counts.items())
+        else:
+            keys = sorted(counts.keys() & allowed)
+            items = list(zip(keys, map(counts.__getitem__, keys)))
+        # The most shared first, ties to the lower index (the sort is stable).
+        # Two sorts in C cost less than picking the best with a key function
+        # called in Python for every article that shares a pair with the query.
+        items.sort(key=itemgetter(1), reverse=True)
+        return [j for j, _ in items[:limit]]
