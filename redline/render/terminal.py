@@ -271,7 +271,54 @@ def make_console(file=None, color: bool | None = None, width: int | None = None)
 def render_terminal(c: Comparison, console: Console, show_all: bool = False,
                     layout: str = "inline") -> None:
     plain = console.no_color or console.color_system is None
-    console.print(Group(*renderables(c, show_all, plain, layout)))
+    write(console, renderables(c, show_all, plain, layout))
+
+
+def write(console: Console, items: list) -> None:
+    """Print ``items`` in order, as ``console.print(Group(*items))`` would.
+
+    The wrapped paragraphs, nearly all of a redline, are written straight to the
+    console's file: their lines are already cut to the width, and the console's
+    general machinery (render hooks, cropping, a segment at a time) took most of
+    the terminal record's time. Each segment is styled as the console styles it
+    (``Style.render``, colour removed under NO_COLOR) and its words made printable.
+    The rest (titles, tables) goes through the console.
+    """
+    from rich.console import COLOR_SYSTEMS
+
+    if console.record or console._buffer_index:  # a capture or a recording: the console's way
+        console.print(Group(*items))
+        return
+    width = console.options.max_width
+    color_system = COLOR_SYSTEMS.get(console.color_system or "")
+    no_color = console.no_color
+    out: list[str] = []
+    rest: list = []
+
+    def flush_rest() -> None:
+        if rest:
+            console.print(Group(*rest))
+            rest.clear()
+
+    for item in items:
+        if isinstance(item, Text) and not item.plain and not rest:
+            out.append("\n")  # a blank line, between every two entries
+            continue
+        if not isinstance(item, Wrapped):
+            console.file.write("".join(out))
+            out.clear()
+            rest.append(item)
+            continue
+        flush_rest()
+        for seg in item.segments(console, width):
+            text, style = printable(seg.text), seg.style
+            if style and color_system:
+                out.append((style.without_color if no_color else style).render(
+                    text, color_system=color_system))
+            else:
+                out.append(text)
+    console.file.write("".join(out))
+    flush_rest()
 
 
 def side_by_side(e: Entry, plain: bool) -> Table:
@@ -321,4 +368,4 @@ def render_history_terminal(h, console: Console) -> None:
                 out.append(Wrapped(_runs(e.source_diff, plain)))
             out.append(Wrapped(diff_text(e, plain, dim=is_mechanical(e) or is_rewording(e))))
             out.extend(notes_text(e))
-    console.print(Group(*out))
+    write(console, out)

@@ -142,12 +142,21 @@ class Wrapped:
         self.first = first  # cells before the first line (a note's "  [1] ")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.segments(console, options.max_width)
+
+    def segments(self, console: Console, width: int) -> RenderResult:
+        """The styled segments of the lines at ``width`` cells, each line ended by a newline.
+
+        >>> from rich.console import Console
+        >>> w = Wrapped(Text("甲乙丙丁戊，己庚。"), indent=2)
+        >>> "".join(s.text for s in w.segments(Console(), 10))
+        '甲乙丙丁\\n  戊，己\\n  庚。\\n'
+        """
         # Each paragraph is rendered to styled segments once and the segments are
         # cut at the break points (a Text per line, copied and divided, cost the
         # terminal record most of its time).
         from rich.segment import Segment
 
-        width = options.max_width
         newline = Segment.line()
         pad = Segment(" " * self.indent)
         for para in self.text.split("\n"):
