@@ -559,6 +559,7 @@ def main(argv: list[str] | None = None) -> None:
         # Writing to standard output failed: the reader went away (`| head`), the
         # disk is full, an I/O error. One line, not a traceback.
         _say_once(_output_error(e.error if isinstance(e, _OutputFailed) else e))
+        _discard_stdout()
         sys.exit(2)
     except KeyboardInterrupt:
         _say_once("redline: interrupted")
@@ -570,6 +571,17 @@ def _output_error(e: OSError) -> str:
         return ("redline: error: standard output closed before everything was written "
                 "(broken pipe)")
     return f"redline: error: cannot write the output ({e.strerror or e})"
+
+
+def _discard_stdout() -> None:
+    """Standard output, which failed, points at /dev/null from here on: what is
+    left in its buffer must not fail again at exit and say so a second time."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):  # not a file (a test's buffer)
+        pass
 
 
 def _say_once(message: str) -> None:
