@@ -24,6 +24,11 @@ class ParseError(RedlineError):
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def has_control(text: str) -> bool:
+    """Whether :func:`printable` would change ``text``."""
+    return _CONTROL.search(text) is not None
+
+
 def printable(text: str) -> str:
     """``text`` fit for a terminal: control characters (ESC, OSC 52 and 8, CSI,
     C1 codes; everything but newline and tab) shown as escapes, never sent. A

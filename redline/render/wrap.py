@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.text import Text
+
+from ..errors import has_control, printable
+from .styled import NO_WRAP, Styled, paint
 
 #: Marks that may not open a line (closing punctuation, and what ends a mark).
 NO_LINE_START = set("，。；：、？！）》」』”’〕】…,.;:?!)]}%")
@@ -38,8 +39,6 @@ _ATOM = re.compile(
     r"|\s+"
     r"|.", re.S)
 _OPENERS = ("[-", "{+")
-#: A console this wide does not wrap (``--width 0``).
-NO_WRAP = 10 ** 6
 _CLOSERS = ("-]", "+}")
 #: Characters that may start an atom longer than themselves (a reference, a mark).
 _SPECIAL = frozenset("第[{-+")
@@ -132,38 +131,34 @@ def lines(text: str, width: int, indent: int = 0) -> list[str]:
 
 
 class Wrapped:
-    """A styled text broken into lines by these rules at the console's width;
-    each paragraph (``\\n``) starts flush, its continuation lines are indented.
-    A width of 0 or less does not wrap."""
+    """A styled text broken into lines by these rules at a width; each
+    paragraph (``\\n``) starts flush, its continuation lines are indented.
+    A width of NO_WRAP does not wrap."""
 
-    def __init__(self, text: Text, indent: int = 2, first: int = 0):
+    def __init__(self, text: Styled, indent: int = 2):
         self.text = text
         self.indent = indent
-        self.first = first  # cells before the first line (a note's "  [1] ")
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from self.segments(console, options.max_width)
+    def render(self, width: int, color: bool) -> str:
+        """The lines, each ended by a newline, in colour or plain; the words made
+        printable (never a control character from a text).
 
-    def segments(self, console: Console, width: int) -> RenderResult:
-        """The styled segments of the lines at ``width`` cells, each line ended by a newline.
-
-        >>> from rich.console import Console
-        >>> w = Wrapped(Text("甲乙丙丁戊，己庚。"), indent=2)
-        >>> "".join(s.text for s in w.segments(Console(), 10))
-        '甲乙丙丁\\n  戊，己\\n  庚。\\n'
+        >>> from .styled import Styled
+        >>> print(Wrapped(Styled("甲乙丙丁戊，己庚。"), indent=2).render(10, False), end="")
+        甲乙丙丁
+          戊，己
+          庚。
+        >>> Wrapped(Styled("甲").append("乙", "redline.ins")).render(10, True)
+        '甲\\x1b[4;32m乙\\x1b[0m\\n'
         """
-        # Each paragraph is rendered to styled segments once and the segments are
-        # cut at the break points (a Text per line, copied and divided, cost the
-        # terminal record most of its time).
-        from rich.segment import Segment
-
-        newline = Segment.line()
-        pad = Segment(" " * self.indent)
-        for para in self.text.split("\n"):
-            plain = para.plain
-            cuts = break_points(plain, width - self.first, self.indent - self.first) \
-                if width < NO_WRAP else []
-            segments = [seg for seg in para.render(console, end="") if seg.text]
+        out: list[str] = []
+        pad = " " * self.indent
+        for plain, segments in self.text.paragraphs():
+            cuts = break_points(plain, width, self.indent) if width < NO_WRAP else []
+            if has_control(plain):
+                segments = [(printable(text), codes) for text, codes in segments]
+                plain = "".join(text for text, _ in segments)
+                cuts = break_points(plain, width, self.indent) if width < NO_WRAP else []
             bounds = [0, *cuts, len(plain)]
             at, pos = 0, 0  # the segment at hand, and the offset where it starts
             for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
@@ -173,16 +168,18 @@ class Wrapped:
                 while b > a and plain[b - 1].isspace():  # and every line its trailing ones
                     b -= 1
                 if k:
-                    yield pad
-                while at < len(segments) and pos + len(segments[at].text) <= a:
-                    pos += len(segments[at].text)
+                    out.append(pad)
+                while at < len(segments) and pos + len(segments[at][0]) <= a:
+                    pos += len(segments[at][0])
                     at += 1
                 j, p = at, pos
                 while j < len(segments) and p < b:
-                    seg = segments[j]
-                    lo, hi = max(a, p) - p, min(b, p + len(seg.text)) - p
+                    text, codes = segments[j]
+                    lo, hi = max(a, p) - p, min(b, p + len(text)) - p
                     if hi > lo:
-                        yield Segment(seg.text[lo:hi], seg.style) if (lo, hi) != (0, len(seg.text)) else seg
-                    p += len(seg.text)
+                        piece = text[lo:hi]
+                        out.append(paint(piece, codes) if color else piece)
+                    p += len(text)
                     j += 1
-                yield newline
+                out.append("\n")
+        return "".join(out)
