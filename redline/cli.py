@@ -16,6 +16,7 @@ import click
 
 from .cli_common import (_progress, _warn, _workspace, _write_output,  # noqa: F401
                          chapters_option, drafts_option, sources_option)
+from . import __version__
 from .errors import RedlineError, printable
 from .render import RENDERERS
 
@@ -118,7 +119,7 @@ class _OutputFailed(Exception):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="redline")
+@click.version_option(version=__version__, prog_name="redline")
 def cli() -> None:
     """Article-level redlines of how a law changed between its stages."""
 

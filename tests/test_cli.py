@@ -554,3 +554,19 @@ def test_thousands_of_unclosed_tags_are_read_in_linear_time(tmp_path):
                              "--new", str(law)])
     assert code in (0, 1) and "passed" in out + err, err
     assert time.monotonic() - started < 10
+
+
+def test_version_is_the_installed_one_and_loads_no_metadata():
+    """--version says the package's own version, which the installed metadata
+    carries too (pyproject reads it from redline.__version__)."""
+    import importlib.metadata
+    import subprocess
+    import sys
+
+    code, out, _ = invoke(["--version"])
+    assert code == 0 and out.strip() == f"redline, version {importlib.metadata.version('redline')}"
+    loaded = subprocess.run([sys.executable, "-c", "import sys; from redline.cli import main\n"
+                             "try: main(['--version'])\nexcept SystemExit: pass\n"
+                             "print('importlib.metadata' in sys.modules)"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert loaded[-1] == "False"
