@@ -112,3 +112,40 @@ def test_the_pager_gets_the_whole_output(tmp_path, monkeypatch):
     with contextlib.redirect_stdout(buf):
         page("甲\n", ["/no/such/pager"])
     assert buf.getvalue() == "甲\n"
+
+
+def test_the_screen_decides_colour_and_width_as_rich_did():
+    """The terminal record no longer goes through rich's console; its screen
+    decides colour and width the same way."""
+    import io
+
+    from redline.render.styled import NO_WRAP, Screen
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert Screen(Tty(), environ={}).color is True
+    assert Screen(io.StringIO(), environ={}).color is False
+    assert Screen(Tty(), environ={"NO_COLOR": "1"}).color is False
+    assert Screen(Tty(), environ={"TERM": "dumb"}).color is False
+    assert Screen(Tty(), environ={"TERM": "dumb", "FORCE_COLOR": "1"}).color is False
+    assert Screen(io.StringIO(), environ={"FORCE_COLOR": "1"}).color is True
+    assert Screen(Tty(), environ={"FORCE_COLOR": ""}).color is False
+    assert Screen(io.StringIO(), environ={"TTY_COMPATIBLE": "1"}).color is True
+    assert Screen(Tty(), color=False, environ={}).color is False
+    assert Screen(io.StringIO(), environ={"COLUMNS": "57"}).width == 57
+    assert Screen(io.StringIO(), width=0, environ={}).width == NO_WRAP
+    assert Screen(io.StringIO(), width=33, environ={"COLUMNS": "57"}).width == 33
+
+
+def test_colour_codes_are_rich_s_and_a_control_character_is_shown_not_sent():
+    import io
+
+    from redline.render.styled import Screen, Styled
+    from redline.render.terminal import write
+
+    buf = io.StringIO()
+    line = Styled("第一条", "redline.mechanical").append("删\x1b[2J", "redline.del")
+    write(Screen(buf, color=True, width=80), [line])
+    assert buf.getvalue() == "\x1b[3m第一条\x1b[0m\x1b[3;9;31m删\\x1b[2J\x1b[0m\n"

@@ -172,13 +172,13 @@ def _size_from_terminal(environ) -> int:
 
 def _is_terminal(file, environ) -> bool:
     """Whether ``file`` takes colour codes, as rich decides it: TTY_COMPATIBLE,
-    then FORCE_COLOR, then whether it is a terminal that is not a dumb one."""
+    then FORCE_COLOR, then whether it is a terminal; never a dumb one."""
+    if environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):
+        return False
     if environ.get("TTY_COMPATIBLE") in ("0", "1"):
         return environ["TTY_COMPATIBLE"] == "1"
     if "FORCE_COLOR" in environ:
         return environ["FORCE_COLOR"] != ""
-    if environ.get("TERM", "").lower() in ("dumb", "unknown"):
-        return False
     try:
         return bool(file.isatty())
     except (AttributeError, ValueError):

@@ -154,11 +154,10 @@ class Wrapped:
         out: list[str] = []
         pad = " " * self.indent
         for plain, segments in self.text.paragraphs():
-            cuts = break_points(plain, width, self.indent) if width < NO_WRAP else []
-            if has_control(plain):
+            if has_control(plain):  # shown as escapes, which take their width
                 segments = [(printable(text), codes) for text, codes in segments]
                 plain = "".join(text for text, _ in segments)
-                cuts = break_points(plain, width, self.indent) if width < NO_WRAP else []
+            cuts = break_points(plain, width, self.indent) if width < NO_WRAP else []
             bounds = [0, *cuts, len(plain)]
             at, pos = 0, 0  # the segment at hand, and the offset where it starts
             for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
