@@ -843,7 +843,7 @@ def test_a_quotation_cut_off_in_the_source_is_never_executed():
      ["示例活动应当遵守法律。"]),
 ], ids=["a new first paragraph (规定)", "a restatement that agrees", "a paragraph restated",
         "a restatement that differs fails"])
-def test_the_constitutions_forms(item, status, article):
+def test_the_constitutions_restatements(item, status, article):
     d, r = _apply(f"# 中华人民共和国示例法修正案\n第一条　{item}")
     assert [i.status for i in r.items] == [status], r.items[0].reasons
     if status == "FAILED":

@@ -428,11 +428,9 @@ def test_a_dangling_symlink_is_not_written_through(tmp_path):
 
 
 def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
-    import os
     import signal
     import subprocess
     import sys
-    import time
 
     out = tmp_path / "civil.json"
     old = CORPUS / "cybersecurity-law/2016-11-07.md"

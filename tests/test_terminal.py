@@ -52,7 +52,7 @@ def test_control_characters_from_a_stage_file_or_a_name_reach_no_terminal(tmp_pa
     """Only source texts were filtered: a stage file, an annotation, an instrument
     or a file name carried OSC 52 (the clipboard), OSC 8 and CSI to the screen."""
     from conftest import invoke
-    from redline.read.yaml_io import load_stage_yaml, stage_to_yaml
+    from redline.read.yaml_io import stage_to_yaml
 
     osc52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
     stages = []
