@@ -15,9 +15,12 @@ def test_cn_numerals_both_ways(text, value):
         assert int_to_cn(value) == text
 
 
-def test_every_number_round_trips_to_9999():
-    for n in range(1, 10000):
+def test_every_number_round_trips_to_9999_and_on_past_ten_thousand():
+    for n in [*range(1, 10000), *range(10000, 30001), 100000, 1234567]:
         assert cn_to_int(int_to_cn(n)) == n
+    # 8x the Civil Code in the scaling bench numbers its articles past 10,000.
+    assert parse_cn_article("第一万零八十条") == ArticleNumber(10080)
+    assert cn_article_label(ArticleNumber(10080, 1)) == "第一万零八十条之一"
 
 
 @pytest.mark.parametrize("label,number", [
