@@ -32,8 +32,10 @@ def _runs(line, quiet: bool) -> str:
 
 
 def _stage_name(info) -> str:
-    """``adopted law (2016-11-07)``: the manifest's name and the date, where known."""
-    return (info.name or info.stage) + (f" ({info.date})" if info.date else "")
+    """``adopted law (2016-11-07)``: the manifest's name in English and the date, where known."""
+    from .word_page import en_name
+
+    return en_name(info) + (f" ({info.date})" if info.date else "")
 
 
 def legend(c: Comparison) -> str:

@@ -69,6 +69,19 @@ def zh_name(info: StageInfo) -> str:
     return info.stage or info.title or ""
 
 
+def en_name(info: StageInfo) -> str:
+    """A stage's name for an English line: the manifest's name without its
+    Chinese in brackets; the stage's id where there is no name.
+
+    >>> en_name(StageInfo("l", "final", "", "zh", 0, name="adopted law (通过文本)"))
+    'adopted law'
+    >>> en_name(StageInfo("l", "draft1", "", "zh", 0))
+    'draft1'
+    """
+    name = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", info.name or "").strip()
+    return name or info.name or info.stage
+
+
 def title_block(c: Comparison, title: str | None = None) -> tuple[str, str]:
     """The title and the stages line of the first page: in Chinese for a Chinese
     text (修订草案一审稿（2020年4月）→ 修订草案二审稿（2020年8月）)."""
