@@ -40,6 +40,12 @@ def _build(tmp_path):
     # A decision that amends nothing (items, not articles), written for the test.
     (new / "决定.txt").write_text("全国人民代表大会常务委员会关于加强示例工作的决定\n\n"
                                  "一、国家加强示例工作。\n二、本决定自公布之日起施行。\n", encoding="utf-8")
+    # An interpretation of a law and a notice with no articles, both reworded
+    # between the snapshots, written for the test: listed, never compared or failed.
+    for folder, word in ((old, "甲"), (new, "乙")):
+        (folder / "解释.md").write_text("# 全国人民代表大会常务委员会关于《中华人民共和国示例法》第五条的解释\n\n"
+                                       f"示例法第五条所称{word}，是指依法设立的组织。\n", encoding="utf-8")
+        (folder / "通知.md").write_text(f"# 关于示例工作的通知\n\n各地应当做好{word}工作。\n", encoding="utf-8")
     # A law only in the new snapshot, and one only in the old.
     shutil.copy(CORPUS / "judged/监狱法/NEW-2026-04-30.md", new / "监狱法.md")
     shutil.copy(CORPUS / "judged/渔业法/OLD-2013-12-28.md", old / "渔业法.md")
@@ -58,7 +64,10 @@ def _check(result):
     assert by["中华人民共和国网络安全法"].counts == {"unchanged": 2, "renumbered": 64, "modified": 9,
                                                      "inserted": 4, "merged": 2}
     instruments = {i["file"]: i for i in result.instruments}
-    assert set(instruments) == {"关于修改网络安全法的决定.md", "刑法修正案十一.md", "决定.txt"}
+    assert set(instruments) == {"关于修改网络安全法的决定.md", "刑法修正案十一.md", "决定.txt",
+                                "解释.md", "通知.md"}
+    assert instruments["解释.md"]["amends"] == "中华人民共和国示例法"
+    assert not any("示例" in law.title for law in result.laws)
     assert instruments["刑法修正案十一.md"]["amends"] == "中华人民共和国刑法"
     assert instruments["决定.txt"]["amends"] is None  # listed, never "no articles found"
     assert {f for f, i in instruments.items() if i["amends_in_book"]} == {

@@ -22,9 +22,13 @@ from ..errors import RedlineError
 from ..normalise import norm_key
 
 #: Titles of instruments, which have items (一、二、…), not articles: a 修正案, a
-#: decision to amend (修改…的决定), or any other decision of the Standing Committee
-#: (关于加强网络信息保护的决定): listed, never compared as laws.
-_INSTRUMENT = re.compile(r"修正案|决定[)）]?$|关于修改.*决定")
+#: decision to amend (修改…的决定), any other decision or resolution of the
+#: Standing Committee (关于加强网络信息保护的决定), or an interpretation of a law
+#: (关于《刑法》第九章渎职罪主体适用问题的解释): listed, never compared as laws.
+_INSTRUMENT = re.compile(r"修正案|(?:决定|决议|解释)[)）]?$|关于修改.*决定")
+#: A line that opens an article, in Chinese or English: a text with none is not
+#: compared as a law (an interpretation, a resolution, a notice), only listed.
+_ARTICLE_LINE = re.compile(r"^[#*\s]*(?:第\s*[零〇一二两三四五六七八九十百千万\d]+\s*条|Article\s+\d)", re.M)
 _QUOTED = re.compile(r"《([^》]+)》")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NAME_DATE = re.compile(r"[（(\[]?\d{4}(?:[-年._]\d{1,2}(?:[-月._]\d{1,2}日?)?)?[)）\]]?")
@@ -154,6 +158,8 @@ def classify(path: str, data: bytes) -> Doc:
     doc.date = latest_date(lines[1:12])
     if doc.title and _INSTRUMENT.search(doc.title):
         doc.kind, doc.amends = "instrument", amended_title(doc.title)
+    elif not _ARTICLE_LINE.search(text):
+        doc.kind = "instrument"  # no articles: listed with the instruments, never failed as a law
     return doc
 
 
