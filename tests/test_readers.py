@@ -232,3 +232,17 @@ def test_a_cut_download_a_slow_server_and_a_bad_redirect_are_refused(raw_server,
     code, out, err = invoke(["import", base + "/slow.txt", "--law", "x-law", "--stage", "s2",
                              "--drafts", str(tmp_path / "drafts")])
     assert code == 2 and "took over 1.0 s" in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_git_lfs_pointer_is_named_as_one(tmp_path):
+    """A collection kept in Git LFS and cloned without `git lfs pull` holds
+    pointers where the texts should be: said so, not "no articles found"."""
+    from conftest import invoke, one_line_error
+
+    pointer = ("version https://git-lfs.github.com/spec/v1\n"
+               "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+               "size 12345\n")
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(pointer, encoding="utf-8")
+    err = one_line_error(*invoke(["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md")]))
+    assert "Git LFS pointer" in err and "git lfs pull" in err

@@ -174,6 +174,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FORMATS = {ext: r.name for r in READERS.values() for ext in r.extensions if ext}
 
 
+#: How a file kept in Git LFS begins where only its pointer was checked out.
+LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+
+
 def reader_for(name: str, data: bytes) -> Reader:
     """The reader for a file: its extension, or what its first bytes say it is.
 
@@ -183,6 +187,9 @@ def reader_for(name: str, data: bytes) -> Reader:
     for reader in READERS.values():
         if reader.sniff and reader.sniff(data):
             return reader
+    if data.startswith(LFS_POINTER):  # a clone without `git lfs pull`: the file is elsewhere
+        raise RedlineError(f"{name}: a Git LFS pointer, not the text; fetch the file "
+                           "(git lfs pull) and read it again")
     if data[:8] == OLE_MAGIC:  # Word 97-2003 (.doc, .wps), still handed out by some sites
         raise RedlineError(f"{name}: a Word 97-2003 document (.doc), which redline does not read; "
                            "save it as .docx (in LibreOffice: soffice --headless --convert-to docx FILE)")
