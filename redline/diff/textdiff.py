@@ -278,11 +278,16 @@ def diff_texts(old: str, new: str, language: str = "zh", *, semantic: bool = Tru
         n = len(chunk)
         if op == EQUAL:
             if language == "zh":  # width and spacing mean nothing: the new text's form
-                for old_tok, new_tok in zip(old_toks[i:i + n], new_toks[j:j + n]):
-                    if old_tok != new_tok:
-                        forms.append((old_pos, len(new_tok), old_tok))
-                    old_pos += len(new_tok)
-                put(EQUAL, "".join(new_toks[j:j + n]))
+                olds, news = old_toks[i:i + n], new_toks[j:j + n]
+                text = "".join(news)
+                if olds == news:  # nearly always: compared in C, no form to keep
+                    old_pos += len(text)
+                else:
+                    for old_tok, new_tok in zip(olds, news):
+                        if old_tok != new_tok:
+                            forms.append((old_pos, len(new_tok), old_tok))
+                        old_pos += len(new_tok)
+                put(EQUAL, text)
             else:
                 for old_tok, new_tok in zip(old_toks[i:i + n], new_toks[j:j + n]):
                     _equal_token(put, old_tok, new_tok)
