@@ -148,14 +148,15 @@ def renderables(c: Comparison, show_all: bool = False, plain: bool = False,
         moved = [e for e in c.entries if is_number_only(e)]
         if moved:
             pairs = "; ".join(entry_title(e) for e in moved)
-            out.append(Styled(f"Only renumbered ({len(moved)}): {pairs}", "redline.dim"))
+            out.append(Wrapped(Styled(f"Only renumbered ({len(moved)}): {pairs}", "redline.dim")))
             out.append(Styled("(--all shows every article in full)", "redline.dim"))
             out.append(Styled(""))
     issues = [(e, i) for e in c.entries for i in e.reference_issues]
     if issues:
         out.append(Styled(f"References to check ({len(issues)}):", "redline.title"))
         for e, i in issues:
-            out.append(Styled(f"  {'、'.join(e.new_labels)}: {i.ref} ({i.problem}): {i.detail}"))
+            out.append(Wrapped(Styled(f"  {'、'.join(e.new_labels)}: {i.ref} ({i.problem}): {i.detail}"),
+                               indent=4))
         out.append(Styled(""))
     out.extend(decision_text(c))
     if not c.entries:
