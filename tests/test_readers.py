@@ -50,6 +50,36 @@ def test_a_printed_pdf_reads_as_its_source(printed, rel):
     assert not any("text outside any article" in w for w in warnings)
 
 
+def test_a_pdf_s_fonts_are_built_once_and_the_text_is_the_same(printed, monkeypatch):
+    """Each font a PDF's pages share is built once per reading (pypdf builds it
+    again for every page): the text must be what pypdf alone gives, and pypdf is
+    left as it was found."""
+    from contextlib import nullcontext
+
+    from redline.read import pdf
+
+    try:
+        from pypdf.generic._font import Font
+    except ImportError:
+        pytest.skip("this pypdf builds fonts another way: nothing is cached")
+    original = Font.__dict__["from_font_resource"]
+    built: list[int] = []
+
+    def counted(cls, font_dict):
+        built.append(id(font_dict))
+        return original.__func__(cls, font_dict)
+
+    monkeypatch.setattr(Font, "from_font_resource", classmethod(counted))
+    data = printed[LAWS[0]].read_bytes()
+    once = pdf.pdf_text(data, "a.pdf")
+    fonts_once = list(built)
+    assert Font.__dict__["from_font_resource"].__func__ is counted  # put back as found
+    built.clear()
+    monkeypatch.setattr(pdf, "_fonts_read_once", nullcontext)
+    assert pdf.pdf_text(data, "a.pdf") == once
+    assert len(fonts_once) == len(set(fonts_once)) < len(built)
+
+
 @pytest.mark.parametrize("rel", LAWS)
 def test_a_word_document_reads_as_its_source(tmp_path, rel):
     import docx
