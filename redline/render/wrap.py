@@ -42,6 +42,9 @@ _OPENERS = ("[-", "{+")
 _CLOSERS = ("-]", "+}")
 #: Characters that may start an atom longer than themselves (a reference, a mark).
 _SPECIAL = frozenset("第[{-+")
+#: Between two article numbers (第三条 → 第四条) in titles and lists: it ends a
+#: line, with the space before it, and never opens one.
+ARROW = "→"
 
 
 def _atoms(text: str) -> list[tuple[int, int]]:
@@ -50,6 +53,9 @@ def _atoms(text: str) -> list[tuple[int, int]]:
     >>> t = "甲[-乙丙-]，丁[1]"
     >>> [t[s:e] for s, e in _atoms(t)]
     ['甲', '[-乙', '丙-]，', '丁[1]']
+    >>> t = "第三条 → 第四条"
+    >>> [t[s:e] for s, e in _atoms(t)]
+    ['第三条 →', ' ', '第四条']
     """
     spans: list[list[int]] = []
     i, n = 0, len(text)
@@ -58,7 +64,10 @@ def _atoms(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch not in _SPECIAL and not ch.isascii() and not ch.isspace():
             # One character of text, most of a Chinese paragraph: no pattern to try.
-            if spans and (ch in NO_LINE_START or glue_next):
+            if ch == ARROW and len(spans) > 1 and text[spans[-1][0]:spans[-1][1]].isspace():
+                spans.pop()  # "第三条 → 第四条": the arrow stays with what it leaves
+                spans[-1][1] = i + 1
+            elif spans and (ch in NO_LINE_START or glue_next):
                 spans[-1][1] = i + 1
             else:
                 spans.append([i, i + 1])
