@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 from contextlib import contextmanager
 
 from ..errors import ParseError
@@ -81,6 +82,11 @@ def _layout(page) -> str:
         return page.extract_text() or ""
 
 
+#: Held while a reading has pypdf's font builder replaced (threads reading PDFs
+#: at once take turns, so each puts back what it found).
+_PATCHING = threading.Lock()
+
+
 @contextmanager
 def _fonts_read_once():
     """pypdf (6 and later) builds each font of a page again for every page that
@@ -91,23 +97,28 @@ def _fonts_read_once():
     not as expected, nothing is changed."""
     try:
         from pypdf.generic._font import Font
-        original = Font.__dict__["from_font_resource"]
-    except (ImportError, KeyError):
+    except ImportError:
         yield
         return
-    built: dict[int, tuple[object, object]] = {}
+    with _PATCHING:
+        original = Font.__dict__.get("from_font_resource")
+        build = getattr(original, "__func__", None)
+        if build is None:
+            yield
+            return
+        built: dict[int, tuple[object, object]] = {}
 
-    def once(cls, font_dict):
-        held = built.get(id(font_dict))
-        if held is None or held[0] is not font_dict:
-            held = built[id(font_dict)] = (font_dict, original.__func__(cls, font_dict))
-        return held[1]
+        def once(cls, font_dict):
+            held = built.get(id(font_dict))
+            if held is None or held[0] is not font_dict:
+                held = built[id(font_dict)] = (font_dict, build(cls, font_dict))
+            return held[1]
 
-    Font.from_font_resource = classmethod(once)
-    try:
-        yield
-    finally:
-        Font.from_font_resource = original
+        Font.from_font_resource = classmethod(once)
+        try:
+            yield
+        finally:
+            Font.from_font_resource = original
 
 
 def pdf_text(data: bytes, name: str) -> str:
