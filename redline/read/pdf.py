@@ -108,7 +108,7 @@ def _fonts_read_once():
             return
         built: dict[int, tuple[object, object]] = {}
 
-        def once(cls, font_dict):
+        def once(cls: type, font_dict: object) -> object:
             held = built.get(id(font_dict))
             if held is None or held[0] is not font_dict:
                 held = built[id(font_dict)] = (font_dict, build(cls, font_dict))
