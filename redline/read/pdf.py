@@ -21,6 +21,7 @@ import io
 import logging
 import threading
 from contextlib import contextmanager
+from typing import Iterator
 
 from ..errors import ParseError
 
@@ -88,7 +89,7 @@ _PATCHING = threading.Lock()
 
 
 @contextmanager
-def _fonts_read_once():
+def _fonts_read_once() -> Iterator[None]:
     """pypdf (6 and later) builds each font of a page again for every page that
     uses it: a Company Law printed by Chromium has 155 fonts and 4,187 uses of
     them over 63 pages, and building them was a third of the reading. Within
@@ -114,11 +115,11 @@ def _fonts_read_once():
                 held = built[id(font_dict)] = (font_dict, build(cls, font_dict))
             return held[1]
 
-        Font.from_font_resource = classmethod(once)
+        setattr(Font, "from_font_resource", classmethod(once))
         try:
             yield
         finally:
-            Font.from_font_resource = original
+            setattr(Font, "from_font_resource", original)
 
 
 def pdf_text(data: bytes, name: str) -> str:
