@@ -568,3 +568,23 @@ def test_version_is_the_installed_one_and_loads_no_metadata():
                              "print('importlib.metadata' in sys.modules)"],
                             capture_output=True, text=True, check=True).stdout.split()
     assert loaded[-1] == "False"
+
+
+def test_the_readme_s_excerpt_is_what_the_command_prints():
+    """README, "What it prints": each piece of the excerpt (pieces between "…")
+    stands, line for line and in order, in `redline compare final amended`
+    without colour at a width of 100, with the project's own drafts (its
+    annotations make the [1] notes)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What it prints", 1)[1]
+    excerpt = section.split("```", 2)[1].strip("\n")
+    code, out, _ = invoke(["compare", "final", "amended", "--no-color", "--width", "100",
+                           "--drafts", str(ROOT / "drafts"), "--sources", str(CORPUS)])
+    assert code == 1
+    lines = out.splitlines()
+    at = 0
+    for piece in excerpt.split("\n…\n"):
+        want = piece.strip("\n").splitlines()
+        starts = [k for k in range(at, len(lines) - len(want) + 1) if lines[k:k + len(want)] == want]
+        assert starts, piece
+        at = starts[0] + len(want)
