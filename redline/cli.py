@@ -55,11 +55,10 @@ def _terminal(render, output: str | None, force: bool, color: bool | None,
         return
     import shutil
 
-    size = shutil.get_terminal_size()
     buf = io.StringIO()
-    render(make_console(buf, color=color is not False, width=width or size.columns))
+    render(make_console(buf, color=color is not False, width=width))
     text = buf.getvalue()
-    if text.count("\n") < size.lines:
+    if text.count("\n") < shutil.get_terminal_size().lines:
         sys.stdout.write(text)
         return
     page(text, command)
@@ -193,15 +192,11 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, pager, law, colo
     if not translations and (rewording != "show" or langs != "en" or chapters):
         raise RedlineError("--rewording, --lang and --chapter apply to an annotated translation: "
                            "give --translations OLD_EN NEW_EN")
-    if fragment and fmt != "html":
-        raise RedlineError("--fragment applies to --format html")
     word = fmt == "docx" or (fmt == "table" and (output or "").lower().endswith(".docx"))
     if paper and not word:
         raise RedlineError("--paper applies to Word: --format docx, or --format table -o FILE.docx")
     if title is not None and fmt not in ("docx", "table"):
         raise RedlineError("--title applies to --format docx and --format table")
-    if notes_column and fmt != "table":
-        raise RedlineError("--notes applies to --format table (the 说明 column)")
     _only_where_it_applies(click.get_current_context(), fmt)
     if langs == "zh+en" and fmt not in ("terminal", "html", "markdown", "json"):
         raise RedlineError(f"--lang zh+en shows both languages in terminal, html, markdown and "
@@ -252,7 +247,8 @@ def compare_cmd(old, new, fmt, output, force, show_all, layout, pager, law, colo
 _APPLIES = {"layout": ("--layout", ("terminal", "html", "pdf")),
             "pager": ("--pager/--no-pager", ("terminal",)), "style": ("--style", ("changes",)),
             "author": ("--author", ("docx",)), "unchanged": ("--unchanged", ("table",)),
-            "width": ("--width", ("terminal",)), "color": ("--color/--no-color", ("terminal",))}
+            "width": ("--width", ("terminal",)), "color": ("--color/--no-color", ("terminal",)),
+            "fragment": ("--fragment", ("html",)), "notes_column": ("--notes", ("table",))}
 
 
 def _only_where_it_applies(ctx: click.Context, fmt: str) -> None:
