@@ -51,6 +51,10 @@ def zh_date(date: str | None) -> str:
     return f"{y}年" + (f"{int(mo)}月" if mo else "") + (f"{int(d)}日" if d else "")
 
 
+#: The Chinese in brackets a manifest's stage name carries: "adopted law (通过文本)".
+_ZH_BRACKETS = re.compile(r"\s*[（(]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
+
+
 def zh_name(info: StageInfo) -> str:
     """A stage's name in Chinese: the manifest's name where it is Chinese, or its
     Chinese part in brackets; else the stage's id.
@@ -61,7 +65,7 @@ def zh_name(info: StageInfo) -> str:
     'final'
     """
     name = info.name or ""
-    inner = re.findall(r"[（(]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]", name)
+    inner = _ZH_BRACKETS.findall(name)
     if inner:
         return inner[-1]
     if re.search(r"[\u4e00-\u9fff]", name):
@@ -78,7 +82,7 @@ def en_name(info: StageInfo) -> str:
     >>> en_name(StageInfo("l", "draft1", "", "zh", 0))
     'draft1'
     """
-    name = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", info.name or "").strip()
+    name = _ZH_BRACKETS.sub("", info.name or "").strip()
     return name or info.name or info.stage
 
 
