@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from .cli_common import _progress
-from .errors import RedlineError
 
 
 @click.command("book")
@@ -38,8 +37,10 @@ def book_cmd(old, new, git, output, force, jobs, fmt):
     """
     from .statute_book.run import FAILED, book
 
-    if output and Path(output).exists() and not Path(output).is_dir():
-        raise RedlineError(f"{output}: is a file, not a folder")
+    if output:  # before the work, not after it
+        from .statute_book.site import check_target
+
+        check_target(Path(output), force)
     with _progress("comparing laws", minimum=2) as progress:
         result = book(old, new, jobs=jobs, git=git, pages=bool(output), progress=progress)
     if output:
@@ -67,9 +68,7 @@ def _summary(result) -> None:
     for law in result.laws:
         if law.status == "unchanged":
             continue
-        detail = law.error or ", ".join(f"{k} {n}" for k, n in law.counts.items()
-                                        if k not in ("unchanged", "renumbered"))
-        table.add_row(law.title, law.status, detail)
+        table.add_row(law.title, law.status, law.detail)
     console = Console(highlight=False)
     console.print(table)
     for i in result.instruments:

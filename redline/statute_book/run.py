@@ -35,6 +35,20 @@ class LawRecord:
     error: str = ""
     page: str = field(default="", repr=False)  # the HTML redline, when asked for
 
+    @property
+    def changes(self) -> dict:
+        """The counts of the kinds that change wording (not unchanged, not renumbered).
+
+        >>> LawRecord("l", CHANGED, counts={"renumbered": 3, "modified": 2}).changes
+        {'modified': 2}
+        """
+        return {k: n for k, n in self.counts.items() if k not in ("unchanged", "renumbered")}
+
+    @property
+    def detail(self) -> str:
+        """The line a listing gives a law: its error, or its changes (``modified 2``)."""
+        return self.error or ", ".join(f"{k} {n}" for k, n in self.changes.items())
+
     def to_json(self) -> dict:
         d = {"title": self.title, "status": self.status, "old": self.old or None,
              "new": self.new or None, "counts": self.counts}

@@ -65,15 +65,22 @@ def page_name(k: int, title: str) -> str:
     return f"{k:03d}-{safe[:60]}.html"
 
 
-def write_site(result: Book, folder: Path, title: str, *, force: bool = False) -> Path:
-    """Write the site into ``folder`` (made, or replaced with ``force``)."""
-    folder = Path(folder)
+def check_target(folder: Path, force: bool = False) -> None:
+    """Refuse a site folder that cannot be written (a file, a folder not empty
+    without ``force``, a missing parent): asked before the book is compared, and
+    again when the site is written."""
     if folder.exists() and not folder.is_dir():
         raise RedlineError(f"{folder}: is a file, not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise RedlineError(f"{folder}: not empty; give --force to replace it")
     if not folder.parent.is_dir():
         raise RedlineError(f"{folder.parent}: no such folder; cannot write {folder}")
+
+
+def write_site(result: Book, folder: Path, title: str, *, force: bool = False) -> Path:
+    """Write the site into ``folder`` (made, or replaced with ``force``)."""
+    folder = Path(folder)
+    check_target(folder, force)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         (tmp / "laws").mkdir()
@@ -94,21 +101,16 @@ def write_site(result: Book, folder: Path, title: str, *, force: bool = False) -
     return folder
 
 
-def _counts(counts: dict) -> str:
-    return ", ".join(f"{kind} {n}" for kind, n in counts.items() if kind not in ("unchanged", "renumbered"))
-
-
 def _index(result: Book, title: str, links: dict[int, str]) -> str:
     rows = []
     for k, law in enumerate(result.laws):
         name = _e(law.title)
         if k in links:
             name = f'<a href="{_e(links[k])}">{name}</a>'
-        detail = _e(law.error) if law.error else _e(_counts(law.counts))
         files = _e(" → ".join(x for x in (law.old, law.new) if x))
         rows.append(f'<tr><td>{name}</td><td class="status-{_e(law.status)}">{_e(law.status)}</td>'
-                    f'<td data-key="{sum(v for kk, v in law.counts.items() if kk not in ("unchanged", "renumbered")):06d}">'
-                    f"{detail}</td><td>{files}</td></tr>")
+                    f'<td data-key="{sum(law.changes.values()):06d}">'
+                    f"{_e(law.detail)}</td><td>{files}</td></tr>")
     summary = ", ".join(f"{_e(k)} {v}" for k, v in result.counts.items())
     instruments = "".join(
         f"<li>{_e(i['title'])} ({_e(i['side'])}: {_e(i['file'])})"
