@@ -390,7 +390,8 @@ class Workspace:
             description = f"imported from {final}"
         else:
             st, warnings = parse_file(source, law=law, stage=stage_id)
-            digest = sha256_file(Path(source))
+            assert st.source is not None  # parse_file records the path and the sha256 of what it read
+            digest = st.source["sha256"]
             rel = self._under_sources(Path(source))
             sources = [{"path": rel, "sha256": digest}] if rel else None
             description = "" if rel else f"imported from {Path(source).name} (sha256 {digest})"
